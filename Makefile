@@ -1,0 +1,121 @@
+# Top-level, non-recursive build. Outputs go to build/ (build/asan with ASAN=1).
+#   make            libmultipath, multipath, multipathd
+#   make test       cmocka unit tests          make check   deps + build + all tests
+#   make vmtest     real-kernel tests (qemu)   make demo    the flaky-path demo
+#   make fuzz       config parser fuzzer (clang, FUZZ_SECONDS=60)
+#   make install DESTDIR=... prefix=...        make clean
+# ASAN=1 builds with AddressSanitizer + UBSan; V=1 shows commands.
+
+prefix ?= /usr/local
+sbindir ?= $(prefix)/sbin
+libdir ?= $(prefix)/lib
+mandir ?= $(prefix)/share/man
+DESTDIR ?=
+
+CC ?= cc
+ifeq ($(ASAN),1)
+B := build/asan
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1
+else
+B := build
+SAN :=
+OPT := -O2
+endif
+
+ifneq ($(V),1)
+Q := @
+endif
+
+WARN := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS += -D_GNU_SOURCE -Ilibmultipath
+CFLAGS := -std=gnu11 $(OPT) -g $(WARN) $(SAN) -fPIC -MMD -MP $(EXTRA_CFLAGS)
+LDFLAGS := $(SAN) $(EXTRA_LDFLAGS)
+LIBDEPS :=
+
+SONAME := libmultipath.so.1
+LIB_SRCS := $(sort $(wildcard libmultipath/*.c libmultipath/*/*.c))
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
+LIB_SO := $(B)/lib/$(SONAME)
+LIB_A := $(B)/lib/libmultipath.a
+
+MULTIPATH_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard multipath/*.c))
+MULTIPATHD_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard multipathd/*.c))
+BINS := $(B)/bin/multipath $(B)/bin/multipathd
+
+TEST_SRCS := $(sort $(wildcard tests/test_*.c))
+TESTS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
+# Per-test link options, e.g. WRAP_test_directio := -Wl,--wrap=io_setup
+-include tests/wraps.mk
+
+.PHONY: all test check vmtest demo bench fuzz install clean deps
+all: $(LIB_SO) $(BINS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB_SO): $(LIB_OBJS) libmultipath/libmultipath.version
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=libmultipath/libmultipath.version \
+		-Wl,-z,defs -o $@ $(LIB_OBJS) $(LDFLAGS) $(LIBDEPS)
+	$(Q)ln -sf $(SONAME) $(B)/lib/libmultipath.so
+
+$(LIB_A): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(B)/bin/multipath: $(MULTIPATH_OBJS) $(LIB_SO)
+$(B)/bin/multipathd: $(MULTIPATHD_OBJS) $(LIB_SO)
+$(BINS):
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -o $@ $(filter %.o,$^) -L$(B)/lib -lmultipath -Wl,-rpath,'$$ORIGIN/../lib' \
+		$(LDFLAGS) $(LIBDEPS)
+
+$(B)/tests/%: $(B)/tests/%.o $(LIB_A)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -o $@ $< $(LIB_A) $(WRAP_$*) $(LDFLAGS) $(LIBDEPS) -lcmocka
+
+test: $(TESTS) all
+	$(Q)tests/run-unit.sh $(TESTS)
+
+deps:
+	$(Q)scripts/install-deps.sh
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory test
+	$(Q)$(MAKE) --no-print-directory vmtest
+
+vmtest: all
+	$(Q)tests/vm/setup.sh
+	$(Q)tests/vm/run.sh $(SCENARIOS)
+
+demo: all
+	$(Q)tests/vm/setup.sh
+	$(Q)tests/vm/demo.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p build/fuzz fuzz/corpus-run
+	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o build/fuzz/fuzz_config fuzz/fuzz_config.c $(LIB_SRCS)
+	$(Q)build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		fuzz/corpus-run fuzz/corpus
+
+install: all
+	install -d $(DESTDIR)$(sbindir) $(DESTDIR)$(libdir) $(DESTDIR)$(mandir)/man8 \
+		$(DESTDIR)$(mandir)/man5
+	install -m 0755 $(LIB_SO) $(DESTDIR)$(libdir)/$(SONAME)
+	install -m 0755 $(BINS) $(DESTDIR)$(sbindir)/
+	install -m 0644 multipath/multipath.8 $(DESTDIR)$(mandir)/man8/
+	install -m 0644 multipath/multipath.conf.5 $(DESTDIR)$(mandir)/man5/
+
+clean:
+	rm -rf build fuzz/corpus-run
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "../util/log.h"
+#include "propsel.h"
+
+const char *prop_origin_str(enum prop_origin origin)
+{
+	switch (origin) {
+	case ORIGIN_MULTIPATHS:
+		return "(setting: multipath.conf multipaths section)";
+	case ORIGIN_OVERRIDES:
+		return "(setting: multipath.conf overrides section)";
+	case ORIGIN_HWTABLE:
+		return "(setting: storage device configuration)";
+	case ORIGIN_CONF:
+		return "(setting: multipath.conf defaults/devices section)";
+	default:
+		return "(setting: multipath internal)";
+	}
+}
+
+void prop_src_init(struct prop_src *src, const struct config *conf, const char *name,
+		   const char *vendor, const char *product, const char *revision, const char *wwid)
+{
+	size_t n;
+
+	src->name = name;
+	src->conf = conf;
+	src->mpe = wwid ? config_find_mpentry(conf, wwid) : NULL;
+	n = config_find_hwentries(conf, vendor, product, revision, src->hwe, PROPSEL_MAX_HWE);
+	src->nhwe = n < PROPSEL_MAX_HWE ? n : PROPSEL_MAX_HWE;
+}
+
+/* The props that decides keyword id, and its origin. */
+static const struct props *select_props(const struct prop_src *src, enum kw_id id,
+					enum prop_origin *origin)
+{
+	if (src->mpe && props_is_set(&src->mpe->p, id)) {
+		*origin = ORIGIN_MULTIPATHS;
+		return &src->mpe->p;
+	}
+	if (props_is_set(&src->conf->overrides, id)) {
+		*origin = ORIGIN_OVERRIDES;
+		return &src->conf->overrides;
+	}
+	for (size_t i = 0; i < src->nhwe; i++) {
+		if (props_is_set(&src->hwe[i]->p, id)) {
+			*origin = src->hwe[i]->builtin ? ORIGIN_HWTABLE : ORIGIN_CONF;
+			return &src->hwe[i]->p;
+		}
+	}
+	*origin = props_is_set(&src->conf->defaults, id) ? ORIGIN_CONF : ORIGIN_BUILTIN;
+	return &src->conf->defaults;
+}
+
+static void log_selection(const struct prop_src *src, enum kw_id id, const struct props *p,
+			  enum prop_origin origin)
+{
+	STRBUF_AUTO(val);
+
+	if (log_get_verbosity() < 3)
+		return;
+	if (keywords[id].type == KWT_STR)
+		strbuf_addstr(&val, props_str(p, id) ? props_str(p, id) : "(null)");
+	else
+		keyword_format(&keywords[id], p, &val);
+	mp_log(3, "%s: %s = %s %s", src->name, keywords[id].name, strbuf_str(&val),
+	       prop_origin_str(origin));
+}
+
+int propsel_int(const struct prop_src *src, enum kw_id id, enum prop_origin *origin)
+{
+	enum prop_origin o;
+	const struct props *p = select_props(src, id, &o);
+
+	log_selection(src, id, p, o);
+	if (origin)
+		*origin = o;
+	return props_int(p, id);
+}
+
+const char *propsel_str(const struct prop_src *src, enum kw_id id, enum prop_origin *origin)
+{
+	enum prop_origin o;
+	const struct props *p = select_props(src, id, &o);
+
+	log_selection(src, id, p, o);
+	if (origin)
+		*origin = o;
+	return props_str(p, id);
+}

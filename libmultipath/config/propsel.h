@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Property selection: the value of a keyword for one map or path, taken from
+ * the first source that sets it, in the order
+ *     multipaths entry > overrides > devices entries > defaults > built-in
+ * (a source only counts where the keyword is valid). Each selection is
+ * logged at verbosity 3 as
+ *     "NAME: KEYWORD = VALUE (setting: ORIGIN)"
+ * with the origin strings multipath-tools admins know.
+ *
+ * The sources are borrowed from a config that must outlive the selection;
+ * returned strings point into it.
+ */
+#ifndef MP_PROPSEL_H
+#define MP_PROPSEL_H
+
+#include "config.h"
+
+enum { PROPSEL_MAX_HWE = 8 };
+
+enum prop_origin {
+	ORIGIN_MULTIPATHS,
+	ORIGIN_OVERRIDES,
+	ORIGIN_HWTABLE,  /* built-in device entry */
+	ORIGIN_CONF,     /* defaults section, or a devices entry from a file */
+	ORIGIN_BUILTIN,
+};
+
+struct prop_src {
+	const char *name;              /* map alias, wwid or path device, for the log */
+	const struct config *conf;
+	const struct mpentry *mpe;     /* may be NULL */
+	const struct hwentry *hwe[PROPSEL_MAX_HWE]; /* highest precedence first */
+	size_t nhwe;
+};
+
+/* Fill src for a device (vendor/product/revision, any may be NULL) and an
+ * optional wwid whose multipaths entry applies. */
+void prop_src_init(struct prop_src *src, const struct config *conf, const char *name,
+		   const char *vendor, const char *product, const char *revision,
+		   const char *wwid);
+
+/* "(setting: ...)" for an origin. */
+const char *prop_origin_str(enum prop_origin origin);
+
+/* Select an integer / string keyword. *origin (may be NULL) tells where the
+ * value came from. Never fails: the built-in value is the last resort
+ * (a string keyword without built-in default yields NULL). */
+int propsel_int(const struct prop_src *src, enum kw_id id, enum prop_origin *origin);
+const char *propsel_str(const struct prop_src *src, enum kw_id id, enum prop_origin *origin);
+
+#endif
