@@ -188,7 +188,7 @@ static int add_regex(struct loader *ld, struct bl_regex_vec *v, const struct cno
 	STRBUF_AUTO(why);
 
 	if (regex_validate(n->value, &why) < 0) {
-		diags_add(ld->d, DIAG_ERROR, n->file, n->line, "%s %s, ignored", n->key,
+		diags_add(ld->d, DIAG_ERROR, n->file, n->line, "%s: %s, ignored", n->key,
 			  strbuf_str(&why));
 		return 0;
 	}
@@ -219,15 +219,20 @@ static int add_bl_device(struct loader *ld, struct bl_device_vec *v, const struc
 {
 	struct props p = {0};
 	struct bl_device *b;
-	int rc = apply_props(ld, &p, SEC_DEVICE, s);
+	int rc = 0;
 
+	for (size_t i = 0; rc == 0 && i < s->children.n; i++) {
+		const struct cnode *n = s->children.items[i];
+
+		if (!n->section && (!strcmp(n->key, "vendor") || !strcmp(n->key, "product")))
+			rc = apply_keyword(ld, &p, SEC_DEVICE, n);
+		else if (*n->key)
+			diags_add(ld->d, DIAG_WARNING, n->file, n->line,
+				  "'%s' has no meaning in a blacklist device entry, ignored",
+				  n->key);
+	}
 	if (rc < 0)
 		goto out;
-	for (size_t i = 0; i < KW_COUNT; i++)
-		if (props_is_set(&p, (enum kw_id)i) && i != KW_VENDOR && i != KW_PRODUCT)
-			diags_add(ld->d, DIAG_WARNING, s->file, s->line,
-				  "%s has no meaning in a blacklist device entry, ignored",
-				  keywords[i].name);
 	if (!p.vendor && !p.product) {
 		diags_add(ld->d, DIAG_ERROR, s->file, s->line,
 			  "blacklist device entry without vendor or product, ignored");

@@ -43,9 +43,12 @@ static const struct props *select_props(const struct prop_src *src, enum kw_id i
 		return &src->conf->overrides;
 	}
 	for (size_t i = 0; i < src->nhwe; i++) {
-		if (props_is_set(&src->hwe[i]->p, id)) {
-			*origin = src->hwe[i]->builtin ? ORIGIN_HWTABLE : ORIGIN_CONF;
-			return &src->hwe[i]->p;
+		const struct hwentry *h = src->hwe[i];
+		bool from_file = !h->builtin || (h->file_set[id / 64] & (UINT64_C(1) << (id % 64)));
+
+		if (props_is_set(&h->p, id)) {
+			*origin = from_file ? ORIGIN_CONF : ORIGIN_HWTABLE;
+			return &h->p;
 		}
 	}
 	*origin = props_is_set(&src->conf->defaults, id) ? ORIGIN_CONF : ORIGIN_BUILTIN;

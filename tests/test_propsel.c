@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Property selection: multipaths > overrides > devices > defaults > built-in. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "config/propsel.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+
+static struct strbuf logged = STRBUF_INIT;
+
+static void capture(int level, const char *msg, void *data)
+{
+	(void)data;
+	strbuf_addf(&logged, "%d|%s\n", level, msg);
+}
+
+static struct config *load(const char *text)
+{
+	struct config *conf = NULL;
+	struct diags d = {0};
+
+	assert_int_equal(config_load_text(text, strlen(text), "p.conf", &d, &conf), 0);
+	assert_int_equal(d.errors + d.warnings, 0);
+	diags_release(&d);
+	return conf;
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	log_set_verbosity(3);
+	log_set_sink(capture, NULL);
+	strbuf_reset(&logged);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	log_set_sink(NULL, NULL);
+	log_set_verbosity(2);
+	strbuf_release(&logged);
+	return 0;
+}
+
+static const char full_conf[] = "defaults {\n"
+				"	no_path_retry 1\n"
+				"	path_checker directio\n"
+				"	rr_min_io_rq 7\n"
+				"}\n"
+				"devices {\n"
+				"	device {\n"
+				"		vendor \"Linux\"\n"
+				"		product \"scsi_debug\"\n"
+				"		no_path_retry 2\n"
+				"		rr_min_io_rq 6\n"
+				"	}\n"
+				"}\n"
+				"overrides {\n"
+				"	no_path_retry 3\n"
+				"	path_io_err_sample_time 5\n"
+				"}\n"
+				"multipaths {\n"
+				"	multipath {\n"
+				"		wwid 36001\n"
+				"		alias data\n"
+				"		no_path_retry 4\n"
+				"	}\n"
+				"}\n";
+
+static void test_precedence(void **state)
+{
+	struct config *conf = load(full_conf);
+	struct prop_src mp, other, plain;
+	enum prop_origin o;
+
+	(void)state;
+	prop_src_init(&mp, conf, "data", "Linux", "scsi_debug", "0191", "36001");
+	prop_src_init(&other, conf, "mpathb", "Linux", "scsi_debug", "0191", "36002");
+	prop_src_init(&plain, conf, "sdz", "ACME", "disk", "1", NULL);
+
+	assert_int_equal(propsel_int(&mp, KW_NO_PATH_RETRY, &o), 4);
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	assert_int_equal(propsel_int(&other, KW_NO_PATH_RETRY, &o), 3);
+	assert_int_equal(o, ORIGIN_OVERRIDES);
+	/* user device entry merged into the built-in one: a file setting */
+	assert_int_equal(propsel_int(&other, KW_RR_MIN_IO_RQ, &o), 6);
+	assert_int_equal(o, ORIGIN_CONF);
+	/* built-in device entry */
+	assert_int_equal(propsel_int(&other, KW_PATH_GROUPING_POLICY, &o), PGP_GROUP_BY_PRIO);
+	assert_int_equal(o, ORIGIN_HWTABLE);
+	assert_int_equal(propsel_int(&plain, KW_RR_MIN_IO_RQ, &o), 7);
+	assert_int_equal(o, ORIGIN_CONF);
+	assert_int_equal(propsel_int(&plain, KW_PATH_GROUPING_POLICY, &o), PGP_FAILOVER);
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	assert_string_equal(propsel_str(&plain, KW_PATH_CHECKER, &o), "directio");
+	assert_int_equal(o, ORIGIN_CONF);
+	assert_string_equal(propsel_str(&plain, KW_HARDWARE_HANDLER, &o), "0");
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	assert_int_equal(propsel_int(&plain, KW_PATH_IO_ERR_SAMPLE_TIME, NULL), 5);
+	config_free(conf);
+}
+
+static void test_origin_log(void **state)
+{
+	struct config *conf = load(full_conf);
+	struct prop_src src;
+
+	(void)state;
+	prop_src_init(&src, conf, "data", "Linux", "scsi_debug", NULL, "36001");
+	propsel_int(&src, KW_NO_PATH_RETRY, NULL);
+	prop_src_init(&src, conf, "mpatha", "Linux", "scsi_debug", NULL, NULL);
+	propsel_int(&src, KW_NO_PATH_RETRY, NULL);
+	propsel_int(&src, KW_RR_MIN_IO_RQ, NULL);
+	propsel_int(&src, KW_FAILBACK, NULL);
+	propsel_str(&src, KW_PATH_CHECKER, NULL);
+	propsel_int(&src, KW_FLUSH_ON_LAST_DEL, NULL);
+	assert_string_equal(
+		strbuf_str(&logged),
+		"3|data: no_path_retry = 4 (setting: multipath.conf multipaths section)\n"
+		"3|mpatha: no_path_retry = 3 (setting: multipath.conf overrides section)\n"
+		"3|mpatha: rr_min_io_rq = 6 (setting: multipath.conf defaults/devices section)\n"
+		"3|mpatha: failback = immediate (setting: storage device configuration)\n"
+		"3|mpatha: path_checker = directio (setting: multipath.conf defaults/devices "
+		"section)\n"
+		"3|mpatha: flush_on_last_del = no (setting: multipath internal)\n");
+	/* quiet below verbosity 3 */
+	strbuf_reset(&logged);
+	log_set_verbosity(2);
+	propsel_int(&src, KW_FAILBACK, NULL);
+	assert_int_equal(logged.len, 0);
+	log_set_verbosity(3);
+	config_free(conf);
+}
+
+static void test_keyword_scope(void **state)
+{
+	/* keywords invalid in multipaths never come from there */
+	struct config *conf = load("multipaths {\n"
+				   "	multipath {\n"
+				   "		wwid 36001\n"
+				   "		path_io_err_rate_threshold 0\n"
+				   "	}\n"
+				   "}\n");
+	struct prop_src src;
+	enum prop_origin o;
+
+	(void)state;
+	prop_src_init(&src, conf, "x", NULL, NULL, NULL, "36001");
+	assert_int_equal(src.nhwe, 0);
+	assert_int_equal(propsel_int(&src, KW_PATH_IO_ERR_RATE_THRESHOLD, &o), 0);
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	assert_string_equal(propsel_str(&src, KW_UID_ATTRIBUTE, &o), "ID_SERIAL");
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	config_free(conf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_origin_log, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keyword_scope, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("propsel", tests, NULL, NULL);
+}
