@@ -31,7 +31,7 @@ WARN := -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-
 CPPFLAGS += -D_GNU_SOURCE -Ilibmultipath
 CFLAGS := -std=gnu11 $(OPT) -g $(WARN) $(SAN) -fPIC -MMD -MP $(EXTRA_CFLAGS)
 LDFLAGS := $(SAN) $(EXTRA_LDFLAGS)
-LIBDEPS :=
+LIBDEPS := -ldevmapper -ludev -laio -lpthread
 
 SONAME := libmultipath.so.1
 LIB_SRCS := $(sort $(wildcard libmultipath/*.c libmultipath/*/*.c))
@@ -45,8 +45,9 @@ BINS := $(B)/bin/multipath $(B)/bin/multipathd
 
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TESTS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
-# Per-test link options, e.g. WRAP_test_directio := -Wl,--wrap=io_setup
--include tests/wraps.mk
+# Per-test link options, one file per test that needs them, e.g.
+# tests/wraps/test_directio.mk: WRAP_test_directio := -Wl,--wrap=io_setup
+-include $(wildcard tests/wraps/*.mk)
 
 .PHONY: all test check vmtest demo bench fuzz install clean deps
 all: $(LIB_SO) $(BINS)

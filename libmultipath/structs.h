@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Paths, path groups and maps.
+ *
+ * Ownership: a struct pathvec owns its paths (pathvec_free() frees them).
+ * A map borrows its paths from a pathvec that must outlive it; it owns its
+ * path groups, which borrow the same paths. A mapvec owns its maps.
+ * path->mpp is a back pointer set while the path belongs to a map.
+ * Strings in fixed arrays are always NUL-terminated ("" when unknown).
+ */
+#ifndef MP_STRUCTS_H
+#define MP_STRUCTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/vector.h"
+
+enum {
+	WWID_SIZE = 128,
+	DEV_NAME_SIZE = 64,
+	NODE_NAME_SIZE = 224,
+	PRIO_UNDEF = -1,
+};
+
+/* Checker verdicts (path->state). */
+enum path_state {
+	PATH_UNCHECKED = 0,
+	PATH_WILD,     /* the checker could not run */
+	PATH_DOWN,     /* faulty */
+	PATH_UP,       /* ready */
+	PATH_SHAKY,
+	PATH_GHOST,    /* usable only after a path group switch (standby) */
+	PATH_PENDING,  /* check still running */
+	PATH_TIMEOUT,
+	PATH_REMOVED,
+	PATH_DELAYED,  /* held by io_err_stat or delay_*_checks */
+};
+
+/* What the kernel thinks of a path (dm status A/F). */
+enum dm_path_state { PSTATE_UNDEF = 0, PSTATE_FAILED, PSTATE_ACTIVE };
+
+/* Path group state from dm status: D bypassed, E enabled, A active. */
+enum pg_state { PGSTATE_UNDEF = 0, PGSTATE_ENABLED, PGSTATE_DISABLED, PGSTATE_ACTIVE };
+
+struct scsi_hbtl {
+	int host, channel, target, lun; /* -1 when not a SCSI device */
+};
+
+struct multipath;
+
+struct path {
+	char dev[DEV_NAME_SIZE];     /* "sda"; "" for a path known only by devt */
+	char dev_t[16];              /* "8:0" */
+	dev_t devt;
+	struct scsi_hbtl hbtl;
+	char vendor[32], product[32], rev[16]; /* from sysfs, spaces trimmed */
+	char serial[128];            /* VPD 0x80 / udev ID_SCSI_SERIAL */
+	char wwid[WWID_SIZE];        /* from uid_attribute, sysfs wwid or VPD 0x83 */
+	char tgt_node_name[NODE_NAME_SIZE]; /* FC/iSCSI target name, for group_by_node_name */
+	uint64_t size;               /* 512-byte sectors */
+	int tpgs;                    /* INQUIRY TPGS bits: 0 no ALUA, 1 implicit, 2 explicit, 3 both */
+	bool ro;                     /* read-only device */
+
+	/* chosen by property selection */
+	char checker_name[16];
+	int checker_timeout;         /* seconds */
+	char prio_name[16];
+	char prio_args[256];
+
+	int priority;                /* PRIO_UNDEF until computed */
+	enum path_state state;       /* last checker verdict */
+	char state_msg[64];          /* the checker's message, "" if none */
+	enum dm_path_state dmstate;
+	int failcount;               /* from dm status */
+	struct multipath *mpp;
+};
+VECTOR_DEFINE(pathvec, struct path *)
+
+struct pathgroup {
+	struct pathvec paths;        /* borrowed */
+	int priority;                /* sum of path priorities / count, as upstream shows */
+	enum pg_state status;
+};
+VECTOR_DEFINE(pgvec, struct pathgroup *)
+
+struct multipath {
+	char wwid[WWID_SIZE];
+	char alias[WWID_SIZE];       /* the dm device name */
+	int dm_minor;                /* dm-N, -1 when no dm device */
+	uint64_t size;               /* sectors */
+	struct pathvec paths;        /* borrowed */
+	struct pgvec pgs;            /* owned */
+	int nextpg;                  /* 1-based first/next path group; 0 = none */
+
+	/* table parameters, owned strings */
+	char *features;              /* "1 queue_if_no_path", "0" */
+	char *hwhandler;             /* "1 alua", "0" */
+	char *selector;              /* "service-time 0" */
+
+	/* chosen by property selection */
+	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
+	int queue_if_no_path;        /* from dm status: 1 queueing, 0 not, -1 unknown */
+	char vendor[32], product[32]; /* of the first path, for the topology header */
+	bool ro;
+};
+VECTOR_DEFINE(mapvec, struct multipath *)
+
+/* Allocate a zeroed path (priority PRIO_UNDEF, hbtl -1). NULL on ENOMEM. */
+struct path *path_new(void);
+void path_free(struct path *pp);
+/* Free every path, then the vector. Accepts NULL. */
+void pathvec_free(struct pathvec *pv);
+/* Find by kernel name ("sda") or devt ("8:0"). NULL when absent. */
+struct path *pathvec_find_dev(const struct pathvec *pv, const char *dev);
+struct path *pathvec_find_devt(const struct pathvec *pv, const char *devt);
+
+struct pathgroup *pathgroup_new(void);
+void pathgroup_free(struct pathgroup *pg);
+
+/* Allocate a map: dm_minor -1, features/hwhandler/selector NULL. */
+struct multipath *map_new(void);
+/* Free the map, its groups and strings, not its paths; clears path->mpp of
+ * paths that point to it. Accepts NULL. */
+void map_free(struct multipath *mpp);
+/* Free the path groups only (before regrouping). */
+void map_free_pgs(struct multipath *mpp);
+void mapvec_free(struct mapvec *mv);
+struct multipath *mapvec_find_alias(const struct mapvec *mv, const char *alias);
+struct multipath *mapvec_find_wwid(const struct mapvec *mv, const char *wwid);
+
+/* "ready", "faulty", "shaky", "ghost", "i/o pending", "delayed", ... */
+const char *path_state_name(enum path_state st);
+
+/* Copy src into a fixed array, truncating; always NUL-terminates. */
+void strlcpy_trunc(char *dst, const char *src, size_t size);
+
+#endif
