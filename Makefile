@@ -43,6 +43,9 @@ MULTIPATH_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard multipath/*.c))
 MULTIPATHD_OBJS := $(patsubst %.c,$(B)/%.o,$(wildcard multipathd/*.c))
 BINS := $(B)/bin/multipath $(B)/bin/multipathd
 
+# Small C programs the VM scenarios run (tests/vm/tools/*.c)
+VMTOOLS := $(patsubst tests/vm/tools/%.c,$(B)/vmtools/%,$(wildcard tests/vm/tools/*.c))
+
 TEST_SRCS := $(sort $(wildcard tests/test_*.c))
 TESTS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
 # Per-test link options, one file per test that needs them, e.g.
@@ -76,6 +79,10 @@ $(BINS):
 	$(Q)$(CC) -o $@ $(filter %.o,$^) -L$(B)/lib -lmultipath -Wl,-rpath,'$$ORIGIN/../lib' \
 		$(LDFLAGS) $(LIBDEPS)
 
+$(B)/vmtools/%: $(B)/tests/vm/tools/%.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -o $@ $< $(LIB_A) $(LDFLAGS) $(LIBDEPS)
+
 $(B)/tests/%: $(B)/tests/%.o $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
@@ -92,11 +99,11 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory test
 	$(Q)$(MAKE) --no-print-directory vmtest
 
-vmtest: all
+vmtest: all $(VMTOOLS)
 	$(Q)tests/vm/setup.sh
 	$(Q)tests/vm/run.sh $(SCENARIOS)
 
-demo: all
+demo: all $(VMTOOLS)
 	$(Q)tests/vm/setup.sh
 	$(Q)tests/vm/demo.sh
 
