@@ -70,6 +70,27 @@ void pathgroup_free(struct pathgroup *pg)
 	free(pg);
 }
 
+void pathgroup_update_priority(struct pathgroup *pg)
+{
+	long sum = 0, all = 0;
+	size_t up = 0;
+
+	for (size_t i = 0; i < pg->paths.n; i++) {
+		const struct path *pp = pg->paths.items[i];
+		int prio = pp->priority > 0 ? pp->priority : 0;
+
+		all += prio;
+		if (pp->state != PATH_DOWN) {
+			sum += prio;
+			up++;
+		}
+	}
+	if (up)
+		pg->priority = (int)(sum / (long)up);
+	else
+		pg->priority = pg->paths.n ? (int)(all / (long)pg->paths.n) : 0;
+}
+
 struct multipath *map_new(void)
 {
 	struct multipath *mpp = calloc(1, sizeof(*mpp));

@@ -62,6 +62,7 @@ struct path {
 	uint64_t size;               /* 512-byte sectors */
 	int tpgs;                    /* INQUIRY TPGS bits: 0 no ALUA, 1 implicit, 2 explicit, 3 both */
 	bool ro;                     /* read-only device */
+	char dev_state[16];          /* sysfs device/state: "running", "offline", ... */
 
 	/* chosen by property selection */
 	char checker_name[16];
@@ -118,6 +119,9 @@ struct path *pathvec_find_devt(const struct pathvec *pv, const char *devt);
 
 struct pathgroup *pathgroup_new(void);
 void pathgroup_free(struct pathgroup *pg);
+/* Group priority: the average priority of its paths that are not
+ * PATH_DOWN (of all paths when every one is down); 0 for an empty group. */
+void pathgroup_update_priority(struct pathgroup *pg);
 
 /* Allocate a map: dm_minor -1, features/hwhandler/selector NULL. */
 struct multipath *map_new(void);

@@ -99,11 +99,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->reload = true;
 			break;
 		case 'l':
-			o->list_level++;
-			rc = set_cmd(o, o->list_level > 1 ? CMD_LIST_LONG : CMD_LIST);
-			if (o->cmd == CMD_LIST_LONG)
-				rc = 0;
-			o->cmd = o->list_level > 1 ? CMD_LIST_LONG : CMD_LIST;
+			if (o->cmd != CMD_CREATE && o->cmd != CMD_LIST && o->cmd != CMD_LIST_LONG) {
+				rc = set_cmd(o, CMD_LIST);
+				break;
+			}
+			o->cmd = ++o->list_level > 1 ? CMD_LIST_LONG : CMD_LIST;
 			break;
 		case 'f':
 			o->arg = optarg;
