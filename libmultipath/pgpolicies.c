@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Path grouping policies. */
+#include <errno.h>
+#include <string.h>
+
+#include "config/keywords.h"
+#include "pgpolicies.h"
+
+/* Whether a and b belong in one group under policy. */
+static bool same_group(int policy, const struct path *a, const struct path *b)
+{
+	switch (policy) {
+	case PGP_MULTIBUS:
+		return true;
+	case PGP_GROUP_BY_SERIAL:
+		return !strcmp(a->serial, b->serial);
+	case PGP_GROUP_BY_PRIO:
+		return a->priority == b->priority;
+	case PGP_GROUP_BY_NODE_NAME:
+		return !strcmp(a->tgt_node_name, b->tgt_node_name);
+	default: /* failover */
+		return false;
+	}
+}
+
+static void pgvec_free_all(struct pgvec *pgs)
+{
+	for (size_t i = 0; i < pgs->n; i++)
+		pathgroup_free(pgs->items[i]);
+	pgvec_release(pgs);
+}
+
+/* Put pp into the first group whose first path matches it, or a new group. */
+static int group_add(struct pgvec *pgs, int policy, struct path *pp)
+{
+	struct pathgroup *pg;
+
+	for (size_t i = 0; i < pgs->n; i++)
+		if (same_group(policy, pgs->items[i]->paths.items[0], pp))
+			return pathvec_push(&pgs->items[i]->paths, pp);
+	pg = pathgroup_new();
+	if (!pg)
+		return -ENOMEM;
+	if (pathvec_push(&pg->paths, pp) < 0 || pgvec_push(pgs, pg) < 0) {
+		pathgroup_free(pg);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Stable insertion sort, highest priority first. */
+static void pgs_sort(struct pgvec *pgs)
+{
+	for (size_t i = 1; i < pgs->n; i++) {
+		struct pathgroup *pg = pgs->items[i];
+		size_t j = i;
+
+		for (; j > 0 && pgs->items[j - 1]->priority < pg->priority; j--)
+			pgs->items[j] = pgs->items[j - 1];
+		pgs->items[j] = pg;
+	}
+}
+
+int pgpolicy_group(struct multipath *mpp, int policy)
+{
+	struct pgvec pgs = {0};
+
+	if (policy < PGP_FAILOVER || policy > PGP_GROUP_BY_NODE_NAME)
+		return -EINVAL;
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		if (group_add(&pgs, policy, mpp->paths.items[i]) < 0) {
+			pgvec_free_all(&pgs);
+			return -ENOMEM;
+		}
+	}
+	for (size_t i = 0; i < pgs.n; i++)
+		pathgroup_update_priority(pgs.items[i]);
+	pgs_sort(&pgs);
+	map_free_pgs(mpp);
+	mpp->pgs = pgs;
+	mpp->nextpg = pgs.n ? 1 : 0;
+	return 0;
+}
+
+const char *pgpolicy_name(int policy)
+{
+	switch (policy) {
+	case PGP_FAILOVER:
+		return "failover";
+	case PGP_MULTIBUS:
+		return "multibus";
+	case PGP_GROUP_BY_SERIAL:
+		return "group_by_serial";
+	case PGP_GROUP_BY_PRIO:
+		return "group_by_prio";
+	case PGP_GROUP_BY_NODE_NAME:
+		return "group_by_node_name";
+	default:
+		return "undef";
+	}
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* sysfs: the priority from the ALUA state the kernel's device handler keeps. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../sysfs.h"
+#include "prio.h"
+
+/* clang-format off */
+static const struct {
+	const char *name;
+	int state;
+} access_states[] = {
+	{"active/optimized", ALUA_AO},
+	{"active/non-optimized", ALUA_AN},
+	{"lba-dependent", ALUA_LBA_DEPENDENT},
+	{"standby", ALUA_STANDBY},
+	{"unavailable", ALUA_UNAVAILABLE},
+	{"offline", ALUA_OFFLINE},
+	{"transitioning", ALUA_TRANSITIONING},
+};
+/* clang-format on */
+
+/* Read block/<dev>/device/<attr>; missing attributes are -ENODEV. */
+static int dev_attr_read(const struct path *pp, const char *attr, char *buf, size_t size)
+{
+	char rel[DEV_NAME_SIZE + 64];
+	ssize_t rc;
+
+	snprintf(rel, sizeof(rel), "block/%s/device/%s", pp->dev, attr);
+	rc = sysfs_attr_read(rel, buf, size);
+	return rc == -ENOENT ? -ENODEV : (int)rc;
+}
+
+int prio_sysfs_get(const char *args, const struct path *pp, const char *devnode,
+		   unsigned timeout_ms, int *prio)
+{
+	char state[64], pref[16];
+	int rc;
+
+	(void)args;
+	(void)devnode;
+	(void)timeout_ms;
+	if (!pp->dev[0] || strchr(pp->dev, '/'))
+		return -ENODEV;
+	rc = dev_attr_read(pp, "access_state", state, sizeof(state));
+	if (rc < 0)
+		return rc == -EOVERFLOW ? -EINVAL : rc;
+	for (size_t i = 0; i < sizeof(access_states) / sizeof(access_states[0]); i++) {
+		if (strcmp(state, access_states[i].name))
+			continue;
+		rc = dev_attr_read(pp, "preferred_path", pref, sizeof(pref));
+		*prio = prio_alua_state_prio(access_states[i].state, rc > 0 && !strcmp(pref, "1"));
+		return 0;
+	}
+	return -EINVAL;
+}

@@ -1,0 +1,1 @@
+WRAP_test_prio := -Wl,--wrap=ioctl
