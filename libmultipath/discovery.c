@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+
+#include <libudev.h>
+
+#include "blacklist.h"
+#include "config/propsel.h"
+#include "discovery.h"
+#include "sysfs.h"
+#include "util/log.h"
+
+enum {
+	INQUIRY_TPGS_BYTE = 5,
+	VPD_HDR_LEN = 4, /* page 0x80/0x83 header: qualifier, page code, length */
+	VPD_MAX_LEN = 4096,
+	DESIG_HDR_LEN = 4, /* designation descriptor header */
+	/* designator types (SPC, VPD page 0x83) */
+	DESIG_T10 = 1,
+	DESIG_EUI64 = 2,
+	DESIG_NAA = 3,
+	DESIG_NAME = 8,
+	/* code sets */
+	CODESET_BINARY = 1,
+	CODESET_ASCII = 2,
+	CODESET_UTF8 = 3,
+};
+
+/* ---- small helpers ---- */
+
+/* Read block/<dev>/<rest> or its device/... attribute into buf, "" when it
+ * cannot be read; leading and trailing white space removed. */
+static void attr_str(const char *dev, const char *rest, char *buf, size_t size)
+{
+	char rel[PATH_MAX], tmp[512];
+	ssize_t n;
+	const char *s = tmp;
+
+	buf[0] = '\0';
+	if (snprintf(rel, sizeof(rel), "block/%s/%s", dev, rest) >= (int)sizeof(rel))
+		return;
+	n = sysfs_attr_read(rel, tmp, sizeof(tmp));
+	if (n < 0)
+		return;
+	while (isspace((unsigned char)*s))
+		s++;
+	strlcpy_trunc(buf, s, size);
+}
+
+static ssize_t attr_bin(const char *dev, const char *rest, unsigned char *buf, size_t size)
+{
+	char rel[PATH_MAX];
+
+	if (snprintf(rel, sizeof(rel), "block/%s/%s", dev, rest) >= (int)sizeof(rel))
+		return -ENAMETOOLONG;
+	return sysfs_attr_read_bin(rel, buf, size);
+}
+
+/* Append c to out (at *pos, capacity size incl. the NUL) if there is room. */
+static void put_ch(char *out, size_t size, size_t *pos, char c)
+{
+	if (*pos + 1 < size)
+		out[(*pos)++] = c;
+}
+
+/* "<digit>" + lowercase hex of bin */
+static size_t format_hex(char type, const unsigned char *bin, size_t len, char *out, size_t size)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t pos = 0;
+
+	put_ch(out, size, &pos, type);
+	for (size_t i = 0; i < len; i++) {
+		put_ch(out, size, &pos, hex[bin[i] >> 4]);
+		put_ch(out, size, &pos, hex[bin[i] & 0xf]);
+	}
+	out[pos] = '\0';
+	return pos;
+}
+
+/* "<digit>" + text up to a NUL, leading/trailing white space dropped and
+ * inner runs of white space turned into one '_' (udev's ID_SERIAL form). */
+static size_t format_text(char type, const char *text, size_t len, char *out, size_t size)
+{
+	size_t pos = 0;
+	bool gap = false;
+
+	put_ch(out, size, &pos, type);
+	for (size_t i = 0; i < len && text[i]; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (isspace(c)) {
+			gap = pos > 1;
+			continue;
+		}
+		if (gap)
+			put_ch(out, size, &pos, '_');
+		gap = false;
+		put_ch(out, size, &pos, (char)c);
+	}
+	out[pos] = '\0';
+	return pos;
+}
+
+/* ---- VPD page 0x83 and the kernel's wwid attribute ---- */
+
+/* Rank of a designation descriptor: higher is preferred, 0 unusable. */
+static int desig_rank(const unsigned char *d)
+{
+	int codeset = d[0] & 0x0f, assoc = (d[1] >> 4) & 0x3, type = d[1] & 0x0f;
+	int len = d[3];
+
+	if (assoc != 0 || len == 0)
+		return 0;
+	switch (type) {
+	case DESIG_NAA:
+		/* NAA 6 (16 bytes) > 5 > 3 > 2, all above EUI-64 */
+		return codeset == CODESET_BINARY ? 60 + (d[DESIG_HDR_LEN] >> 4) : 0;
+	case DESIG_EUI64:
+		/* the longer forms (12, 16 bytes) first */
+		return codeset == CODESET_BINARY ? 40 + (len > 16 ? 16 : len) : 0;
+	case DESIG_T10:
+		return codeset == CODESET_ASCII || codeset == CODESET_UTF8 ? 20 : 0;
+	case DESIG_NAME:
+		return codeset == CODESET_UTF8 || codeset == CODESET_ASCII ? 10 : 0;
+	default:
+		return 0;
+	}
+}
+
+ssize_t discovery_vpd83_wwid(const unsigned char *page, size_t len, char *out, size_t size)
+{
+	const unsigned char *best = NULL;
+	int best_rank = 0;
+	size_t end, off;
+
+	if (size == 0 || len < VPD_HDR_LEN || page[1] != 0x83)
+		return -EINVAL;
+	end = VPD_HDR_LEN + (((size_t)page[2] << 8) | page[3]);
+	if (end > len)
+		end = len; /* a cut page: use the descriptors that are whole */
+	for (off = VPD_HDR_LEN; off + DESIG_HDR_LEN <= end; off += DESIG_HDR_LEN + page[off + 3]) {
+		const unsigned char *d = page + off;
+		int rank;
+
+		if (off + DESIG_HDR_LEN + d[3] > end)
+			break;
+		rank = desig_rank(d);
+		if (rank > best_rank) {
+			best = d;
+			best_rank = rank;
+		}
+	}
+	if (!best)
+		return -ENODATA;
+	switch (best[1] & 0x0f) {
+	case DESIG_NAA:
+		return (ssize_t)format_hex('3', best + DESIG_HDR_LEN, best[3], out, size);
+	case DESIG_EUI64:
+		return (ssize_t)format_hex('2', best + DESIG_HDR_LEN, best[3], out, size);
+	case DESIG_T10:
+		return (ssize_t)format_text('1', (const char *)best + DESIG_HDR_LEN, best[3], out,
+					    size);
+	default:
+		return (ssize_t)format_text('8', (const char *)best + DESIG_HDR_LEN, best[3], out,
+					    size);
+	}
+}
+
+ssize_t discovery_kernel_wwid(const char *kwwid, char *out, size_t size)
+{
+	static const struct {
+		const char *prefix;
+		char type;
+		bool hex;
+	} forms[] = {{"naa.", '3', true}, {"eui.", '2', true}, {"t10.", '1', false}};
+	size_t pos = 0;
+
+	if (size == 0 || !kwwid || !*kwwid)
+		return -EINVAL;
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		const char *s = kwwid + strlen(forms[i].prefix);
+
+		if (strncmp(kwwid, forms[i].prefix, strlen(forms[i].prefix)))
+			continue;
+		if (!forms[i].hex)
+			return (ssize_t)format_text(forms[i].type, s, strlen(s), out, size);
+		put_ch(out, size, &pos, forms[i].type);
+		for (; *s; s++)
+			put_ch(out, size, &pos, (char)tolower((unsigned char)*s));
+		out[pos] = '\0';
+		return (ssize_t)pos;
+	}
+	strlcpy_trunc(out, kwwid, size);
+	return (ssize_t)strlen(out);
+}
+
+/* ---- the parts of discovery_path_info ---- */
+
+/* dev_t, devt, size, ro */
+static int read_block(struct path *pp)
+{
+	char rel[PATH_MAX], devt[sizeof(pp->dev_t)];
+	unsigned int maj, min;
+	uint64_t v;
+	ssize_t n;
+	int end = 0;
+
+	snprintf(rel, sizeof(rel), "block/%s/dev", pp->dev);
+	n = sysfs_attr_read(rel, devt, sizeof(devt));
+	if (n == -ENOENT || n == -ENOTDIR)
+		return -ENODEV;
+	if (n < 0)
+		return (int)n;
+	if (sscanf(devt, "%u:%u%n", &maj, &min, &end) != 2 || devt[end])
+		return -EINVAL;
+	memcpy(pp->dev_t, devt, (size_t)n + 1);
+	pp->devt = makedev(maj, min);
+	snprintf(rel, sizeof(rel), "block/%s/size", pp->dev);
+	if (sysfs_attr_read_u64(rel, &v) == 0)
+		pp->size = v;
+	snprintf(rel, sizeof(rel), "block/%s/ro", pp->dev);
+	if (sysfs_attr_read_u64(rel, &v) == 0)
+		pp->ro = v != 0;
+	return 0;
+}
+
+/* The resolved sysfs path of block/<dev>/device into buf; false if none. */
+static bool device_path(const char *dev, char *buf, size_t size)
+{
+	char rel[PATH_MAX];
+
+	snprintf(rel, sizeof(rel), "block/%s/device", dev);
+	return sysfs_resolve(rel, buf, size) > 0;
+}
+
+/* hbtl from the last component of the device path; false if not SCSI. */
+static bool parse_hbtl(const char *devpath, struct scsi_hbtl *hbtl)
+{
+	const char *base = strrchr(devpath, '/');
+	struct scsi_hbtl h;
+	int end = 0;
+
+	base = base ? base + 1 : devpath;
+	if (sscanf(base, "%d:%d:%d:%d%n", &h.host, &h.channel, &h.target, &h.lun, &end) != 4 ||
+	    base[end] || h.host < 0 || h.channel < 0 || h.target < 0 || h.lun < 0)
+		return false;
+	*hbtl = h;
+	return true;
+}
+
+/* Serial number from VPD page 0x80; false if there is none. */
+static bool read_vpd80(struct path *pp)
+{
+	unsigned char page[VPD_HDR_LEN + 255 + 1];
+	ssize_t n = attr_bin(pp->dev, "device/vpd_pg80", page, sizeof(page));
+	size_t len, start = VPD_HDR_LEN;
+
+	if (n < VPD_HDR_LEN || page[1] != 0x80)
+		return false;
+	len = VPD_HDR_LEN + (((size_t)page[2] << 8) | page[3]);
+	if (len > (size_t)n)
+		len = (size_t)n;
+	while (start < len && (page[start] == ' ' || page[start] == '\0'))
+		start++;
+	while (len > start && (page[len - 1] == ' ' || page[len - 1] == '\0'))
+		len--;
+	if (len == start)
+		return false;
+	page[len] = '\0';
+	strlcpy_trunc(pp->serial, (const char *)page + start, sizeof(pp->serial));
+	return true;
+}
+
+static void read_tpgs(struct path *pp)
+{
+	unsigned char inq[36];
+	ssize_t n = attr_bin(pp->dev, "device/inquiry", inq, sizeof(inq));
+
+	pp->tpgs = n > INQUIRY_TPGS_BYTE ? (inq[INQUIRY_TPGS_BYTE] >> 4) & 0x3 : 0;
+}
+
+/* FC target node name, or the iSCSI target name of the session the device
+ * belongs to. */
+static void read_tgt_node_name(struct path *pp, const char *devpath)
+{
+	char rel[PATH_MAX];
+	const char *s;
+	unsigned int session;
+
+	snprintf(rel, sizeof(rel), "class/fc_transport/target%d:%d:%d/node_name", pp->hbtl.host,
+		 pp->hbtl.channel, pp->hbtl.target);
+	if (sysfs_attr_read(rel, pp->tgt_node_name, sizeof(pp->tgt_node_name)) > 0)
+		return;
+	for (s = strstr(devpath, "/session"); s; s = strstr(s + 1, "/session")) {
+		int end = 0;
+
+		if (sscanf(s, "/session%u%n", &session, &end) == 1 && s[end] == '/') {
+			snprintf(rel, sizeof(rel), "class/iscsi_session/session%u/targetname",
+				 session);
+			if (sysfs_attr_read(rel, pp->tgt_node_name, sizeof(pp->tgt_node_name)) < 0)
+				pp->tgt_node_name[0] = '\0';
+			return;
+		}
+	}
+	pp->tgt_node_name[0] = '\0';
+}
+
+static void read_scsi(struct path *pp, const char *devpath)
+{
+	attr_str(pp->dev, "device/vendor", pp->vendor, sizeof(pp->vendor));
+	attr_str(pp->dev, "device/model", pp->product, sizeof(pp->product));
+	attr_str(pp->dev, "device/rev", pp->rev, sizeof(pp->rev));
+	read_vpd80(pp);
+	read_tpgs(pp);
+	read_tgt_node_name(pp, devpath);
+}
+
+static void read_nvme(struct path *pp)
+{
+	strlcpy_trunc(pp->vendor, "NVME", sizeof(pp->vendor));
+	attr_str(pp->dev, "device/model", pp->product, sizeof(pp->product));
+	attr_str(pp->dev, "device/firmware_rev", pp->rev, sizeof(pp->rev));
+	attr_str(pp->dev, "device/serial", pp->serial, sizeof(pp->serial));
+}
+
+/* The WWID from sysfs: the kernel's wwid attribute, then VPD page 0x83. */
+static void read_sysfs_wwid(struct path *pp, bool scsi)
+{
+	static const char *const attrs[] = {"device/wwid", "wwid"};
+	char kwwid[WWID_SIZE];
+	unsigned char page[VPD_MAX_LEN];
+	ssize_t n;
+
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		attr_str(pp->dev, attrs[i], kwwid, sizeof(kwwid));
+		if (!kwwid[0])
+			continue;
+		if (scsi)
+			discovery_kernel_wwid(kwwid, pp->wwid, sizeof(pp->wwid));
+		else
+			strlcpy_trunc(pp->wwid, kwwid, sizeof(pp->wwid));
+		mp_log(4, "%s: wwid %s from sysfs %s", pp->dev, pp->wwid, attrs[i]);
+		return;
+	}
+	n = attr_bin(pp->dev, "device/vpd_pg83", page, sizeof(page));
+	if (n > 0 && discovery_vpd83_wwid(page, (size_t)n, pp->wwid, sizeof(pp->wwid)) > 0)
+		mp_log(4, "%s: wwid %s from VPD page 0x83", pp->dev, pp->wwid);
+}
+
+static void read_wwid(const struct config *conf, struct udev_device *ud, struct path *pp, bool scsi)
+{
+	struct prop_src src;
+	const char *attr, *val = NULL;
+
+	prop_src_init(&src, conf, pp->dev, pp->vendor, pp->product, pp->rev, NULL);
+	attr = propsel_str(&src, KW_UID_ATTRIBUTE, NULL);
+	if (ud && attr && *attr)
+		val = udev_device_get_property_value(ud, attr);
+	if (val && *val) {
+		strlcpy_trunc(pp->wwid, val, sizeof(pp->wwid));
+		mp_log(4, "%s: wwid %s from udev %s", pp->dev, pp->wwid, attr);
+		return;
+	}
+	read_sysfs_wwid(pp, scsi);
+}
+
+/* Empty every field discovery_path_info() fills. */
+static void path_info_reset(struct path *pp)
+{
+	pp->dev[0] = pp->dev_t[0] = '\0';
+	pp->devt = 0;
+	pp->hbtl = (struct scsi_hbtl){-1, -1, -1, -1};
+	pp->vendor[0] = pp->product[0] = pp->rev[0] = '\0';
+	pp->serial[0] = pp->wwid[0] = pp->tgt_node_name[0] = '\0';
+	pp->size = 0;
+	pp->tpgs = 0;
+	pp->ro = false;
+}
+
+int discovery_path_info(const struct config *conf, struct udev_device *ud, const char *devname,
+			struct path *pp)
+{
+	struct path p = *pp;
+	char devpath[PATH_MAX];
+	bool has_dev, scsi = false;
+	int rc;
+
+	if (!devname || !*devname || strchr(devname, '/') || !strcmp(devname, ".") ||
+	    !strcmp(devname, "..") || strlen(devname) >= sizeof(p.dev))
+		return -EINVAL;
+	path_info_reset(&p);
+	strlcpy_trunc(p.dev, devname, sizeof(p.dev));
+	rc = read_block(&p);
+	if (rc < 0)
+		return rc;
+	has_dev = device_path(devname, devpath, sizeof(devpath));
+	if (has_dev && parse_hbtl(devpath, &p.hbtl)) {
+		scsi = true;
+		read_scsi(&p, devpath);
+	} else if (!strncmp(devname, "nvme", 4)) {
+		read_nvme(&p);
+	}
+	if (!p.serial[0] && ud) {
+		const char *s = udev_device_get_property_value(ud, "ID_SCSI_SERIAL");
+
+		if (s)
+			strlcpy_trunc(p.serial, s, sizeof(p.serial));
+	}
+	read_wwid(conf, ud, &p, scsi);
+	*pp = p;
+	return 0;
+}
+
+/* ---- the scan ---- */
+
+/* Add the path for one enumerated device: 1 added, 0 skipped, -ENOMEM. */
+static int scan_one(struct udev *udev, const struct config *conf, const char *syspath,
+		    struct pathvec *out)
+{
+	struct udev_device *ud = udev_device_new_from_syspath(udev, syspath);
+	struct path *pp = NULL;
+	const char *name, *type, *reason = "no wwid";
+	int rc = 0;
+
+	if (!ud)
+		return errno == ENOMEM ? -ENOMEM : 0;
+	name = udev_device_get_sysname(ud);
+	type = udev_device_get_devtype(ud);
+	if (!name || !type || strcmp(type, "disk") || pathvec_find_dev(out, name))
+		goto out;
+	if (blacklist_devnode(conf, name) == MATCH_BLACKLIST) {
+		mp_log(3, "%s: skipped: devnode blacklist", name);
+		goto out;
+	}
+	pp = path_new();
+	if (!pp) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	rc = discovery_path_info(conf, ud, name, pp);
+	if (rc < 0) {
+		mp_log(3, "%s: skipped: cannot read sysfs: %s", name, strerror(-rc));
+		rc = 0;
+		goto out;
+	}
+	if (blacklist_path(conf, pp, ud, &reason) == MATCH_BLACKLIST || !pp->wwid[0]) {
+		mp_log(3, "%s: skipped: %s", name, reason);
+		goto out;
+	}
+	rc = pathvec_push(out, pp);
+	if (rc == 0) {
+		pp = NULL;
+		rc = 1;
+	}
+out:
+	path_free(pp);
+	udev_device_unref(ud);
+	return rc;
+}
+
+int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec *out)
+{
+	struct udev_enumerate *en = udev_enumerate_new(udev);
+	struct udev_list_entry *le;
+	size_t first = out->n;
+	int rc, added = 0;
+
+	if (!en)
+		return -ENOMEM;
+	rc = udev_enumerate_add_match_subsystem(en, "block");
+	if (rc >= 0)
+		rc = udev_enumerate_add_match_property(en, "DEVTYPE", "disk");
+	if (rc >= 0)
+		rc = udev_enumerate_scan_devices(en);
+	if (rc < 0)
+		goto fail;
+	udev_list_entry_foreach(le, udev_enumerate_get_list_entry(en))
+	{
+		const char *syspath = udev_list_entry_get_name(le);
+
+		if (!syspath)
+			continue;
+		rc = scan_one(udev, conf, syspath, out);
+		if (rc < 0)
+			goto fail;
+		added += rc;
+	}
+	udev_enumerate_unref(en);
+	return added;
+fail:
+	while (out->n > first)
+		path_free(out->items[--out->n]);
+	udev_enumerate_unref(en);
+	return rc < 0 ? rc : -EIO;
+}

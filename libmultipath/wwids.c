@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "blacklist.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "wwids.h"
+
+static const char wwids_header[] =
+    "# dm-multipath WWIDs: LUNs that multipath has made maps for.\n"
+    "# Written by multipath and multipathd (find_multipaths uses it);\n"
+    "# one \"/WWID/\" per line.\n"
+    "#\n";
+
+static int wwid_validate(const char *wwid)
+{
+	size_t len;
+
+	if (!wwid)
+		return -EINVAL;
+	len = strlen(wwid);
+	if (len == 0 || len >= WWID_SIZE)
+		return -EINVAL;
+	for (size_t i = 0; i < len; i++)
+		if (iscntrl((unsigned char)wwid[i]))
+			return -EINVAL;
+	return 0;
+}
+
+/*
+ * The WWID of one line (not NUL-terminated: *len bytes), or NULL for a
+ * comment, a blank or a corrupt line. line ends before '\n'.
+ */
+static const char *line_wwid(const char *line, size_t linelen, size_t *len)
+{
+	while (linelen && isspace((unsigned char)line[linelen - 1]))
+		linelen--;
+	while (linelen && isspace((unsigned char)*line)) {
+		line++;
+		linelen--;
+	}
+	if (linelen < 3 || line[0] != '/' || line[linelen - 1] != '/')
+		return NULL;
+	*len = linelen - 2;
+	return line + 1;
+}
+
+static bool line_is_entry(const char *line, size_t linelen, const char *wwid)
+{
+	size_t len;
+	const char *w = line_wwid(line, linelen, &len);
+
+	return w && len == strlen(wwid) && !memcmp(w, wwid, len);
+}
+
+/* Call fn for each line of text (without its '\n'); stops when fn returns
+ * non-zero and returns that. */
+static int for_each_line(const char *text, size_t size,
+			 int (*fn)(const char *line, size_t len, void *arg), void *arg)
+{
+	size_t pos = 0;
+
+	while (pos < size) {
+		const char *nl = memchr(text + pos, '\n', size - pos);
+		size_t len = nl ? (size_t)(nl - (text + pos)) : size - pos;
+		int rc = fn(text + pos, len, arg);
+
+		if (rc)
+			return rc;
+		pos += len + 1;
+	}
+	return 0;
+}
+
+static int read_fd(int fd, struct strbuf *sb)
+{
+	char chunk[4096];
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return 0;
+		if (strbuf_add(sb, chunk, (size_t)n) < 0)
+			return -ENOMEM;
+	}
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			return -EIO;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Create the missing directories of file's parent (mode 0755). */
+static int make_parent_dirs(const char *file)
+{
+	char dir[PATH_MAX];
+	size_t len = strlen(file);
+
+	if (len >= sizeof(dir))
+		return -ENAMETOOLONG;
+	memcpy(dir, file, len + 1);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			return -errno;
+		*p = '/';
+	}
+	return 0;
+}
+
+/*
+ * Open file and lock it (LOCK_EX for writers, LOCK_SH for readers), making
+ * sure the lock is on the file the path names now (a writer may have
+ * renamed a new one over it meanwhile). Returns the fd or -errno (-ENOENT
+ * when the file does not exist and create is false).
+ */
+static int wwids_open_locked(const char *file, int lock, bool create)
+{
+	int flags = (lock == LOCK_EX ? O_RDWR : O_RDONLY) | O_CLOEXEC;
+
+	if (create) {
+		int rc = make_parent_dirs(file);
+
+		if (rc < 0)
+			return rc;
+		flags |= O_CREAT;
+	}
+	for (;;) {
+		struct stat held, named;
+		int fd = open(file, flags, 0644);
+
+		if (fd < 0)
+			return -errno;
+		while (flock(fd, lock) < 0) {
+			if (errno != EINTR) {
+				int rc = -errno;
+
+				close(fd);
+				return rc;
+			}
+		}
+		if (fstat(fd, &held) == 0 && stat(file, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+			return fd;
+		/* replaced or removed while we waited: try the current file */
+		close(fd);
+	}
+}
+
+static int contains_cb(const char *line, size_t len, void *arg)
+{
+	return line_is_entry(line, len, arg);
+}
+
+int wwids_check(const char *file, const char *wwid)
+{
+	STRBUF_AUTO(text);
+	int fd, rc;
+
+	if (!file || wwid_validate(wwid) < 0)
+		return -EINVAL;
+	fd = wwids_open_locked(file, LOCK_SH, false);
+	if (fd == -ENOENT)
+		return 0;
+	if (fd < 0)
+		return fd;
+	rc = read_fd(fd, &text);
+	close(fd);
+	if (rc < 0)
+		return rc;
+	return for_each_line(strbuf_str(&text), text.len, contains_cb, (void *)wwid);
+}
+
+int wwids_add(const char *file, const char *wwid)
+{
+	STRBUF_AUTO(text);
+	STRBUF_AUTO(add);
+	off_t size;
+	int fd, rc;
+
+	if (!file || wwid_validate(wwid) < 0)
+		return -EINVAL;
+	fd = wwids_open_locked(file, LOCK_EX, true);
+	if (fd < 0)
+		return fd;
+	rc = read_fd(fd, &text);
+	if (rc < 0 || for_each_line(strbuf_str(&text), text.len, contains_cb, (void *)wwid))
+		goto out;
+	size = (off_t)text.len;
+	if (size == 0)
+		rc = strbuf_addstr(&add, wwids_header);
+	else if (text.buf[text.len - 1] != '\n')
+		rc = strbuf_addch(&add, '\n'); /* finish a cut last line */
+	if (rc >= 0)
+		rc = strbuf_addf(&add, "/%s/\n", wwid);
+	if (rc < 0)
+		goto out;
+	if (lseek(fd, size, SEEK_SET) < 0) {
+		rc = -errno;
+		goto out;
+	}
+	rc = write_all(fd, add.buf, add.len);
+	if (rc == 0 && fdatasync(fd) < 0)
+		rc = -errno;
+	if (rc < 0 && ftruncate(fd, size) < 0)
+		mp_log(3, "%s: cannot undo a failed append: %m", file);
+	if (rc == 0)
+		mp_log(3, "wwid %s added to %s", wwid, file);
+out:
+	close(fd);
+	return rc < 0 ? rc : 0;
+}
+
+/* Write text to a temporary file next to file and rename it over file,
+ * keeping the mode of the file held by fd. Called with the lock held. */
+static int replace_file(const char *file, int fd, const struct strbuf *text)
+{
+	char tmp[PATH_MAX];
+	struct stat st;
+	int tfd, rc;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", file) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	tfd = mkostemp(tmp, O_CLOEXEC);
+	if (tfd < 0)
+		return -errno;
+	rc = fchmod(tfd, st.st_mode & 07777) < 0 ? -errno : 0;
+	if (rc == 0)
+		rc = write_all(tfd, strbuf_str(text), text->len);
+	if (rc == 0 && fsync(tfd) < 0)
+		rc = -errno;
+	if (close(tfd) < 0 && rc == 0)
+		rc = -errno;
+	if (rc == 0 && rename(tmp, file) < 0)
+		rc = -errno;
+	if (rc < 0)
+		unlink(tmp);
+	return rc;
+}
+
+struct filter {
+	const char *wwid;
+	struct strbuf *out;
+	int removed;
+};
+
+static int filter_cb(const char *line, size_t len, void *arg)
+{
+	struct filter *f = arg;
+
+	if (line_is_entry(line, len, f->wwid)) {
+		f->removed++;
+		return 0;
+	}
+	if (strbuf_add(f->out, line, len) < 0 || strbuf_addch(f->out, '\n') < 0)
+		return -ENOMEM;
+	return 0;
+}
+
+int wwids_remove(const char *file, const char *wwid)
+{
+	STRBUF_AUTO(text);
+	STRBUF_AUTO(kept);
+	struct filter f = {wwid, &kept, 0};
+	int fd, rc;
+
+	if (!file || wwid_validate(wwid) < 0)
+		return -EINVAL;
+	fd = wwids_open_locked(file, LOCK_EX, false);
+	if (fd == -ENOENT)
+		return 0;
+	if (fd < 0)
+		return fd;
+	rc = read_fd(fd, &text);
+	if (rc == 0)
+		rc = for_each_line(strbuf_str(&text), text.len, filter_cb, &f);
+	if (rc == 0 && f.removed)
+		rc = replace_file(file, fd, &kept);
+	close(fd);
+	if (rc == 0 && f.removed)
+		mp_log(3, "wwid %s removed from %s", wwid, file);
+	return rc < 0 ? rc : f.removed;
+}
+
+int wwids_reset(const char *file, const char *const *wwids, size_t n)
+{
+	STRBUF_AUTO(text);
+	int fd, rc = 0;
+
+	if (!file)
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++)
+		if (wwid_validate(wwids[i]) < 0)
+			return -EINVAL;
+	if (strbuf_addstr(&text, wwids_header) < 0)
+		return -ENOMEM;
+	for (size_t i = 0; i < n && rc >= 0; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = !strcmp(wwids[i], wwids[j]);
+		if (!dup)
+			rc = strbuf_addf(&text, "/%s/\n", wwids[i]);
+	}
+	if (rc < 0)
+		return rc;
+	fd = wwids_open_locked(file, LOCK_EX, true);
+	if (fd < 0)
+		return fd;
+	rc = replace_file(file, fd, &text);
+	close(fd);
+	return rc;
+}
+
+/* Another usable path of pv with pp's WWID? */
+static bool has_sibling(const struct config *conf, const struct pathvec *pv, const struct path *pp)
+{
+	if (!pv)
+		return false;
+	for (size_t i = 0; i < pv->n; i++) {
+		const struct path *o = pv->items[i];
+
+		if (o == pp || strcmp(o->wwid, pp->wwid) || (o->dev[0] && !strcmp(o->dev, pp->dev)))
+			continue;
+		if (blacklist_path(conf, o, NULL, NULL) != MATCH_BLACKLIST)
+			return true;
+	}
+	return false;
+}
+
+bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
+			    const struct path *pp)
+{
+	const char *file =
+	    conf->defaults.wwids_file ? conf->defaults.wwids_file : WWIDS_DEFAULT_FILE;
+	int mode = conf->defaults.find_multipaths;
+	int rc;
+
+	if (!pp->wwid[0] || blacklist_path(conf, pp, NULL, NULL) == MATCH_BLACKLIST)
+		return false;
+	if (mode == FIND_MP_OFF || mode == FIND_MP_GREEDY)
+		return true;
+	if (config_find_mpentry(conf, pp->wwid))
+		return true;
+	rc = wwids_check(file, pp->wwid);
+	if (rc == 1)
+		return true;
+	if (rc < 0)
+		mp_log(3, "%s: cannot read %s: %s", pp->dev, file, strerror(-rc));
+	if (mode == FIND_MP_ON || mode == FIND_MP_SMART)
+		return has_sibling(conf, pv, pp);
+	return false;
+}

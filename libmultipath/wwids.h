@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The wwids file (wwids_file, default /etc/multipath/wwids): the WWIDs of
+ * the LUNs multipath has made maps for, so that find_multipaths can take
+ * them again later.
+ *
+ * Format, compatible with multipath-tools: one "/WWID/" per line, lines
+ * starting with '#' are comments, blank lines are ignored, and any other
+ * line is corrupt and skipped (kept as it is when the file is rewritten).
+ *
+ * Concurrency: writers take an exclusive flock on the file, readers a
+ * shared one; a writer that rewrites the file does so into a temporary
+ * file and renames it over the old one, and a lock holder that finds the
+ * path now names another file starts again on that one. So any number of
+ * processes and threads may call these functions at once.
+ *
+ * WWIDs must be non-empty, shorter than WWID_SIZE and free of control
+ * characters (-EINVAL otherwise). Nothing logs except at verbosity >= 3.
+ */
+#ifndef MP_WWIDS_H
+#define MP_WWIDS_H
+
+#include <stdbool.h>
+
+#include "config/config.h"
+#include "structs.h"
+
+#define WWIDS_DEFAULT_FILE "/etc/multipath/wwids"
+
+/* Is wwid in file? Returns 1 known, 0 unknown (also when file does not
+ * exist), -EINVAL, or the -errno of reading the file. */
+int wwids_check(const char *file, const char *wwid);
+
+/* Append wwid to file unless it is there, creating the file (mode 0644, with
+ * a header comment) and its missing directories (0755) first. Returns 0
+ * (also if already there), -EINVAL or -errno (the file is then as before). */
+int wwids_add(const char *file, const char *wwid);
+
+/* Remove every entry of wwid from file. Returns the number of entries
+ * removed (0 also when the file does not exist), -EINVAL or -errno. */
+int wwids_remove(const char *file, const char *wwid);
+
+/* Replace the entries of file by the n wwids (duplicates kept once), as
+ * `multipath -W` does; comments and corrupt lines are dropped. Creates the
+ * file like wwids_add(). Returns 0, -EINVAL (a bad wwid: nothing written)
+ * or -errno. */
+int wwids_reset(const char *file, const char *const *wwids, size_t n);
+
+/*
+ * find_multipaths for the CLI: should pp become part of a map? Never when
+ * it has no WWID or is blacklisted (devnode, device, wwid: blacklist.h).
+ *   off, greedy  yes
+ *   strict       only if its WWID is in the wwids file (conf's wwids_file)
+ *                or has a multipaths entry
+ *   on, smart    as strict, or when another non-blacklisted path in pv
+ *                (may be NULL) has the same WWID
+ * An unreadable wwids file counts as "not in it". conf and pv are only read.
+ */
+bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
+			    const struct path *pp);
+
+#endif

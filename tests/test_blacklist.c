@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * blacklist / blacklist_exceptions: every category, exceptions, '!'
+ * negation, product_blacklist, udev properties (through a fake libudev:
+ * tests/wraps/test_blacklist.mk).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libudev.h>
+
+#include "blacklist.h"
+#include "config/config.h"
+#include "structs.h"
+
+/* ---- fake udev device: a list of property names ---- */
+
+struct udev_list_entry {
+	const char *name;
+	struct udev_list_entry *next;
+};
+
+struct udev_device {
+	struct udev_list_entry props[8];
+};
+
+/* A device with the given property names (NULL-terminated). */
+static struct udev_device *fake_dev(struct udev_device *ud, const char *const *names)
+{
+	size_t n = 0;
+
+	memset(ud, 0, sizeof(*ud));
+	for (; names[n]; n++) {
+		ud->props[n].name = names[n];
+		if (n)
+			ud->props[n - 1].next = &ud->props[n];
+	}
+	return ud;
+}
+
+struct udev_list_entry *__wrap_udev_device_get_properties_list_entry(struct udev_device *ud);
+struct udev_list_entry *__wrap_udev_device_get_properties_list_entry(struct udev_device *ud)
+{
+	return ud->props[0].name ? &ud->props[0] : NULL;
+}
+
+struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le);
+struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le)
+{
+	return le->next;
+}
+
+const char *__wrap_udev_list_entry_get_name(struct udev_list_entry *le);
+const char *__wrap_udev_list_entry_get_name(struct udev_list_entry *le)
+{
+	return le->name;
+}
+
+/* ---- helpers ---- */
+
+static struct config *load(const char *text)
+{
+	struct config *conf = NULL;
+	struct diags d = {0};
+
+	assert_int_equal(config_load_text(text, strlen(text), "t.conf", &d, &conf), 0);
+	for (size_t i = 0; i < d.msgs.n; i++)
+		fprintf(stderr, "diag: %s\n", d.msgs.items[i]);
+	assert_int_equal(d.errors, 0);
+	diags_release(&d);
+	return conf;
+}
+
+static struct path mkpath(const char *dev, const char *vendor, const char *product,
+			  const char *wwid)
+{
+	struct path p;
+
+	memset(&p, 0, sizeof(p));
+	strlcpy_trunc(p.dev, dev, sizeof(p.dev));
+	strlcpy_trunc(p.vendor, vendor, sizeof(p.vendor));
+	strlcpy_trunc(p.product, product, sizeof(p.product));
+	strlcpy_trunc(p.wwid, wwid, sizeof(p.wwid));
+	return p;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	blacklist_cache_release();
+	return 0;
+}
+
+/* ---- devnode ---- */
+
+static void test_devnode_builtin(void **state)
+{
+	struct config *conf = load("");
+	static const char *const listed[] = {"ram0",  "zram1", "loop7", "dm-3", "sr0",
+					     "md127", "nbd2",  "hda",	"vdb",	"fd0"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(listed) / sizeof(listed[0]); i++)
+		assert_int_equal(blacklist_devnode(conf, listed[i]), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(conf, "sda"), MATCH_NOTHING);
+	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_NOTHING);
+	assert_int_equal(blacklist_devnode(conf, "dm"), MATCH_NOTHING); /* needs a digit */
+	assert_int_equal(blacklist_devnode(conf, ""), MATCH_NOTHING);
+	config_free(conf);
+}
+
+static void test_devnode_exceptions_and_negation(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	devnode \"^sd\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	devnode \"^sd[b-c]$\"\n"
+				   "	devnode \"^loop1$\"\n"
+				   "}\n");
+	struct config *neg = load("blacklist {\n"
+				  "	devnode \"!^sd[a-z]+$\"\n"
+				  "}\n"
+				  "blacklist_exceptions {\n"
+				  "	devnode \"!^sdz$\"\n"
+				  "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_devnode(conf, "sda"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(conf, "sdb"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_devnode(conf, "sdc"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_devnode(conf, "sdcd"), MATCH_BLACKLIST);
+	/* an exception also lifts the built-in blacklist */
+	assert_int_equal(blacklist_devnode(conf, "loop1"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_devnode(conf, "loop2"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_NOTHING);
+
+	/* '!' blacklists all but sd*; the negated exception excepts all but sdz */
+	assert_int_equal(blacklist_devnode(neg, "nvme0n1"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_devnode(neg, "sdz"), MATCH_NOTHING);
+	config_free(conf);
+	config_free(neg);
+
+	neg = load("blacklist {\n"
+		   "	devnode \"!^sd[a-z]+$\"\n"
+		   "}\n");
+	assert_int_equal(blacklist_devnode(neg, "nvme0n1"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(neg, "sdq"), MATCH_NOTHING);
+	config_free(neg);
+}
+
+/* ---- wwid ---- */
+
+static void test_wwid(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	wwid \".*\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	wwid \"^3600a098\"\n"
+				   "}\n");
+	struct config *neg = load("blacklist {\n"
+				  "	wwid \"!^36001405\"\n"
+				  "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_wwid(conf, "3600a0980383030"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_wwid(conf, "36001405aabbcc"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_wwid(conf, ""), MATCH_NOTHING);
+	assert_int_equal(blacklist_wwid(neg, "36001405aabbcc"), MATCH_NOTHING);
+	assert_int_equal(blacklist_wwid(neg, "3600a0980383030"), MATCH_BLACKLIST);
+	config_free(conf);
+	config_free(neg);
+}
+
+/* ---- device ---- */
+
+static void test_device(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	device {\n"
+				   "		vendor \"^ACME\"\n"
+				   "		product \"^T10\"\n"
+				   "	}\n"
+				   "	device {\n"
+				   "		vendor \"^DGC$\"\n"
+				   "	}\n"
+				   "	device {\n"
+				   "		product \"!^[A-Z]\"\n"
+				   "	}\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	device {\n"
+				   "		vendor \"DGC\"\n"
+				   "		product \"^VRAID$\"\n"
+				   "	}\n"
+				   "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_device(conf, "ACME", "T10ONLY"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_device(conf, "ACME", "EUI64"), MATCH_NOTHING);
+	/* a vendor-only entry: every product */
+	assert_int_equal(blacklist_device(conf, "DGC", "RAID 5"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_device(conf, "DGC", "VRAID"), MATCH_EXCEPTION);
+	/* a negated product-only entry: products not starting with a capital */
+	assert_int_equal(blacklist_device(conf, "Linux", "scsi_debug"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_device(conf, "Linux", "Scsi_debug"), MATCH_NOTHING);
+	/* nothing known about the device: nothing to match */
+	assert_int_equal(blacklist_device(conf, "", ""), MATCH_NOTHING);
+	assert_int_equal(blacklist_device(conf, NULL, NULL), MATCH_NOTHING);
+	config_free(conf);
+}
+
+static void test_product_blacklist(void **state)
+{
+	struct config *conf = load("devices {\n"
+				   "	device {\n"
+				   "		vendor \"^ACME\"\n"
+				   "		product \".*\"\n"
+				   "		product_blacklist \"^Universal Xport\"\n"
+				   "	}\n"
+				   "}\n");
+	struct config *exc = load("devices {\n"
+				  "	device {\n"
+				  "		vendor \"^ACME\"\n"
+				  "		product \".*\"\n"
+				  "		product_blacklist \"^Universal Xport\"\n"
+				  "	}\n"
+				  "}\n"
+				  "blacklist_exceptions {\n"
+				  "	device {\n"
+				  "		vendor \"ACME\"\n"
+				  "		product \"Universal\"\n"
+				  "	}\n"
+				  "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_device(conf, "ACME", "Universal Xport"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_device(conf, "ACME", "FlashArray"), MATCH_NOTHING);
+	assert_int_equal(blacklist_device(conf, "OTHER", "Universal Xport"), MATCH_NOTHING);
+	assert_int_equal(blacklist_device(exc, "ACME", "Universal Xport"), MATCH_EXCEPTION);
+	config_free(conf);
+	config_free(exc);
+}
+
+/* ---- udev properties ---- */
+
+static void test_property(void **state)
+{
+	struct config *bl = load("blacklist {\n"
+				 "	property \"^ID_CDROM\"\n"
+				 "}\n");
+	struct config *both = load("blacklist {\n"
+				   "	property \"^ID_CDROM\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	property \"(SCSI_IDENT_|ID_WWN)\"\n"
+				   "}\n");
+	struct udev_device ud;
+	static const char *const cdrom[] = {"DEVNAME", "ID_CDROM", "ID_BUS", NULL};
+	static const char *const disk[] = {"DEVNAME", "ID_SERIAL", NULL};
+	static const char *const wwn_cdrom[] = {"DEVNAME", "ID_CDROM", "ID_WWN", NULL};
+	static const char *const none[] = {NULL};
+
+	(void)state;
+	assert_int_equal(blacklist_property(bl, NULL), MATCH_NOTHING);
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, cdrom)), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, disk)), MATCH_NOTHING);
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, none)), MATCH_NOTHING);
+	/* with property exceptions, a device needs one of them */
+	assert_int_equal(blacklist_property(both, fake_dev(&ud, disk)), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_property(both, fake_dev(&ud, none)), MATCH_BLACKLIST);
+	/* the exception wins, even when the blacklisted property comes first */
+	assert_int_equal(blacklist_property(both, fake_dev(&ud, wwn_cdrom)), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_property(both, NULL), MATCH_NOTHING);
+	config_free(bl);
+	config_free(both);
+}
+
+/* ---- all categories for a path ---- */
+
+static void test_path(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	devnode \"^sdc$\"\n"
+				   "	wwid \"^3600bad\"\n"
+				   "	device {\n"
+				   "		vendor \"^BAD\"\n"
+				   "	}\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	wwid \"^3600c\"\n"
+				   "	wwid \"^3600e\"\n"
+				   "	property \"^ID_WWN$\"\n"
+				   "}\n");
+	struct udev_device ud;
+	static const char *const wwn[] = {"ID_WWN", NULL};
+	static const char *const nowwn[] = {"ID_SERIAL", NULL};
+	const char *reason = "untouched";
+	struct path p;
+
+	(void)state;
+	p = mkpath("sda", "GOOD", "LUN", "3600a");
+	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_NOTHING);
+	assert_string_equal(reason, "untouched");
+	/* a wwid exception does not lift a devnode blacklist */
+	p = mkpath("sdc", "GOOD", "LUN", "3600c");
+	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
+	assert_string_equal(reason, "devnode blacklist");
+	p = mkpath("sdd", "BAD", "LUN", "3600e");
+	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
+	assert_string_equal(reason, "device blacklist");
+	p = mkpath("sde", "GOOD", "LUN", "3600bad1");
+	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
+	assert_string_equal(reason, "wwid blacklist");
+	p = mkpath("sdf", "GOOD", "LUN", "3600e1");
+	assert_int_equal(blacklist_path(conf, &p, NULL, NULL), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, wwn), NULL), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, nowwn), &reason), MATCH_BLACKLIST);
+	assert_string_equal(reason, "udev property missing");
+	/* built-in devnode blacklist; vendor/product unknown */
+	p = mkpath("loop0", "", "", "");
+	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
+	assert_string_equal(reason, "devnode blacklist");
+	config_free(conf);
+
+	conf = load("blacklist {\n"
+		    "	property \"^ID_CDROM$\"\n"
+		    "}\n");
+	{
+		static const char *const cd[] = {"ID_CDROM", NULL};
+
+		p = mkpath("sdx", "", "", "");
+		assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, cd), &reason),
+				 MATCH_BLACKLIST);
+		assert_string_equal(reason, "udev property blacklist");
+	}
+	config_free(conf);
+}
+
+/* Many threads on one config, fresh cache: the regex cache must hold up. */
+static void *hammer(void *arg)
+{
+	const struct config *conf = arg;
+
+	for (int i = 0; i < 2000; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "sd%c", 'a' + i % 26);
+		if (blacklist_devnode(conf, name) != MATCH_BLACKLIST ||
+		    blacklist_devnode(conf, "nvme0n1") != MATCH_NOTHING ||
+		    blacklist_wwid(conf, "36001405x") != MATCH_EXCEPTION)
+			return (void *)1;
+	}
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	devnode \"^sd[a-z]$\"\n"
+				   "	wwid \".\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	wwid \"^36001405\"\n"
+				   "}\n");
+	pthread_t t[8];
+	void *rc;
+
+	(void)state;
+	blacklist_cache_release();
+	for (size_t i = 0; i < 8; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, hammer, conf), 0);
+	for (size_t i = 0; i < 8; i++) {
+		assert_int_equal(pthread_join(t[i], &rc), 0);
+		assert_null(rc);
+	}
+	config_free(conf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_teardown(test_devnode_builtin, teardown),
+	    cmocka_unit_test_teardown(test_devnode_exceptions_and_negation, teardown),
+	    cmocka_unit_test_teardown(test_wwid, teardown),
+	    cmocka_unit_test_teardown(test_device, teardown),
+	    cmocka_unit_test_teardown(test_product_blacklist, teardown),
+	    cmocka_unit_test_teardown(test_property, teardown),
+	    cmocka_unit_test_teardown(test_path, teardown),
+	    cmocka_unit_test_teardown(test_threads, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

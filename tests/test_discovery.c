@@ -1,0 +1,800 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Path discovery from captured and hand-built sysfs trees
+ * (tests/fixtures/sysfs-*), with libudev replaced by a fake
+ * (tests/wraps/test_discovery.mk: -Wl,--wrap=udev_...).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <libudev.h>
+
+#include "blacklist.h"
+#include "config/config.h"
+#include "discovery.h"
+#include "structs.h"
+#include "sysfs.h"
+
+/* ---- fake libudev ---- */
+
+enum { MAX_PROPS = 40, MAX_DEVS = 16 };
+
+struct udev_list_entry {
+	const char *name, *value;
+	struct udev_list_entry *next;
+};
+
+struct udev_device {
+	const char *syspath, *sysname, *devtype;
+	struct udev_list_entry props[MAX_PROPS];
+	size_t nprops;
+	int prop_reads;	  /* calls of udev_device_get_property_value */
+	char store[8192]; /* backing text of props loaded from a file */
+};
+
+struct udev_enumerate {
+	struct udev_list_entry list[MAX_DEVS];
+	size_t n;
+};
+
+static struct fake {
+	struct udev_device devs[MAX_DEVS];
+	size_t ndevs;
+	struct udev_enumerate en;
+	bool en_alloc_fails;
+	int scan_rc;
+	int created, unrefs, en_unrefs;
+	bool matched_block, matched_disk;
+} fake;
+
+static void fake_reset(void)
+{
+	memset(&fake, 0, sizeof(fake));
+}
+
+static void dev_link_props(struct udev_device *ud)
+{
+	for (size_t i = 0; i < ud->nprops; i++)
+		ud->props[i].next = i + 1 < ud->nprops ? &ud->props[i + 1] : NULL;
+}
+
+static void dev_set(struct udev_device *ud, const char *key, const char *value)
+{
+	assert_true(ud->nprops < MAX_PROPS);
+	ud->props[ud->nprops].name = key;
+	ud->props[ud->nprops].value = value;
+	ud->nprops++;
+	dev_link_props(ud);
+}
+
+/* Load `udevadm info --query=property` output. */
+static void dev_load_props(struct udev_device *ud, const char *file)
+{
+	FILE *f = fopen(file, "r");
+	size_t n;
+	char *line;
+
+	assert_non_null(f);
+	n = fread(ud->store, 1, sizeof(ud->store) - 1, f);
+	fclose(f);
+	ud->store[n] = '\0';
+	for (line = strtok(ud->store, "\n"); line; line = strtok(NULL, "\n")) {
+		char *eq = strchr(line, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		dev_set(ud, line, eq + 1);
+	}
+}
+
+static struct udev_device *fake_dev(const char *sysname, const char *devtype)
+{
+	struct udev_device *ud;
+	static char paths[MAX_DEVS][128];
+
+	assert_true(fake.ndevs < MAX_DEVS);
+	ud = &fake.devs[fake.ndevs];
+	snprintf(paths[fake.ndevs], sizeof(paths[0]), "/sys/fake/block/%s", sysname);
+	ud->syspath = paths[fake.ndevs];
+	ud->sysname = sysname;
+	ud->devtype = devtype;
+	fake.en.list[fake.en.n].name = ud->syspath;
+	if (fake.en.n)
+		fake.en.list[fake.en.n - 1].next = &fake.en.list[fake.en.n];
+	fake.en.n++;
+	fake.ndevs++;
+	return ud;
+}
+
+const char *__wrap_udev_device_get_property_value(struct udev_device *ud, const char *key);
+const char *__wrap_udev_device_get_property_value(struct udev_device *ud, const char *key)
+{
+	ud->prop_reads++;
+	for (size_t i = 0; i < ud->nprops; i++)
+		if (!strcmp(ud->props[i].name, key))
+			return ud->props[i].value;
+	return NULL;
+}
+
+struct udev_list_entry *__wrap_udev_device_get_properties_list_entry(struct udev_device *ud);
+struct udev_list_entry *__wrap_udev_device_get_properties_list_entry(struct udev_device *ud)
+{
+	return ud->nprops ? &ud->props[0] : NULL;
+}
+
+struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le);
+struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le)
+{
+	return le->next;
+}
+
+const char *__wrap_udev_list_entry_get_name(struct udev_list_entry *le);
+const char *__wrap_udev_list_entry_get_name(struct udev_list_entry *le)
+{
+	return le->name;
+}
+
+struct udev_enumerate *__wrap_udev_enumerate_new(struct udev *udev);
+struct udev_enumerate *__wrap_udev_enumerate_new(struct udev *udev)
+{
+	(void)udev;
+	if (fake.en_alloc_fails) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return &fake.en;
+}
+
+int __wrap_udev_enumerate_add_match_subsystem(struct udev_enumerate *en, const char *subsystem);
+int __wrap_udev_enumerate_add_match_subsystem(struct udev_enumerate *en, const char *subsystem)
+{
+	assert_ptr_equal(en, &fake.en);
+	fake.matched_block = !strcmp(subsystem, "block");
+	return 0;
+}
+
+int __wrap_udev_enumerate_add_match_property(struct udev_enumerate *en, const char *prop,
+					     const char *value);
+int __wrap_udev_enumerate_add_match_property(struct udev_enumerate *en, const char *prop,
+					     const char *value)
+{
+	assert_ptr_equal(en, &fake.en);
+	fake.matched_disk = !strcmp(prop, "DEVTYPE") && !strcmp(value, "disk");
+	return 0;
+}
+
+int __wrap_udev_enumerate_scan_devices(struct udev_enumerate *en);
+int __wrap_udev_enumerate_scan_devices(struct udev_enumerate *en)
+{
+	assert_ptr_equal(en, &fake.en);
+	return fake.scan_rc;
+}
+
+struct udev_list_entry *__wrap_udev_enumerate_get_list_entry(struct udev_enumerate *en);
+struct udev_list_entry *__wrap_udev_enumerate_get_list_entry(struct udev_enumerate *en)
+{
+	return en->n ? &en->list[0] : NULL;
+}
+
+struct udev_enumerate *__wrap_udev_enumerate_unref(struct udev_enumerate *en);
+struct udev_enumerate *__wrap_udev_enumerate_unref(struct udev_enumerate *en)
+{
+	assert_ptr_equal(en, &fake.en);
+	fake.en_unrefs++;
+	return NULL;
+}
+
+struct udev_device *__wrap_udev_device_new_from_syspath(struct udev *udev, const char *syspath);
+struct udev_device *__wrap_udev_device_new_from_syspath(struct udev *udev, const char *syspath)
+{
+	(void)udev;
+	for (size_t i = 0; i < fake.ndevs; i++) {
+		if (!strcmp(fake.devs[i].syspath, syspath)) {
+			fake.created++;
+			return &fake.devs[i];
+		}
+	}
+	errno = ENODEV;
+	return NULL;
+}
+
+const char *__wrap_udev_device_get_sysname(struct udev_device *ud);
+const char *__wrap_udev_device_get_sysname(struct udev_device *ud)
+{
+	return ud->sysname;
+}
+
+const char *__wrap_udev_device_get_devtype(struct udev_device *ud);
+const char *__wrap_udev_device_get_devtype(struct udev_device *ud)
+{
+	return ud->devtype;
+}
+
+struct udev_device *__wrap_udev_device_unref(struct udev_device *ud);
+struct udev_device *__wrap_udev_device_unref(struct udev_device *ud)
+{
+	if (ud)
+		fake.unrefs++;
+	return NULL;
+}
+
+/* ---- helpers ---- */
+
+static char fixtures[PATH_MAX];
+
+static void use_tree(const char *name)
+{
+	char path[2 * PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s", fixtures, name);
+	assert_int_equal(sysfs_set_root(path), 0);
+}
+
+static void fixture_file(const char *rel, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", fixtures, rel);
+}
+
+static struct config *load(const char *text)
+{
+	struct config *conf = NULL;
+	struct diags d = {0};
+
+	assert_int_equal(config_load_text(text, strlen(text), "t.conf", &d, &conf), 0);
+	assert_int_equal(d.errors, 0);
+	diags_release(&d);
+	return conf;
+}
+
+static struct config *conf_empty;
+
+static int group_setup(void **state)
+{
+	const char *env = getenv("MPT_FIXTURES");
+
+	(void)state;
+	if (!realpath(env ? env : "tests/fixtures", fixtures))
+		return -1;
+	conf_empty = load("");
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	config_free(conf_empty);
+	sysfs_set_root(NULL);
+	blacklist_cache_release();
+	return 0;
+}
+
+static int test_setup(void **state)
+{
+	(void)state;
+	fake_reset();
+	return 0;
+}
+
+/* discovery_path_info() that must succeed */
+static struct path info(const struct config *conf, struct udev_device *ud, const char *dev)
+{
+	struct path p;
+	struct path *fresh = path_new();
+
+	assert_non_null(fresh);
+	p = *fresh;
+	path_free(fresh);
+	assert_int_equal(discovery_path_info(conf, ud, dev, &p), 0);
+	return p;
+}
+
+static void assert_hbtl(const struct path *p, int h, int c, int t, int l)
+{
+	assert_int_equal(p->hbtl.host, h);
+	assert_int_equal(p->hbtl.channel, c);
+	assert_int_equal(p->hbtl.target, t);
+	assert_int_equal(p->hbtl.lun, l);
+}
+
+/* ---- sysfs ---- */
+
+static void test_sysfs_root_and_reads(void **state)
+{
+	char buf[64], small[4];
+	uint64_t v;
+
+	(void)state;
+	assert_int_equal(sysfs_set_root(""), -EINVAL);
+	assert_int_equal(sysfs_set_root("relative/dir"), -EINVAL);
+	assert_int_equal(sysfs_set_root(NULL), 0);
+	assert_string_equal(sysfs_get_root(), "/sys");
+	use_tree("sysfs-scsi_debug/");
+	assert_int_equal(sysfs_get_root()[strlen(sysfs_get_root()) - 1], 'g'); /* no trailing '/' */
+
+	/* "Linux   \n": trailing white space and the newline go */
+	assert_int_equal(sysfs_attr_read("block/sda/device/vendor", buf, sizeof(buf)), 5);
+	assert_string_equal(buf, "Linux");
+	/* too small: nothing written */
+	strcpy(small, "xyz");
+	assert_int_equal(sysfs_attr_read("block/sda/device/vendor", small, sizeof(small)),
+			 -EOVERFLOW);
+	assert_string_equal(small, "xyz");
+	assert_int_equal(sysfs_attr_read("block/sda/device/nothing", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(sysfs_attr_read("/block/sda/dev", buf, sizeof(buf)), -EINVAL);
+	assert_int_equal(sysfs_attr_read_u64("block/sda/size", &v), 0);
+	assert_int_equal(v, 131072);
+	assert_int_equal(sysfs_attr_read_u64("block/sda/dev", &v), -EINVAL); /* "8:0" */
+	assert_int_equal(sysfs_attr_read_bin("block/sda/device/vpd_pg80", buf, sizeof(buf)), 8);
+	assert_memory_equal(buf,
+			    "\x00\x80\x00\x04"
+			    "2000",
+			    8);
+	/* cut at size */
+	assert_int_equal(sysfs_attr_read_bin("block/sda/device/vpd_pg83", buf, 10), 10);
+	assert_true(sysfs_resolve("block/sda/device", buf, sizeof(buf)) == -ENAMETOOLONG);
+}
+
+static void test_sysfs_write(void **state)
+{
+	char dir[] = "/tmp/mpt-sysfs-XXXXXX", file[64], buf[16];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(file, sizeof(file), "%s/attr", dir);
+	f = fopen(file, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(sysfs_set_root(dir), 0);
+	assert_int_equal(sysfs_attr_write("attr", "offline"), 0);
+	assert_int_equal(sysfs_attr_read("attr", buf, sizeof(buf)), 7);
+	assert_string_equal(buf, "offline");
+	assert_int_equal(sysfs_attr_write("missing/attr", "x"), -ENOENT);
+	unlink(file);
+	rmdir(dir);
+}
+
+/* ---- discovery_path_info ---- */
+
+/* Two paths to one LUN (real scsi_debug capture), no udev. */
+static void test_two_paths_one_lun(void **state)
+{
+	struct path a, c, b;
+
+	(void)state;
+	use_tree("sysfs-scsi_debug");
+	a = info(conf_empty, NULL, "sda");
+	c = info(conf_empty, NULL, "sdc");
+	b = info(conf_empty, NULL, "sdb");
+
+	assert_string_equal(a.dev, "sda");
+	assert_string_equal(a.dev_t, "8:0");
+	assert_true(a.devt == makedev(8, 0));
+	assert_hbtl(&a, 0, 0, 0, 0);
+	assert_string_equal(a.vendor, "Linux");
+	assert_string_equal(a.product, "scsi_debug");
+	assert_string_equal(a.rev, "0191");
+	assert_int_equal(a.size, 131072);
+	assert_false(a.ro);
+	assert_string_equal(a.serial, "2000");
+	assert_int_equal(a.tpgs, 1);
+	assert_string_equal(a.tgt_node_name, "");
+	/* the kernel's "naa.33333330000007d0" in udev's form */
+	assert_string_equal(a.wwid, "333333330000007d0");
+
+	assert_string_equal(c.dev_t, "8:32");
+	assert_hbtl(&c, 1, 0, 0, 0);
+	assert_string_equal(c.wwid, a.wwid);
+	assert_string_equal(b.wwid, "333333330000007d1");
+	assert_hbtl(&b, 0, 0, 0, 1);
+	/* fields discovery does not own are left alone */
+	assert_int_equal(a.priority, PRIO_UNDEF);
+}
+
+/* With the udev properties of the same boot, the WWID is udev's ID_SERIAL
+ * and equals what sysfs gave. */
+static void test_udev_uid_attribute(void **state)
+{
+	char file[2 * PATH_MAX];
+	struct udev_device *ud = fake_dev("sda", "disk");
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-scsi_debug");
+	fixture_file("sysfs-scsi_debug/udev/sda", file, sizeof(file));
+	dev_load_props(ud, file);
+	p = info(conf_empty, ud, "sda");
+	assert_string_equal(p.wwid, "333333330000007d0");
+	assert_true(ud->prop_reads > 0);
+
+	/* make the two sources differ to see which one is used */
+	fake_reset();
+	ud = fake_dev("sda", "disk");
+	dev_set(ud, "ID_SERIAL", "from-udev");
+	p = info(conf_empty, ud, "sda");
+	assert_string_equal(p.wwid, "from-udev");
+	/* no such property: sysfs */
+	fake_reset();
+	ud = fake_dev("sda", "disk");
+	dev_set(ud, "ID_WWN", "0x33333330000007d0");
+	p = info(conf_empty, ud, "sda");
+	assert_string_equal(p.wwid, "333333330000007d0");
+}
+
+/* uid_attribute chosen per device by property selection */
+static void test_uid_attribute_per_device(void **state)
+{
+	struct config *conf = load("devices {\n"
+				   "	device {\n"
+				   "		vendor \"Linux\"\n"
+				   "		product \"scsi_debug\"\n"
+				   "		uid_attribute \"ID_WWN\"\n"
+				   "	}\n"
+				   "}\n");
+	struct udev_device *ud;
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-scsi_debug");
+	ud = fake_dev("sda", "disk");
+	dev_set(ud, "ID_SERIAL", "serial-value");
+	dev_set(ud, "ID_WWN", "wwn-value");
+	p = info(conf, ud, "sda");
+	assert_string_equal(p.wwid, "wwn-value");
+	/* another vendor keeps the default ID_SERIAL */
+	use_tree("sysfs-handmade");
+	p = info(conf, ud, "sde");
+	assert_string_equal(p.wwid, "serial-value");
+	config_free(conf);
+}
+
+static void test_not_scsi(void **state)
+{
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "vda");
+	assert_string_equal(p.dev_t, "254:0");
+	assert_hbtl(&p, -1, -1, -1, -1);
+	/* virtio's PCI vendor id is not a SCSI vendor */
+	assert_string_equal(p.vendor, "");
+	assert_string_equal(p.product, "");
+	assert_string_equal(p.wwid, "");
+	assert_int_equal(p.size, 2097152);
+
+	p = info(conf_empty, NULL, "loop0");
+	assert_string_equal(p.dev_t, "7:0");
+	assert_hbtl(&p, -1, -1, -1, -1);
+	assert_string_equal(p.wwid, "");
+}
+
+static void test_nvme(void **state)
+{
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "nvme0n1");
+	assert_hbtl(&p, -1, -1, -1, -1);
+	assert_string_equal(p.vendor, "NVME");
+	assert_string_equal(p.product, "ACME NVMe SSD 1TB");
+	assert_string_equal(p.rev, "2B2QEXM7");
+	assert_string_equal(p.serial, "S4EWNX0R123456");
+	assert_string_equal(p.wwid, "eui.0025385b91b12345");
+}
+
+static void test_fc(void **state)
+{
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "sde");
+	assert_hbtl(&p, 3, 0, 0, 0);
+	assert_string_equal(p.vendor, "DGC");
+	assert_string_equal(p.product, "VRAID");
+	assert_string_equal(p.tgt_node_name, "0x50060160bea0abcd");
+	assert_int_equal(p.tpgs, 3);
+	assert_string_equal(p.serial, "CKM00123456789");
+	assert_string_equal(p.wwid, "3600601601e203a00d6ee5f1e0f5ee511");
+}
+
+static void test_iscsi_vpd83_naa_over_t10(void **state)
+{
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "sdf");
+	assert_hbtl(&p, 4, 0, 0, 0);
+	assert_string_equal(p.vendor, "LIO-ORG");
+	assert_string_equal(p.rev, "4.0");
+	assert_true(p.ro);
+	assert_int_equal(p.tpgs, 1);
+	assert_string_equal(p.tgt_node_name,
+			    "iqn.2003-01.org.linux-iscsi.target.x8664:sn.4b6a2b1c9d0e");
+	assert_string_equal(p.serial, "0f8e4d5c-1a2b-4c3d-9e8f-0123456789ab");
+	/* no wwid attribute: VPD 0x83, the NAA descriptor after the T10 one */
+	assert_string_equal(p.wwid, "360014050f8e4d5c1a2b4c3d9e8f01234");
+}
+
+static void test_vpd83_t10_only(void **state)
+{
+	struct udev_device *ud;
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "sdg");
+	assert_string_equal(p.wwid, "1ACME_T10ONLY_SN_42");
+	assert_string_equal(p.serial, "");
+	assert_int_equal(p.tpgs, 0);
+	/* no VPD 0x80: udev's ID_SCSI_SERIAL */
+	ud = fake_dev("sdg", "disk");
+	dev_set(ud, "ID_SCSI_SERIAL", "SN42");
+	p = info(conf_empty, ud, "sdg");
+	assert_string_equal(p.serial, "SN42");
+	assert_string_equal(p.wwid, "1ACME_T10ONLY_SN_42");
+}
+
+static void test_vpd83_eui_and_naa6(void **state)
+{
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	/* the target port NAA is not the LU's; the cut descriptor is ignored */
+	p = info(conf_empty, NULL, "sdi");
+	assert_string_equal(p.wwid, "20011223344556677");
+	/* NAA 6 over NAA 5 over the SCSI name string */
+	p = info(conf_empty, NULL, "sdj");
+	assert_string_equal(p.wwid, "360012345000000010000000000000002");
+}
+
+static void test_missing_attributes(void **state)
+{
+	struct udev_device *ud;
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	p = info(conf_empty, NULL, "sdh");
+	assert_string_equal(p.dev_t, "8:112");
+	assert_hbtl(&p, 6, 0, 0, 0);
+	assert_int_equal(p.size, 0);
+	assert_false(p.ro);
+	assert_string_equal(p.vendor, "");
+	assert_string_equal(p.serial, "");
+	assert_int_equal(p.tpgs, 0);
+	assert_string_equal(p.wwid, "");
+	ud = fake_dev("sdh", "disk");
+	dev_set(ud, "ID_SERIAL", "3600a0b80001234");
+	p = info(conf_empty, ud, "sdh");
+	assert_string_equal(p.wwid, "3600a0b80001234");
+}
+
+static void test_errors_leave_path_alone(void **state)
+{
+	struct path *pp = path_new(), before;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	assert_non_null(pp);
+	strcpy(pp->wwid, "keep");
+	pp->state = PATH_UP;
+	before = *pp;
+	assert_int_equal(discovery_path_info(conf_empty, NULL, "sdz", pp), -ENODEV);
+	assert_int_equal(discovery_path_info(conf_empty, NULL, "", pp), -EINVAL);
+	assert_int_equal(discovery_path_info(conf_empty, NULL, "..", pp), -EINVAL);
+	assert_int_equal(discovery_path_info(conf_empty, NULL, "../block/sde", pp), -EINVAL);
+	assert_memory_equal(pp, &before, sizeof(before));
+	/* success refills every discovered field and keeps the others */
+	assert_int_equal(discovery_path_info(conf_empty, NULL, "vda", pp), 0);
+	assert_string_equal(pp->wwid, "");
+	assert_int_equal(pp->state, PATH_UP);
+	path_free(pp);
+}
+
+/* ---- identifier formats ---- */
+
+static void test_kernel_wwid_forms(void **state)
+{
+	char out[WWID_SIZE], tiny[5];
+
+	(void)state;
+	assert_int_equal(discovery_kernel_wwid("naa.6001405ABCDEF", out, sizeof(out)), 14);
+	assert_string_equal(out, "36001405abcdef");
+	discovery_kernel_wwid("eui.0011223344556677", out, sizeof(out));
+	assert_string_equal(out, "20011223344556677");
+	discovery_kernel_wwid("t10.ATA     QEMU HARDDISK   QM00001 ", out, sizeof(out));
+	assert_string_equal(out, "1ATA_QEMU_HARDDISK_QM00001");
+	discovery_kernel_wwid("iqn.2001-04.com.example:x", out, sizeof(out));
+	assert_string_equal(out, "iqn.2001-04.com.example:x");
+	assert_int_equal(discovery_kernel_wwid("naa.600140", tiny, sizeof(tiny)), 4);
+	assert_string_equal(tiny, "3600");
+	assert_int_equal(discovery_kernel_wwid("", out, sizeof(out)), -EINVAL);
+}
+
+static void test_vpd83_parse(void **state)
+{
+	char file[2 * PATH_MAX], out[WWID_SIZE] = "untouched";
+	unsigned char page[512];
+	ssize_t n;
+	FILE *f;
+	static const unsigned char not83[] = {0x00, 0x80, 0x00, 0x04, '2', '0', '0', '0'};
+	/* only target port and target device descriptors */
+	static const unsigned char no_lu[] = {0x00, 0x83, 0x00, 0x0c, 0x61, 0x93, 0x00, 0x08,
+					      0x52, 0x22, 0x22, 0x20, 0x00, 0x00, 0x07, 0xce};
+	/* NAA with the ASCII code set: not usable */
+	static const unsigned char bad_codeset[] = {0x00, 0x83, 0x00, 0x0c, 0x02, 0x03, 0x00, 0x08,
+						    0x60, 0x01, 0x40, 0x50, 0x00, 0x00, 0x00, 0x01};
+
+	(void)state;
+	/* the real capture: NAA wins over the T10 id and the target's own ids */
+	fixture_file(
+	    "sysfs-scsi_debug/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0/vpd_pg83", file,
+	    sizeof(file));
+	f = fopen(file, "rb");
+	assert_non_null(f);
+	n = (ssize_t)fread(page, 1, sizeof(page), f);
+	fclose(f);
+	assert_int_equal(n, 0x74);
+	assert_int_equal(discovery_vpd83_wwid(page, (size_t)n, out, sizeof(out)), 17);
+	assert_string_equal(out, "333333330000007d0");
+	/* without its NAA descriptor (bytes 0x24..0x2f) the T10 id is next */
+	memmove(page + 0x24, page + 0x30, (size_t)n - 0x30);
+	page[3] -= 12;
+	assert_int_equal(discovery_vpd83_wwid(page, (size_t)n - 12, out, sizeof(out)), 22);
+	assert_string_equal(out, "1Linux_scsi_debug_2000");
+	/* cut short: only the whole descriptors count */
+	assert_int_equal(discovery_vpd83_wwid(page, 20, out, sizeof(out)), -ENODATA);
+
+	strcpy(out, "untouched");
+	assert_int_equal(discovery_vpd83_wwid(not83, sizeof(not83), out, sizeof(out)), -EINVAL);
+	assert_int_equal(discovery_vpd83_wwid(no_lu, sizeof(no_lu), out, sizeof(out)), -ENODATA);
+	assert_int_equal(discovery_vpd83_wwid(bad_codeset, sizeof(bad_codeset), out, sizeof(out)),
+			 -ENODATA);
+	assert_int_equal(discovery_vpd83_wwid(page, 3, out, sizeof(out)), -EINVAL);
+	assert_string_equal(out, "untouched");
+}
+
+/* ---- discovery_scan ---- */
+
+static void scan_fixture(void)
+{
+	char file[2 * PATH_MAX];
+	static const char *const disks[] = {"sda", "sdb", "sdc", "sdd"};
+
+	use_tree("sysfs-scsi_debug");
+	for (size_t i = 0; i < 4; i++) {
+		struct udev_device *ud = fake_dev(disks[i], "disk");
+
+		snprintf(file, sizeof(file), "%s/sysfs-scsi_debug/udev/%s", fixtures, disks[i]);
+		dev_load_props(ud, file);
+	}
+	fake_dev("sda1", "partition");
+	fake_dev("loop0", "disk"); /* built-in devnode blacklist; not in this tree */
+	fake_dev("sdx", "disk");   /* vanished before we read it */
+}
+
+static void test_scan(void **state)
+{
+	struct pathvec pv = {0};
+	struct config *conf = load("blacklist {\n"
+				   "	wwid \"^333333330000007d1$\"\n"
+				   "}\n");
+
+	(void)state;
+	scan_fixture();
+	assert_int_equal(discovery_scan(NULL, conf, &pv), 2);
+	assert_true(fake.matched_block && fake.matched_disk);
+	assert_int_equal(pv.n, 2);
+	assert_string_equal(pv.items[0]->dev, "sda");
+	assert_string_equal(pv.items[1]->dev, "sdc");
+	assert_string_equal(pv.items[0]->wwid, "333333330000007d0");
+	assert_string_equal(pv.items[1]->wwid, pv.items[0]->wwid);
+	/* the devnode blacklist is applied before any IO or udev lookup */
+	assert_int_equal(fake.devs[5].prop_reads, 0);
+	assert_int_equal(fake.created, fake.unrefs);
+	assert_int_equal(fake.en_unrefs, 1);
+
+	/* a second scan adds nothing that is already there */
+	assert_int_equal(discovery_scan(NULL, conf, &pv), 0);
+	assert_int_equal(pv.n, 2);
+	pathvec_free(&pv);
+	config_free(conf);
+}
+
+static void test_scan_property_and_no_wwid(void **state)
+{
+	struct pathvec pv = {0};
+	struct config *conf = load("blacklist_exceptions {\n"
+				   "	property \"^ID_WWN$\"\n"
+				   "}\n");
+
+	(void)state;
+	scan_fixture();
+	/* strip ID_WWN from sdd: "udev property missing" */
+	for (size_t i = 0; i < fake.devs[3].nprops; i++)
+		if (!strcmp(fake.devs[3].props[i].name, "ID_WWN"))
+			fake.devs[3].props[i].name = "X_WWN";
+	assert_int_equal(discovery_scan(NULL, conf, &pv), 3);
+	assert_string_equal(pv.items[0]->dev, "sda");
+	assert_string_equal(pv.items[1]->dev, "sdb");
+	assert_string_equal(pv.items[2]->dev, "sdc");
+	pathvec_free(&pv);
+
+	/* no udev WWID and no sysfs WWID: dropped */
+	fake_reset();
+	use_tree("sysfs-handmade");
+	fake_dev("sdh", "disk");
+	fake_dev("sdg", "disk");
+	/* present in this tree, but blacklisted by name: never read */
+	fake_dev("loop0", "disk");
+	assert_int_equal(discovery_scan(NULL, conf_empty, &pv), 1);
+	assert_string_equal(pv.items[0]->dev, "sdg");
+	assert_int_equal(fake.devs[2].prop_reads, 0);
+	assert_true(fake.devs[1].prop_reads > 0);
+	pathvec_free(&pv);
+	config_free(conf);
+}
+
+static void test_scan_errors(void **state)
+{
+	struct pathvec pv = {0};
+	struct path *keep = path_new();
+
+	(void)state;
+	assert_non_null(keep);
+	strcpy(keep->dev, "sdq");
+	assert_int_equal(pathvec_push(&pv, keep), 0);
+	scan_fixture();
+	fake.scan_rc = -EIO;
+	assert_int_equal(discovery_scan(NULL, conf_empty, &pv), -EIO);
+	assert_int_equal(pv.n, 1);
+	assert_int_equal(fake.en_unrefs, 1);
+	fake.scan_rc = 0;
+	fake.en_alloc_fails = true;
+	assert_int_equal(discovery_scan(NULL, conf_empty, &pv), -ENOMEM);
+	assert_int_equal(pv.n, 1);
+	assert_ptr_equal(pv.items[0], keep);
+	pathvec_free(&pv);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_sysfs_root_and_reads, test_setup),
+	    cmocka_unit_test_setup(test_sysfs_write, test_setup),
+	    cmocka_unit_test_setup(test_two_paths_one_lun, test_setup),
+	    cmocka_unit_test_setup(test_udev_uid_attribute, test_setup),
+	    cmocka_unit_test_setup(test_uid_attribute_per_device, test_setup),
+	    cmocka_unit_test_setup(test_not_scsi, test_setup),
+	    cmocka_unit_test_setup(test_nvme, test_setup),
+	    cmocka_unit_test_setup(test_fc, test_setup),
+	    cmocka_unit_test_setup(test_iscsi_vpd83_naa_over_t10, test_setup),
+	    cmocka_unit_test_setup(test_vpd83_t10_only, test_setup),
+	    cmocka_unit_test_setup(test_vpd83_eui_and_naa6, test_setup),
+	    cmocka_unit_test_setup(test_missing_attributes, test_setup),
+	    cmocka_unit_test_setup(test_errors_leave_path_alone, test_setup),
+	    cmocka_unit_test_setup(test_kernel_wwid_forms, test_setup),
+	    cmocka_unit_test_setup(test_vpd83_parse, test_setup),
+	    cmocka_unit_test_setup(test_scan, test_setup),
+	    cmocka_unit_test_setup(test_scan_property_and_no_wwid, test_setup),
+	    cmocka_unit_test_setup(test_scan_errors, test_setup),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
