@@ -108,10 +108,11 @@ demo: all $(VMTOOLS)
 	$(Q)tests/vm/demo.sh
 
 FUZZ_SECONDS ?= 60
+FUZZ_SRCS := $(wildcard libmultipath/config/*.c libmultipath/util/*.c)
 fuzz:
 	@mkdir -p build/fuzz fuzz/corpus-run
 	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
-		-o build/fuzz/fuzz_config fuzz/fuzz_config.c $(LIB_SRCS)
+		-o build/fuzz/fuzz_config fuzz/fuzz_config.c $(FUZZ_SRCS)
 	$(Q)build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		fuzz/corpus-run fuzz/corpus
 

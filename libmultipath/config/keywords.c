@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <ctype.h>
 #include <errno.h>
 #include <regex.h>
 #include <stdlib.h>
@@ -97,6 +98,12 @@ static int v_abspath(const char *v, struct strbuf *why)
 	return -EINVAL;
 }
 
+/* config_dir: an absolute path, or "" for none */
+static int v_config_dir(const char *v, struct strbuf *why)
+{
+	return *v ? v_abspath(v, why) : 0;
+}
+
 int regex_validate(const char *v, struct strbuf *why)
 {
 	regex_t re;
@@ -158,7 +165,7 @@ static int v_counted(const char *v, struct strbuf *why)
 	long n, words = 0;
 
 	n = strtol(p, &end, 10);
-	if (end == p || n < 0 || n > 64 || (*end && *end != ' ' && *end != '\t')) {
+	if (!isdigit((unsigned char)*p) || n > 64 || (*end && *end != ' ' && *end != '\t')) {
 		strbuf_addf(why, "'%s' does not start with an argument count", v);
 		return -EINVAL;
 	}
@@ -177,9 +184,12 @@ static int v_counted(const char *v, struct strbuf *why)
 
 static int v_hwhandler(const char *v, struct strbuf *why)
 {
+	long n;
+
 	if (v_counted(v, why) < 0)
 		return -EINVAL;
-	if (v[0] == '0' || v[0] == '1')
+	n = strtol(v, NULL, 10);
+	if (n == 0 || n == 1)
 		return 0;
 	strbuf_addf(why, "'%s': a hardware handler takes one name ('0' or '1 NAME')", v);
 	return -EINVAL;
@@ -211,7 +221,7 @@ const struct keyword keywords[KW_COUNT] = {
 	[KW_WWIDS_FILE] = {"wwids_file", NULL, KWT_STR, SEC_DEFAULTS, FIELD(wwids_file),
 			   .validate = v_abspath, .builtin = "/etc/multipath/wwids"},
 	[KW_CONFIG_DIR] = {"config_dir", NULL, KWT_STR, SEC_DEFAULTS, FIELD(config_dir),
-			   .builtin = "/etc/multipath/conf.d"},
+			   .validate = v_config_dir, .builtin = "/etc/multipath/conf.d"},
 	[KW_VENDOR] = {"vendor", NULL, KWT_STR, SEC_DEVICE, FIELD(vendor), .validate = regex_validate},
 	[KW_PRODUCT] = {"product", NULL, KWT_STR, SEC_DEVICE, FIELD(product),
 			.validate = regex_validate},
@@ -358,7 +368,9 @@ static int parse_int(const struct keyword *kw, const char *text, int *out, struc
 			return 0;
 		}
 	}
-	if (kw->min > kw->max || !*text)
+	/* strtol() alone would also take leading blanks and a '+' */
+	if (kw->min > kw->max || !(isdigit((unsigned char)text[0]) ||
+				   (text[0] == '-' && isdigit((unsigned char)text[1]))))
 		return explain_int(kw, text, why);
 	errno = 0;
 	v = strtol(text, &end, 10);
