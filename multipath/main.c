@@ -9,9 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libudev.h>
+#include <unistd.h>
+
 #include "config/config.h"
+#include "configure.h"
+#include "devmapper.h"
+#include "discovery.h"
+#include "print.h"
 #include "util/log.h"
 #include "util/strbuf.h"
+#include "wwids.h"
 
 enum cmd {
 	CMD_CREATE,       /* default: create or update maps */
@@ -42,7 +50,7 @@ static void usage(FILE *out)
 		"       multipath -t | -T\n"
 		"       multipath -h\n"
 		"\n"
-		"  -v level  verbosity: 0 nothing, 1 created maps, 2 + info, 3 + details\n"
+		"  -v level  verbosity: 0 nothing, 1 map names, 2 + topology, 3 + details, 4 debug\n"
 		"  -d        dry run: show what would be done, change nothing\n"
 		"  -r        force a reload of the maps\n"
 		"  -l        show the multipath topology from sysfs and device-mapper\n"
@@ -155,12 +163,14 @@ static int load_config(struct config **conf)
 {
 	const char *path = getenv("MULTIPATH_CONF");
 	struct diags d = {0};
-	int rc = config_load(path && *path ? path : NULL, &d, conf);
+	int rc;
 
+	path = path && *path ? path : DEFAULT_CONFIG_FILE;
+	rc = config_load(path, &d, conf);
 	log_diags(&d);
 	diags_release(&d);
 	if (rc < 0)
-		mp_log(0, "multipath: cannot load the configuration: %s", strerror(-rc));
+		mp_log(0, "multipath: cannot load %s: %s", path, strerror(-rc));
 	return rc;
 }
 
@@ -174,6 +184,188 @@ static int dump_config(const struct config *conf, bool only_changes)
 	}
 	fputs(strbuf_str(&out), stdout);
 	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* Maps need root and the device-mapper driver: say clearly what is missing. */
+static int need_devmapper(void)
+{
+	if (geteuid() != 0) {
+		mp_log(0, "multipath: must run as root");
+		return -EPERM;
+	}
+	if (!devmapper_available()) {
+		mp_log(0, "multipath: device-mapper is not available (no /dev/mapper/control, or "
+			  "the dm_multipath module is not loaded)");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+static void show_map(const struct multipath *mpp, const char *action, bool with_checker)
+{
+	STRBUF_AUTO(out);
+
+	if (log_get_verbosity() < 1)
+		return;
+	if (log_get_verbosity() == 1) {
+		printf("%s\n", mpp->alias);
+		return;
+	}
+	if (print_map_topology(mpp, action, with_checker, &out) == 0)
+		fputs(strbuf_str(&out), stdout);
+}
+
+/* -l / -ll */
+static int list_maps(const struct config *conf, const struct options *o)
+{
+	struct pathvec pv = {0};
+	struct mapvec maps = {0};
+	int rc = configure_read_kernel_maps(conf, &pv, o->cmd == CMD_LIST_LONG, &maps);
+
+	if (rc < 0)
+		mp_log(0, "multipath: cannot list maps: %s", strerror(-rc));
+	for (size_t i = 0; rc >= 0 && i < maps.n; i++)
+		if (!o->arg || configure_map_matches(maps.items[i], o->arg))
+			show_map(maps.items[i], NULL, o->cmd == CMD_LIST_LONG);
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	return rc < 0 ? 1 : 0;
+}
+
+/* udev's blkid may hold a map open for a moment after a change event:
+ * retry a busy map for up to a second before giving up. */
+static int flush_one(const char *name)
+{
+	int rc = devmapper_remove_map(name, false);
+
+	for (int i = 0; rc == -EBUSY && i < 10; i++) {
+		usleep(100000);
+		rc = devmapper_remove_map(name, false);
+	}
+
+	if (rc == -EBUSY)
+		mp_log(0, "%s: map in use", name);
+	else if (rc == -ENXIO || rc == -ENODEV || rc == -ENOENT)
+		mp_log(0, "%s: no such map", name);
+	else if (rc < 0)
+		mp_log(0, "%s: cannot remove map: %s", name, strerror(-rc));
+	return rc;
+}
+
+/* -f map / -F */
+static int flush_maps(const struct options *o)
+{
+	struct strvec names = {0};
+	int rc, failed = 0;
+
+	if (o->cmd == CMD_FLUSH_ONE)
+		return flush_one(o->arg) < 0 ? 1 : 0;
+	rc = devmapper_list_maps(&names);
+	if (rc < 0) {
+		mp_log(0, "multipath: cannot list maps: %s", strerror(-rc));
+		return 1;
+	}
+	for (size_t i = 0; i < names.n; i++)
+		failed |= flush_one(names.items[i]) < 0;
+	strvec_free_all(&names);
+	return failed;
+}
+
+static int scan_paths(const struct config *conf, struct pathvec *pv)
+{
+	struct udev *udev = udev_new();
+	int rc;
+
+	if (!udev)
+		return -ENOMEM;
+	rc = discovery_scan(udev, conf, pv);
+	udev_unref(udev);
+	if (rc < 0)
+		mp_log(0, "multipath: path discovery failed: %s", strerror(-rc));
+	return rc;
+}
+
+/* -c dev: exit 0 when dev should be a multipath path. */
+static int check_device(const struct config *conf, const char *arg)
+{
+	const char *dev = strncmp(arg, "/dev/", 5) ? arg : arg + 5;
+	struct pathvec pv = {0};
+	struct path *pp;
+	bool valid = false;
+
+	if (scan_paths(conf, &pv) < 0)
+		return 1;
+	pp = pathvec_find_dev(&pv, dev);
+	valid = pp && wwids_should_multipath(conf, &pv, pp);
+	printf("%s %s a valid multipath device path\n", arg, valid ? "is" : "is not");
+	pathvec_free(&pv);
+	return valid ? 0 : 1;
+}
+
+/* The default command: create or update maps. */
+static int create_maps(const struct config *conf, const struct options *o)
+{
+	struct pathvec pv = {0}, cur_pv = {0};
+	struct mapvec maps = {0}, cur = {0};
+	int rc, failed = 0;
+
+	rc = scan_paths(conf, &pv);
+	if (rc >= 0)
+		rc = configure_read_kernel_maps(conf, &cur_pv, false, &cur);
+	if (rc >= 0)
+		rc = configure_build_maps(conf, &pv, o->dry_run, &maps);
+	if (rc < 0) {
+		mp_log(0, "multipath: %s", strerror(-rc));
+		failed = 1;
+	}
+	for (size_t i = 0; rc >= 0 && i < maps.n; i++) {
+		struct multipath *mpp = maps.items[i];
+		enum map_action act;
+		int arc;
+
+		if (o->arg && !configure_map_matches(mpp, o->arg))
+			continue;
+		arc = configure_apply_map(conf, mpp, mapvec_find_wwid(&cur, mpp->wwid), o->reload,
+					  o->dry_run, &act);
+		if (arc < 0) {
+			mp_log(0, "%s: cannot %s map: %s", mpp->alias,
+			       mapvec_find_wwid(&cur, mpp->wwid) ? "reload" : "create",
+			       strerror(-arc));
+			failed = 1;
+		} else if (act != ACT_NOTHING) {
+			show_map(mpp, map_action_name(act), true);
+		}
+	}
+	mapvec_free(&maps);
+	mapvec_free(&cur);
+	pathvec_free(&pv);
+	pathvec_free(&cur_pv);
+	return failed;
+}
+
+static int run(const struct config *conf, const struct options *o)
+{
+	switch (o->cmd) {
+	case CMD_DUMP_CONF:
+	case CMD_DUMP_CHANGES:
+		return dump_config(conf, o->cmd == CMD_DUMP_CHANGES);
+	case CMD_CHECK_DEV:
+		return check_device(conf, o->arg);
+	default:
+		break;
+	}
+	if (need_devmapper() < 0)
+		return 1;
+	switch (o->cmd) {
+	case CMD_LIST:
+	case CMD_LIST_LONG:
+		return list_maps(conf, o);
+	case CMD_FLUSH_ONE:
+	case CMD_FLUSH_ALL:
+		return flush_maps(o);
+	default:
+		return create_maps(conf, o);
+	}
 }
 
 int main(int argc, char **argv)
@@ -193,16 +385,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (o.verbosity < 0)
 		log_set_verbosity(conf->defaults.verbosity);
-	switch (o.cmd) {
-	case CMD_DUMP_CONF:
-	case CMD_DUMP_CHANGES:
-		rc = dump_config(conf, o.cmd == CMD_DUMP_CHANGES);
-		break;
-	default:
-		mp_log(0, "multipath: path discovery and map operations are not implemented yet");
-		rc = 1;
-		break;
-	}
+	rc = run(conf, &o);
 	config_free(conf);
 	return rc;
 }

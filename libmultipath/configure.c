@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alias.h"
+#include "checkers/checkers.h"
+#include "config/propsel.h"
+#include "configure.h"
+#include "devmapper.h"
+#include "discovery.h"
+#include "dmparser.h"
+#include "pgpolicies.h"
+#include "prioritizers/prio.h"
+#include "sysfs.h"
+#include "util/log.h"
+#include "wwids.h"
+
+static void path_src(const struct config *conf, const struct path *pp, struct prop_src *src)
+{
+	prop_src_init(src, conf, pp->dev[0] ? pp->dev : pp->dev_t, pp->vendor, pp->product,
+		      pp->rev, pp->wwid[0] ? pp->wwid : NULL);
+}
+
+/* detect_prio/detect_checker apply unless a multipaths or overrides
+ * entry chose explicitly. */
+static bool autodetect(const struct prop_src *src, enum kw_id detect, enum kw_id what,
+		       const struct path *pp)
+{
+	enum prop_origin o;
+
+	if (pp->tpgs <= 0 || propsel_int(src, detect, NULL) != YN_YES)
+		return false;
+	propsel_str(src, what, &o);
+	return o != ORIGIN_MULTIPATHS && o != ORIGIN_OVERRIDES;
+}
+
+static void select_path_props(const struct config *conf, struct path *pp)
+{
+	struct prop_src src;
+
+	path_src(conf, pp, &src);
+	if (autodetect(&src, KW_DETECT_CHECKER, KW_PATH_CHECKER, pp)) {
+		strlcpy_trunc(pp->checker_name, "tur", sizeof(pp->checker_name));
+		mp_log(3, "%s: path_checker = tur (setting: storage device autodetected)", src.name);
+	} else {
+		strlcpy_trunc(pp->checker_name, propsel_str(&src, KW_PATH_CHECKER, NULL),
+			      sizeof(pp->checker_name));
+	}
+	pp->checker_timeout = propsel_int(&src, KW_CHECKER_TIMEOUT, NULL);
+	if (autodetect(&src, KW_DETECT_PRIO, KW_PRIO, pp)) {
+		strlcpy_trunc(pp->prio_name, "alua", sizeof(pp->prio_name));
+		pp->prio_args[0] = '\0';
+		mp_log(3, "%s: prio = alua (setting: storage device autodetected)", src.name);
+	} else {
+		const char *args = propsel_str(&src, KW_PRIO_ARGS, NULL);
+
+		strlcpy_trunc(pp->prio_name, propsel_str(&src, KW_PRIO, NULL),
+			      sizeof(pp->prio_name));
+		strlcpy_trunc(pp->prio_args, args ? args : "", sizeof(pp->prio_args));
+	}
+}
+
+static void read_dev_state(struct path *pp)
+{
+	char rel[PATH_MAX];
+
+	pp->dev_state[0] = '\0';
+	if (!pp->dev[0])
+		return;
+	snprintf(rel, sizeof(rel), "block/%s/device/state", pp->dev);
+	if (sysfs_attr_read(rel, pp->dev_state, sizeof(pp->dev_state)) < 0)
+		pp->dev_state[0] = '\0';
+}
+
+static void run_checker(struct path *pp)
+{
+	struct checker *c;
+	char node[DEV_NAME_SIZE + 8];
+	int rc;
+
+	snprintf(node, sizeof(node), "/dev/%s", pp->dev);
+	rc = checker_new(pp->checker_name, node, (unsigned)pp->checker_timeout, &c);
+	if (rc < 0) {
+		pp->state = PATH_WILD;
+		snprintf(pp->state_msg, sizeof(pp->state_msg), "checker %s: %s", pp->checker_name,
+			 strerror(-rc));
+		return;
+	}
+	pp->state = checker_check(c);
+	strlcpy_trunc(pp->state_msg, checker_msg(c), sizeof(pp->state_msg));
+	checker_free(c);
+}
+
+void configure_path(const struct config *conf, struct path *pp, bool with_checker)
+{
+	int prio, rc;
+
+	select_path_props(conf, pp);
+	read_dev_state(pp);
+	if (!pp->dev[0]) {
+		pp->state = PATH_WILD;
+		return;
+	}
+	rc = prio_get(pp->prio_name, pp->prio_args, pp, (unsigned)pp->checker_timeout * 1000,
+		      &prio);
+	pp->priority = rc < 0 ? 0 : prio;
+	if (rc < 0)
+		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, strerror(-rc));
+	if (with_checker)
+		run_checker(pp);
+}
+
+static int set_str(char **dst, const char *src)
+{
+	char *copy = strdup(src ? src : "");
+
+	if (!copy)
+		return -ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+/* features with queue_if_no_path added or removed; "N word..." form. */
+static int features_with_queueing(const char *features, bool queue, char **out)
+{
+	STRBUF_AUTO(words);
+	STRBUF_AUTO(res);
+	const char *p = features;
+	int n = 0;
+
+	strtol(p, (char **)&p, 10); /* the count, validated when parsed */
+	while (*p) {
+		size_t len;
+
+		p += strspn(p, " \t");
+		len = strcspn(p, " \t");
+		if (len == 0)
+			break;
+		if (len != 16 || strncmp(p, "queue_if_no_path", 16)) {
+			if (strbuf_addch(&words, ' ') < 0 || strbuf_add(&words, p, len) < 0)
+				return -ENOMEM;
+			n++;
+		}
+		p += len;
+	}
+	if (queue) {
+		if (strbuf_addstr(&words, " queue_if_no_path") < 0)
+			return -ENOMEM;
+		n++;
+	}
+	if (strbuf_addf(&res, "%d%s", n, strbuf_str(&words)) < 0)
+		return -ENOMEM;
+	*out = strbuf_detach(&res);
+	return *out ? 0 : -ENOMEM;
+}
+
+/* The hardware handler: the one the kernel attached when retained (or
+ * for ALUA devices), else the configured one. */
+static const char *select_hwhandler(const struct prop_src *src, const struct path *pp,
+				    char *buf, size_t size)
+{
+	char rel[PATH_MAX], dh[32];
+
+	snprintf(rel, sizeof(rel), "block/%s/device/dh_state", pp->dev);
+	if (pp->dev[0] && sysfs_attr_read(rel, dh, sizeof(dh)) > 0 && strcmp(dh, "detached") &&
+	    (pp->tpgs > 0 || propsel_int(src, KW_RETAIN_ATTACHED_HW_HANDLER, NULL) == YN_YES)) {
+		snprintf(buf, size, "1 %s", dh);
+		mp_log(3, "%s: hardware_handler = %s (setting: retained by kernel driver)",
+		       src->name, buf);
+		return buf;
+	}
+	return propsel_str(src, KW_HARDWARE_HANDLER, NULL);
+}
+
+static int select_map_props(const struct config *conf, struct multipath *mpp)
+{
+	const struct path *pp = mpp->paths.items[0];
+	struct prop_src src;
+	enum prop_origin npr_origin;
+	char hwh[48];
+	const char *features;
+	bool queue;
+	char *f;
+
+	prop_src_init(&src, conf, mpp->alias, pp->vendor, pp->product, pp->rev, mpp->wwid);
+	if (set_str(&mpp->selector, propsel_str(&src, KW_PATH_SELECTOR, NULL)) < 0 ||
+	    set_str(&mpp->hwhandler, select_hwhandler(&src, pp, hwh, sizeof(hwh))) < 0)
+		return -ENOMEM;
+	mpp->pgpolicy = propsel_int(&src, KW_PATH_GROUPING_POLICY, NULL);
+	mpp->rr_weight = propsel_int(&src, KW_RR_WEIGHT, NULL);
+	mpp->minio = propsel_int(&src, KW_RR_MIN_IO_RQ, NULL);
+	mpp->failback = propsel_int(&src, KW_FAILBACK, NULL);
+	mpp->flush_on_last_del = propsel_int(&src, KW_FLUSH_ON_LAST_DEL, NULL);
+	mpp->no_path_retry = propsel_int(&src, KW_NO_PATH_RETRY, &npr_origin);
+	features = propsel_str(&src, KW_FEATURES, NULL);
+	/* no_path_retry decides queueing; an explicit queue_if_no_path in
+	 * features counts only when no_path_retry is left at its default */
+	queue = mpp->no_path_retry != NO_PATH_RETRY_FAIL && mpp->no_path_retry != 0;
+	if (npr_origin == ORIGIN_BUILTIN && strstr(features, "queue_if_no_path"))
+		queue = true;
+	if (features_with_queueing(features, queue, &f) < 0)
+		return -ENOMEM;
+	free(mpp->features);
+	mpp->features = f;
+	return 0;
+}
+
+static int select_alias(const struct config *conf, struct multipath *mpp, bool dry_run)
+{
+	const struct mpentry *mpe = config_find_mpentry(conf, mpp->wwid);
+	const struct path *pp = mpp->paths.items[0];
+	struct prop_src src;
+	const char *prefix;
+	int rc;
+
+	strlcpy_trunc(mpp->alias, mpp->wwid, sizeof(mpp->alias));
+	if (mpe && mpe->p.alias) {
+		strlcpy_trunc(mpp->alias, mpe->p.alias, sizeof(mpp->alias));
+		return 0;
+	}
+	prop_src_init(&src, conf, mpp->wwid, pp->vendor, pp->product, pp->rev, mpp->wwid);
+	if (propsel_int(&src, KW_USER_FRIENDLY_NAMES, NULL) != YN_YES)
+		return 0;
+	prefix = propsel_str(&src, KW_ALIAS_PREFIX, NULL);
+	rc = alias_get_user_friendly(conf->defaults.bindings_file, mpp->wwid, prefix, !dry_run,
+				     mpp->alias, sizeof(mpp->alias));
+	if (rc < 0 && rc != -ENOENT)
+		mp_log(3, "%s: no user friendly name: %s", mpp->wwid, strerror(-rc));
+	if (rc < 0)
+		strlcpy_trunc(mpp->alias, mpp->wwid, sizeof(mpp->alias));
+	return rc == -ENOMEM ? rc : 0;
+}
+
+/* Name, properties, path priorities and groups of a freshly built map. */
+static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_run)
+{
+	int rc = select_alias(conf, mpp, dry_run);
+
+	if (rc == 0)
+		rc = select_map_props(conf, mpp);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		configure_path(conf, mpp->paths.items[i], true);
+		mpp->ro |= mpp->paths.items[i]->ro;
+	}
+	return pgpolicy_group(mpp, mpp->pgpolicy);
+}
+
+static struct multipath *map_for_path(struct mapvec *out, const struct path *pp)
+{
+	struct multipath *mpp = mapvec_find_wwid(out, pp->wwid);
+
+	if (mpp)
+		return mpp;
+	mpp = map_new();
+	if (!mpp || mapvec_push(out, mpp) < 0) {
+		map_free(mpp);
+		return NULL;
+	}
+	strlcpy_trunc(mpp->wwid, pp->wwid, sizeof(mpp->wwid));
+	strlcpy_trunc(mpp->vendor, pp->vendor, sizeof(mpp->vendor));
+	strlcpy_trunc(mpp->product, pp->product, sizeof(mpp->product));
+	mpp->size = pp->size;
+	return mpp;
+}
+
+int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
+			 struct mapvec *out)
+{
+	size_t first = out->n;
+
+	for (size_t i = 0; i < pv->n; i++) {
+		struct path *pp = pv->items[i];
+		struct multipath *mpp;
+
+		if (!pp->wwid[0] || pp->mpp || !wwids_should_multipath(conf, pv, pp))
+			continue;
+		mpp = map_for_path(out, pp);
+		if (!mpp)
+			return -ENOMEM;
+		if (pp->size != mpp->size) {
+			mp_log(3, "%s: size %llu differs from map %s (%llu), path left out", pp->dev,
+			       (unsigned long long)pp->size, mpp->wwid,
+			       (unsigned long long)mpp->size);
+			continue;
+		}
+		if (pathvec_push(&mpp->paths, pp) < 0)
+			return -ENOMEM;
+		pp->mpp = mpp;
+	}
+	for (size_t i = first; i < out->n; i++)
+		if (map_setup(conf, out->items[i], dry_run) == -ENOMEM)
+			return -ENOMEM;
+	return (int)(out->n - first);
+}
+
+/* Fill a path known only by devt from sysfs. */
+static void fill_path_from_devt(const struct config *conf, struct path *pp)
+{
+	char link[PATH_MAX], target[PATH_MAX];
+	ssize_t n;
+	const char *name;
+
+	if (pp->dev[0])
+		return;
+	snprintf(link, sizeof(link), "%s/dev/block/%s", sysfs_get_root(), pp->dev_t);
+	n = readlink(link, target, sizeof(target) - 1);
+	if (n <= 0)
+		return;
+	target[n] = '\0';
+	name = strrchr(target, '/');
+	name = name ? name + 1 : target;
+	if (discovery_path_info(conf, NULL, name, pp) < 0)
+		strlcpy_trunc(pp->dev, name, sizeof(pp->dev));
+}
+
+static int read_one_map(const struct config *conf, const char *name, struct pathvec *pv,
+			bool with_checker, struct multipath *mpp)
+{
+	char uuid[WWID_SIZE + 8];
+	char *table = NULL, *status = NULL;
+	int open_count, rc;
+
+	rc = devmapper_get_info(name, uuid, sizeof(uuid), &mpp->dm_minor, &open_count, &mpp->ro);
+	if (rc == 0)
+		rc = devmapper_get_table(name, &mpp->size, &table);
+	if (rc == 0)
+		rc = dmtable_disassemble(table, mpp, pv);
+	if (rc == 0 && devmapper_get_status(name, &status) == 0)
+		dmtable_parse_status(status, mpp);
+	free(table);
+	free(status);
+	if (rc < 0)
+		return rc;
+	strlcpy_trunc(mpp->alias, name, sizeof(mpp->alias));
+	strlcpy_trunc(mpp->wwid, strncmp(uuid, "mpath-", 6) ? uuid : uuid + 6, sizeof(mpp->wwid));
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		struct path *pp = mpp->paths.items[i];
+
+		fill_path_from_devt(conf, pp);
+		pp->mpp = mpp;
+		if (!mpp->vendor[0] && pp->vendor[0]) {
+			strlcpy_trunc(mpp->vendor, pp->vendor, sizeof(mpp->vendor));
+			strlcpy_trunc(mpp->product, pp->product, sizeof(mpp->product));
+		}
+		configure_path(conf, pp, with_checker);
+	}
+	for (size_t g = 0; g < mpp->pgs.n; g++)
+		pathgroup_update_priority(mpp->pgs.items[g]);
+	return 0;
+}
+
+int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bool with_checker,
+			       struct mapvec *out)
+{
+	struct strvec names = {0};
+	int rc = devmapper_list_maps(&names), count = 0;
+
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < names.n; i++) {
+		struct multipath *mpp = map_new();
+
+		if (!mpp || mapvec_push(out, mpp) < 0) {
+			map_free(mpp);
+			rc = -ENOMEM;
+			break;
+		}
+		rc = read_one_map(conf, names.items[i], pv, with_checker, mpp);
+		if (rc == -ENOMEM)
+			break;
+		if (rc < 0) { /* vanished or not ours: skip it */
+			mp_log(3, "%s: cannot read map: %s", names.items[i], strerror(-rc));
+			map_free(mpp);
+			out->n--;
+			rc = 0;
+			continue;
+		}
+		count++;
+	}
+	strvec_free_all(&names);
+	return rc < 0 ? rc : count;
+}
+
+bool configure_map_matches(const struct multipath *mpp, const char *arg)
+{
+	if (!strcmp(mpp->alias, arg) || !strcmp(mpp->wwid, arg))
+		return true;
+	if (!strncmp(arg, "/dev/", 5))
+		arg += 5;
+	if (!strncmp(arg, "mapper/", 7))
+		return !strcmp(mpp->alias, arg + 7);
+	if (mpp->dm_minor >= 0 && !strncmp(arg, "dm-", 3) && atoi(arg + 3) == mpp->dm_minor)
+		return true;
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		const struct path *pp = mpp->paths.items[i];
+
+		if (!strcmp(pp->dev, arg) || !strcmp(pp->dev_t, arg))
+			return true;
+	}
+	return false;
+}
+
+const char *map_action_name(enum map_action act)
+{
+	switch (act) {
+	case ACT_CREATE:
+		return "create";
+	case ACT_RELOAD:
+		return "reload";
+	case ACT_RENAME:
+		return "rename";
+	default:
+		return "";
+	}
+}
+
+/* The kernel's table in our canonical form, for comparison. */
+static int canonical_table(const struct multipath *cur, struct strbuf *out)
+{
+	return dmtable_assemble(cur, out);
+}
+
+int configure_apply_map(const struct config *conf, struct multipath *mpp,
+			const struct multipath *cur, bool force, bool dry_run,
+			enum map_action *act)
+{
+	STRBUF_AUTO(params);
+	STRBUF_AUTO(old);
+	char uuid[WWID_SIZE + 8];
+	enum map_action a = ACT_NOTHING;
+	int rc = dmtable_assemble(mpp, &params);
+
+	if (rc < 0)
+		return rc;
+	if (!cur) {
+		a = ACT_CREATE;
+		snprintf(uuid, sizeof(uuid), "mpath-%s", mpp->wwid);
+		if (!dry_run)
+			rc = devmapper_create_map(mpp->alias, uuid, mpp->size,
+						  strbuf_str(&params), mpp->ro);
+	} else {
+		if (strcmp(cur->alias, mpp->alias)) {
+			a = ACT_RENAME;
+			if (!dry_run)
+				rc = devmapper_rename_map(cur->alias, mpp->alias);
+		}
+		if (rc == 0 && (canonical_table(cur, &old) < 0 || force || cur->size != mpp->size ||
+				strcmp(strbuf_str(&old), strbuf_str(&params)))) {
+			a = ACT_RELOAD;
+			if (!dry_run)
+				rc = devmapper_reload_map(mpp->alias, mpp->size,
+							  strbuf_str(&params), mpp->ro);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (!dry_run) {
+		int minor, open_count;
+		bool ro;
+
+		if (devmapper_get_info(mpp->alias, uuid, sizeof(uuid), &minor, &open_count, &ro) ==
+		    0)
+			mpp->dm_minor = minor;
+		if (wwids_add(conf->defaults.wwids_file, mpp->wwid) < 0)
+			mp_log(3, "%s: cannot record wwid in %s", mpp->wwid,
+			       conf->defaults.wwids_file);
+	}
+	*act = a;
+	return 0;
+}

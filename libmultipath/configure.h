@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * From discovered paths to dm-multipath maps, and back from the kernel.
+ *
+ * Maps built here borrow their paths from the caller's pathvec (which must
+ * outlive the mapvec) and own their groups; see structs.h.
+ * Library code: logs at level >= 3 only; callers report errors.
+ */
+#ifndef MP_CONFIGURE_H
+#define MP_CONFIGURE_H
+
+#include "config/config.h"
+#include "structs.h"
+
+/*
+ * Select pp's path properties (checker, checker_timeout, prio, prio_args;
+ * detect_prio/detect_checker pick alua/tur for ALUA devices), read its
+ * sysfs device state, compute its priority and, with run_checker, run its
+ * checker once (pp->state, pp->state_msg). Never fails: a prioritizer or
+ * checker that cannot run leaves priority 0 / state PATH_WILD.
+ */
+void configure_path(const struct config *conf, struct path *pp, bool run_checker);
+
+/*
+ * Group pv's paths by WWID into maps, keeping the paths find_multipaths
+ * accepts (wwids_should_multipath()); name each map (multipaths alias, else
+ * user_friendly_names from the bindings file, else the WWID; with dry_run
+ * no binding is created), select its properties, configure its paths and
+ * group them. Paths whose size differs from the map's first path are left
+ * out. Appends to out; returns the number of maps added or -ENOMEM.
+ */
+int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
+			 struct mapvec *out);
+
+/*
+ * Read every multipath map from the kernel (table and status), with paths
+ * taken from pv by devt or added to it (filled from sysfs when the device
+ * exists). with_checker: also compute priorities and run checkers, for
+ * `multipath -ll`. Appends to out; returns the number of maps or -errno.
+ */
+int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bool with_checker,
+			       struct mapvec *out);
+
+/* Does the map contain, or is it named by, arg (map name, WWID, device
+ * name like "sda" or devt like "8:0")? */
+bool configure_map_matches(const struct multipath *mpp, const char *arg);
+
+enum map_action { ACT_NOTHING, ACT_CREATE, ACT_RELOAD, ACT_RENAME };
+
+const char *map_action_name(enum map_action act);
+
+/*
+ * Bring the kernel in line with mpp: create it when cur (the kernel's map
+ * for the same WWID, or NULL) is absent, rename it when the name differs,
+ * reload it when the table differs or force is set. With dry_run only
+ * *act is computed. On success *act says what was (or would be) done and
+ * the WWID is recorded in the wwids file (unless dry_run). Returns 0 or
+ * -errno of the failing device-mapper call.
+ */
+int configure_apply_map(const struct config *conf, struct multipath *mpp,
+			const struct multipath *cur, bool force, bool dry_run,
+			enum map_action *act);
+
+#endif
