@@ -16,7 +16,8 @@ int print_size(uint64_t sectors, struct strbuf *out)
 		v /= 1024;
 		u++;
 	}
-	if (v < 10 && v != (double)(uint64_t)v)
+	/* one decimal below 10, as admins' scripts know it: 1.0G, 2.5T, 64M */
+	if (v < 10)
 		return strbuf_addf(out, "%.1f%c", v, units[u]);
 	return strbuf_addf(out, "%.0f%c", v, units[u]);
 }
