@@ -102,7 +102,7 @@ struct multipath {
 
 	/* chosen by property selection */
 	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
-	int queue_if_no_path;        /* from dm status: 1 queueing, 0 not, -1 unknown */
+	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
 	char vendor[32], product[32]; /* of the first path, for the topology header */
 	bool ro;
 };
