@@ -1,0 +1,651 @@
+# shellcheck shell=bash
+# tests/vm/lib.sh - helpers for the real-kernel scenarios (sourced, runs INSIDE the VM guest).
+#
+# A scenario is a bash script in scenarios/ that starts with
+#     . "$(dirname "$0")/../lib.sh"
+# and then drives the kernel: scsi_debug disks as paths, dm-multipath maps, path faults, fio.
+# It passes when it exits 0. Any failing command that is not tested (if/while/&&/||) fails the
+# scenario through the ERR trap below, recording the command and where it was; `fail MSG`
+# does the same with a message of your own. The first failure is kept in $LOGDIR/failure,
+# which the runner prints together with the tails of the daemon log and of dmesg.
+#
+# Environment (set by the runner in the guest; defaults make a scenario runnable by hand):
+#   MPT_TOP      repository root (same absolute path as on the host)
+#   LOGDIR       where this scenario writes its logs (default $MPT_VM_RUNDIR/<scenario> in
+#                the harness's guest, else /tmp/mpt-vm/<scenario>)
+#   MPATHD       multipathd binary (default $MPT_TOP/build/bin/multipathd)
+#   MPATHD_ARGS  extra daemon arguments (default -v3)
+#
+# Functions (details above each one):
+#   setup      vm_start_udev, vm_load_modules
+#   paths      sd_create, sd_remove, sd_paths, dev_devt, dev_sectors, path_offline,
+#              path_online, path_state, path_flap, path_delete, path_rescan
+#   maps       dm_remove_all, dm_path_state
+#   uevents    uevent_monitor_start, uevent_monitor_stop, uevent_wait
+#   io         fio_run, fio_start, fio_wait
+#   daemon     mpathd_start, mpathd_stop, ref_install
+#   checks     fail, assert_eq, assert_contains, assert_not_contains, wait_for, run
+#   output     step, log, collect_logs
+
+# Source once.
+[ -n "${_MPT_LIB:-}" ] && return 0
+_MPT_LIB=1
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+MPT_VM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd) # the tests/vm snapshot in use
+SCENARIO=${SCENARIO:-$(basename "$0" .sh)}
+if [ -n "${MPT_VM_RUNDIR:-}" ]; then
+	LOGDIR=${LOGDIR:-$MPT_VM_RUNDIR/$SCENARIO}
+else
+	LOGDIR=${LOGDIR:-/tmp/mpt-vm/$SCENARIO}
+fi
+mkdir -p "$LOGDIR"
+export MPT_TOP MPT_VM_DIR SCENARIO LOGDIR
+
+_MPT_T0=${EPOCHREALTIME/[.,]/}
+_MPT_BG_PIDS=""
+
+# ------------------------------------------------------------------------------------------
+# Output
+# ------------------------------------------------------------------------------------------
+
+# Seconds since the library was loaded, e.g. "12.345".
+elapsed() {
+	local now=${EPOCHREALTIME/[.,]/}
+	local ms=$(((now - _MPT_T0) / 1000))
+	printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
+}
+
+# log MSG... : a timestamped line on stdout (the runner keeps it in $LOGDIR/output.log).
+log() { printf '[%7s] %s\n' "$(elapsed)" "$*"; }
+
+# step MSG... : a headline, for the reader of the demo and of a scenario's output.
+step() { printf '\n==> %s\n' "$*"; }
+
+# ------------------------------------------------------------------------------------------
+# Failing
+# ------------------------------------------------------------------------------------------
+
+# fail MSG... : record MSG as the reason this scenario failed and exit non-zero.
+# Only the first failure is recorded. Inside $(...) or ( ... ) it ends only that subshell,
+# but the record stays, and the runner counts a recorded failure as FAIL whatever the exit
+# status of the scenario.
+fail() {
+	local msg="$*"
+	[ -s "$LOGDIR/failure" ] || printf '%s\n' "$msg" >"$LOGDIR/failure"
+	printf 'FAIL: %s\n' "$msg" >&2
+	exit 1
+}
+
+# Any untested command that fails ends the scenario, naming the command and its place: the
+# file:line of the command, and when that is inside a function, the scenario line calling it.
+# Only the scenario's own shell acts on it: bash also runs the ERR trap inside $(...) and
+# pipeline parts, even under `if`, where a failing command is often expected; there, the
+# failure counts only if it makes the enclosing command in the main shell fail.
+_mpt_on_err() {
+	local rc=$1 cmd=$2 where=$3 i from=""
+	trap - ERR
+	for ((i = 1; i < ${#BASH_SOURCE[@]}; i++)); do
+		if [ "${BASH_SOURCE[i]}" = "$0" ]; then
+			from="${BASH_SOURCE[i]##*/}:${BASH_LINENO[i - 1]}"
+			break
+		fi
+	done
+	[ -n "$from" ] && [ "$from" != "$where" ] && where="$where, called from $from"
+	fail "command failed (exit $rc) at $where: $cmd"
+}
+set -E -o pipefail
+trap '[ "$BASHPID" != "$$" ] || _mpt_on_err "$?" "$BASH_COMMAND" "${BASH_SOURCE[0]##*/}:$LINENO"' ERR
+
+# Background helpers (and a daemon left running) are stopped when the scenario exits,
+# whichever way it exits; then the logs are collected.
+_mpt_bg() { _MPT_BG_PIDS="$_MPT_BG_PIDS $*"; }
+_mpt_exit() {
+	local rc=$? pid
+	trap - ERR
+	for pid in $_MPT_BG_PIDS; do
+		kill "$pid" 2>/dev/null || true
+	done
+	if [ -n "${MPATHD_PID:-}" ]; then
+		log "multipathd still running at exit: stopping it"
+		_mpathd_term "$MPATHD_PID" || true
+	fi
+	collect_logs >/dev/null 2>&1 || true
+	exit "$rc"
+}
+trap _mpt_exit EXIT
+
+# wait_for CMD [TIMEOUT_S [INTERVAL_S]] : evaluate CMD until it succeeds; 1 on timeout.
+# Example: wait_for '[ "$(path_state sda)" = running ]' 10
+wait_for() {
+	local cmd=$1 timeout=${2:-10} interval=${3:-0.1}
+	local end=$((${EPOCHREALTIME/[.,]/} + timeout * 1000000))
+	while :; do
+		if eval "$cmd" >/dev/null 2>&1; then
+			return 0
+		fi
+		if [ "${EPOCHREALTIME/[.,]/}" -ge "$end" ]; then
+			log "wait_for: timed out after ${timeout}s: $cmd"
+			return 1
+		fi
+		sleep "$interval"
+	done
+}
+
+# assert_eq ACTUAL EXPECTED [WHAT]
+assert_eq() {
+	[ "$1" = "$2" ] || fail "${3:-assert_eq}: expected '$2', got '$1'"
+	log "ok: ${3:-value} = '$2'"
+}
+
+# assert_contains HAYSTACK NEEDLE [WHAT] : NEEDLE is a fixed string.
+assert_contains() {
+	case $1 in
+	*"$2"*) log "ok: ${3:-text} contains '$2'" ;;
+	*) fail "${3:-assert_contains}: '$2' not found in: $1" ;;
+	esac
+}
+
+# assert_not_contains HAYSTACK NEEDLE [WHAT]
+assert_not_contains() {
+	case $1 in
+	*"$2"*) fail "${3:-assert_not_contains}: '$2' unexpectedly found in: $1" ;;
+	*) log "ok: ${3:-text} does not contain '$2'" ;;
+	esac
+}
+
+# run CMD [ARGS...] : run a command, echoing it and its output; fail the scenario with the
+# command line and its exit status when it fails.
+run() {
+	log "+ $*"
+	local rc=0
+	"$@" || rc=$?
+	[ "$rc" = 0 ] || fail "command failed (exit $rc): $*"
+}
+
+# ------------------------------------------------------------------------------------------
+# Guest setup (the runner does both once per boot; calling them again is cheap)
+# ------------------------------------------------------------------------------------------
+
+# vm_start_udev : start systemd-udevd unless it runs already, replay the "add" events of
+# the devices that exist already (coldplug) and wait for udev to finish. udev provides
+# ID_SERIAL/ID_WWN, /dev/disk/by-id and the /dev/mapper nodes. Only the storage-related
+# subsystems are replayed (2 s faster under TCG); MPT_VM_TRIGGER_ALL=1 replays everything.
+vm_start_udev() {
+	if ! udevadm control --ping >/dev/null 2>&1; then
+		mkdir -p /run/udev
+		/lib/systemd/systemd-udevd --daemon >>"$LOGDIR/udevd.log" 2>&1 ||
+			fail "systemd-udevd did not start"
+		wait_for 'udevadm control --ping' 10 || fail "systemd-udevd does not answer"
+		if [ "${MPT_VM_TRIGGER_ALL:-0}" = 1 ]; then
+			udevadm trigger --type=subsystems --action=add
+			udevadm trigger --type=devices --action=add
+		else
+			udevadm trigger --type=devices --action=add --subsystem-match=block \
+				--subsystem-match=scsi --subsystem-match=scsi_disk \
+				--subsystem-match=scsi_generic --subsystem-match=scsi_host \
+				--subsystem-match=bsg --subsystem-match=misc
+		fi
+	fi
+	udevadm settle --timeout=60 || fail "udevadm settle timed out"
+}
+
+# vm_load_modules [MODULE...] : the guest has no module autoload: load what the tests use,
+# plus any modules named.
+vm_load_modules() {
+	modprobe -a sd_mod sg scsi_dh_alua scsi_dh_rdac scsi_dh_emc dm_mod dm_multipath \
+		dm_round_robin dm_service_time dm_queue_length "$@" ||
+		fail "modprobe failed: $*"
+	[ -c /dev/mapper/control ] || wait_for '[ -c /dev/mapper/control ]' 5 ||
+		fail "/dev/mapper/control missing after loading dm_mod"
+}
+
+# ------------------------------------------------------------------------------------------
+# Paths: scsi_debug disks
+# ------------------------------------------------------------------------------------------
+
+# _attr FILE : print the first line of a sysfs attribute. A builtin `read` instead of cat:
+# under TCG every exec costs 0.05-0.3 s, and these helpers run often.
+_attr() {
+	local value
+	read -r value <"$1" || return 1
+	echo "$value"
+}
+
+# dev_devt sdX : "major:minor" of a block device.
+dev_devt() { _attr "/sys/class/block/$1/dev"; }
+
+# dev_sectors sdX : size in 512-byte sectors.
+dev_sectors() { _attr "/sys/class/block/$1/size"; }
+
+# dev_wwid sdX : the kernel's VPD-based identifier, e.g. "naa.333333300000000" (sysfs).
+dev_wwid() { _attr "/sys/class/block/$1/device/wwid"; }
+
+# dev_reads sdX : reads completed by the disk so far (first field of /sys/class/block/X/stat).
+dev_reads() {
+	local reads _
+	read -r reads _ <"/sys/class/block/$1/stat"
+	echo "$reads"
+}
+
+# dev_host sdX : SCSI host number of the path ("2" for host2).
+dev_host() {
+	local hctl
+	hctl=$(cd -P "/sys/class/block/$1/device" && pwd) || return 1
+	hctl=${hctl##*/}
+	echo "${hctl%%:*}"
+}
+
+# _sd_disks : "H:C:T:L sdX" for every scsi_debug disk, sorted by H:C:T:L.
+_sd_disks() {
+	local dev model b
+	for dev in /sys/bus/scsi/devices/*:*:*:*; do
+		[ -r "$dev/model" ] || continue
+		read -r model <"$dev/model"
+		[ "$model" = scsi_debug ] || continue
+		for b in "$dev"/block/*; do
+			if [ -e "$b" ]; then
+				echo "${dev##*/} ${b##*/}"
+			fi
+		done
+	done | sort -t: -k1,1n -k2,2n -k3,3n -k4,4n
+	return 0
+}
+
+# _sd_collect : fill SD_* from sysfs (see sd_create).
+_sd_collect() {
+	local hctl dev wwid list
+	SD_DEVS="" SD_WWIDS="" SD_NLUNS=0
+	while read -r hctl dev; do
+		[ -n "$dev" ] || continue
+		SD_DEVS="$SD_DEVS $dev"
+		wwid=$(dev_wwid "$dev")
+		case " $SD_WWIDS " in
+		*" $wwid "*) ;;
+		*) SD_WWIDS="$SD_WWIDS $wwid" ;;
+		esac
+	done < <(_sd_disks)
+	SD_DEVS=${SD_DEVS# } SD_WWIDS=${SD_WWIDS# }
+	for wwid in $SD_WWIDS; do
+		list=""
+		for dev in $SD_DEVS; do
+			if [ "$(dev_wwid "$dev")" = "$wwid" ]; then
+				list="$list $dev"
+			fi
+		done
+		printf -v "SD_WWID_$SD_NLUNS" '%s' "$wwid"
+		printf -v "SD_PATHS_$SD_NLUNS" '%s' "${list# }"
+		export "SD_WWID_$SD_NLUNS" "SD_PATHS_$SD_NLUNS"
+		SD_NLUNS=$((SD_NLUNS + 1))
+	done
+	export SD_DEVS SD_WWIDS SD_NLUNS
+}
+
+# sd_paths N : the sdX names of LUN N (0-based), e.g. "sda sdb".
+sd_paths() {
+	local var=SD_PATHS_$1
+	echo "${!var:-}"
+}
+
+# sd_show : print the LUN -> paths table.
+sd_show() {
+	local i dev
+	for ((i = 0; i < SD_NLUNS; i++)); do
+		local var=SD_WWID_$i
+		printf '  LUN %d  wwid %s  paths:' "$i" "${!var}"
+		for dev in $(sd_paths "$i"); do
+			printf ' %s (%s, host%s)' "$dev" "$(dev_devt "$dev")" "$(dev_host "$dev")"
+		done
+		printf '\n'
+	done
+}
+
+# sd_create LUNS PATHS [SIZE_MB] : a fresh scsi_debug with LUNS logical units, each seen
+# through PATHS SCSI hosts (so LUNS x PATHS sd disks). vpd_use_hostno=0 gives every path of a
+# LUN the same identifier, which is what makes them paths of one LUN. Waits for the disks
+# and for udev, then sets and exports:
+#   SD_DEVS       all disks, by H:C:T:L         SD_NLUNS   number of LUNs
+#   SD_WWID_<n>   identifier of LUN n           SD_PATHS_<n> its disks ("sda sdb")
+# and prints the table. Any previous scsi_debug (and every dm map) is removed first.
+sd_create() {
+	local luns=${1:?sd_create LUNS PATHS [SIZE_MB]} paths=${2:?sd_create LUNS PATHS} size=${3:-64}
+	local want=$((luns * paths))
+	sd_remove
+	log "scsi_debug: $luns LUN(s) x $paths path(s), ${size} MiB"
+	modprobe scsi_debug vpd_use_hostno=0 add_host="$paths" num_tgts=1 max_luns="$luns" \
+		dev_size_mb="$size" || fail "modprobe scsi_debug failed"
+	wait_for "[ \"\$(_sd_disks | wc -l)\" -ge $want ]" 30 0.25 ||
+		fail "scsi_debug: expected $want disks, found $(_sd_disks | wc -l)"
+	udevadm settle --timeout=30 || fail "udevadm settle timed out after adding scsi_debug"
+	_sd_collect
+	local dev
+	for dev in $SD_DEVS; do
+		[ -b "/dev/$dev" ] || fail "scsi_debug: /dev/$dev missing"
+	done
+	[ "$SD_NLUNS" = "$luns" ] || fail "scsi_debug: expected $luns WWIDs, found $SD_NLUNS ($SD_WWIDS)"
+	sd_show | tee "$LOGDIR/sd_devices"
+}
+
+# sd_remove : remove every dm map, then unload scsi_debug (its disks go away with it).
+sd_remove() {
+	dm_remove_all
+	if [ -d /sys/module/scsi_debug ]; then
+		udevadm settle --timeout=30 || true
+		wait_for 'rmmod scsi_debug' 20 0.5 || fail "rmmod scsi_debug failed (disks still in use?)"
+		udevadm settle --timeout=30 || true
+	fi
+	SD_DEVS="" SD_WWIDS="" SD_NLUNS=0
+}
+
+# path_state sdX : the SCSI device state (running, offline, blocked ...).
+path_state() {
+	local state
+	read -r state <"/sys/class/block/$1/device/state" && echo "$state"
+}
+
+# path_offline sdX : IO to the disk fails at once (like a dead link).
+path_offline() {
+	echo offline >"/sys/class/block/$1/device/state" || fail "cannot set $1 offline"
+	log "$1 ($(dev_devt "$1")) is now offline"
+}
+
+# path_online sdX : back to running.
+path_online() {
+	echo running >"/sys/class/block/$1/device/state" || fail "cannot set $1 running"
+	log "$1 ($(dev_devt "$1")) is now running"
+}
+
+# path_flap sdX OFF_MS PERIOD_MS DURATION_S : in the background, keep sdX offline for OFF_MS
+# of every PERIOD_MS, for DURATION_S seconds; the disk is left running at the end (also when
+# the flapper is killed). Sets FLAP_PID and prints it; `wait "$FLAP_PID"` waits for the end
+# (only when called directly, not as $(path_flap ...)). Toggles are logged with their
+# time in $LOGDIR/path_flap-sdX.log.
+# The toggles follow a fixed schedule (start + k * PERIOD_MS) and the loop sleeps with the
+# `read -t` builtin on a pipe nobody writes to, so no process is started per toggle: under
+# TCG, `sleep` and $(...) would stretch every period by a tenth of a second.
+path_flap() {
+	local dev=${1:?path_flap sdX OFF_MS PERIOD_MS DURATION_S} off_ms=$2 period_ms=$3 dur=$4
+	local state=/sys/class/block/$dev/device/state
+	[ -w "$state" ] || fail "path_flap: no such disk $dev"
+	[ "$off_ms" -lt "$period_ms" ] || fail "path_flap: OFF_MS must be below PERIOD_MS"
+	(
+		trap - ERR EXIT
+		trap 'echo running >"$state"; echo "$EPOCHREALTIME stopped: running"; exit 0' TERM
+		exec {nap_fd}<> <(:)
+		# nap_until T_US : sleep until the wall clock reaches T_US (microseconds)
+		nap_until() {
+			local us=$(($1 - ${EPOCHREALTIME/[.,]/}))
+			[ "$us" -gt 0 ] || return 0
+			read -r -t "$(printf '%d.%06d' $((us / 1000000)) $((us % 1000000)))" -u "$nap_fd" _ || true
+		}
+		start=${EPOCHREALTIME/[.,]/}
+		end=$((start + dur * 1000000))
+		k=0
+		while :; do
+			t=$((start + k * period_ms * 1000))
+			[ "$t" -lt "$end" ] || break
+			echo offline >"$state" && echo "$EPOCHREALTIME offline"
+			nap_until $((t + off_ms * 1000))
+			echo running >"$state" && echo "$EPOCHREALTIME running"
+			nap_until $((t + period_ms * 1000))
+			k=$((k + 1))
+		done
+		echo running >"$state"
+	) >>"$LOGDIR/path_flap-$dev.log" 2>&1 </dev/null &
+	FLAP_PID=$!
+	_mpt_bg "$FLAP_PID"
+	log "path_flap: $dev offline ${off_ms} ms of every ${period_ms} ms for ${dur}s (pid $FLAP_PID)"
+	echo "$FLAP_PID"
+}
+
+# path_delete sdX : remove the disk from the SCSI layer (like a path that disappears).
+# Remembers its host for path_rescan.
+path_delete() {
+	local dev=$1
+	[ -e "/sys/class/block/$dev" ] || fail "path_delete: no such disk $dev"
+	_MPT_DELETED_HOSTS="${_MPT_DELETED_HOSTS:-} $(dev_host "$dev")"
+	echo 1 >"/sys/class/block/$dev/device/delete" || fail "cannot delete $dev"
+	wait_for "[ ! -e /sys/class/block/$dev ]" 10 || fail "$dev still present after delete"
+	udevadm settle --timeout=30 || true
+	log "$dev deleted"
+}
+
+# path_rescan [HOSTNUM...] : scan SCSI hosts so deleted disks come back (all scsi_debug hosts
+# when none given). Refreshes SD_* (names of re-added disks may differ).
+path_rescan() {
+	local hosts="" h
+	for h in "$@"; do hosts="$hosts $h"; done
+	if [ -z "$hosts" ]; then
+		for h in /sys/bus/pseudo/drivers/scsi_debug/adapter*/host*; do
+			if [ -e "$h" ]; then
+				hosts="$hosts ${h##*/host}"
+			fi
+		done
+	fi
+	for h in $hosts; do
+		echo '- - -' >"/sys/class/scsi_host/host$h/scan" || fail "scan of host$h failed"
+	done
+	udevadm settle --timeout=30 || true
+	_MPT_DELETED_HOSTS=""
+	_sd_collect
+	log "rescanned host(s)${hosts}; disks now: $SD_DEVS"
+}
+
+# ------------------------------------------------------------------------------------------
+# Device-mapper maps
+# ------------------------------------------------------------------------------------------
+
+# dm_remove_all : remove every dm device (the guest has no others), forcing if needed.
+dm_remove_all() {
+	local name
+	udevadm settle --timeout=30 || true
+	[ -c /dev/mapper/control ] || return 0
+	for name in $(dmsetup ls 2>/dev/null | awk '$1 != "No" { print $1 }'); do
+		# Stop queueing first, or a map without paths would keep its IO (and us) waiting.
+		dmsetup message "$name" 0 fail_if_no_path >/dev/null 2>&1 || true
+		dmsetup remove --retry "$name" >/dev/null 2>&1 ||
+			dmsetup remove --force "$name" >/dev/null 2>&1 ||
+			fail "cannot remove dm map $name"
+	done
+}
+
+# dm_path_state MAP DEVT : "A" (active) or "F" (failed), from `dmsetup status`.
+dm_path_state() {
+	local -a t
+	local i
+	read -ra t <<<"$(dmsetup status "$1")"
+	for ((i = 0; i + 1 < ${#t[@]}; i++)); do
+		if [ "${t[i]}" = "$2" ]; then
+			echo "${t[i + 1]}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# ------------------------------------------------------------------------------------------
+# Uevents
+# ------------------------------------------------------------------------------------------
+
+# uevent_monitor_start : record kernel uevents with their properties in $LOGDIR/uevents.log
+# (udevadm monitor --kernel --property), from now until uevent_monitor_stop or exit.
+uevent_monitor_start() {
+	UEVENT_LOG=$LOGDIR/uevents.log
+	: >"$UEVENT_LOG"
+	stdbuf -oL udevadm monitor --kernel --property >"$UEVENT_LOG" 2>&1 </dev/null &
+	UEVENT_PID=$!
+	_mpt_bg "$UEVENT_PID"
+	# It prints its banner once it listens; events before that would be lost.
+	wait_for "grep -q 'KERNEL - the kernel uevent' '$UEVENT_LOG'" 10 ||
+		fail "udevadm monitor did not start"
+	log "uevent monitor running (pid $UEVENT_PID, $UEVENT_LOG)"
+}
+
+uevent_monitor_stop() {
+	[ -n "${UEVENT_PID:-}" ] || return 0
+	kill "$UEVENT_PID" 2>/dev/null || true
+	wait "$UEVENT_PID" 2>/dev/null || true
+	UEVENT_PID=""
+}
+
+# uevent_count KEY=VALUE... : how many recorded events carry all these properties.
+uevent_count() {
+	awk -v want="$*" '
+		BEGIN { n = split(want, w, " ") }
+		{ for (i = 1; i <= n; i++) if ($0 == w[i]) hit[i] = 1 }
+		/^$/ { ok = n > 0; for (i = 1; i <= n; i++) if (!hit[i]) ok = 0
+		       if (ok) count++; delete hit }
+		END { ok = n > 0; for (i = 1; i <= n; i++) if (!hit[i]) ok = 0
+		      if (ok) count++; print count + 0 }' "$UEVENT_LOG"
+}
+
+# uevent_wait TIMEOUT_S KEY=VALUE... : wait until an event with all these properties was
+# recorded; 1 on timeout.
+uevent_wait() {
+	local timeout=$1
+	shift
+	wait_for "[ \"\$(uevent_count $*)\" -gt 0 ]" "$timeout"
+}
+
+# ------------------------------------------------------------------------------------------
+# IO
+# ------------------------------------------------------------------------------------------
+
+_MPT_FIO_N=0
+
+# fio_start DEV SECONDS [FIO_ARGS...] : random 4k direct reads with libaio in the background
+# (iodepth 16; extra arguments are passed to fio last, so they override). Sets FIO_PID and
+# FIO_JSON (fio's JSON report).
+fio_start() {
+	local dev=${1:?fio_start DEV SECONDS} secs=${2:?fio_start DEV SECONDS}
+	shift 2
+	[ -b "$dev" ] || fail "fio: $dev is not a block device"
+	_MPT_FIO_N=$((_MPT_FIO_N + 1))
+	FIO_JSON=$LOGDIR/fio-$_MPT_FIO_N.json
+	FIO_DEV=$dev
+	FIO_SECS=$secs
+	fio --name=mpt --filename="$dev" --rw=randread --bs=4k --direct=1 --ioengine=libaio \
+		--iodepth=16 --time_based --runtime="$secs" --output-format=json \
+		--output="$FIO_JSON" "$@" >"$LOGDIR/fio-$_MPT_FIO_N.err" 2>&1 </dev/null &
+	FIO_PID=$!
+	_mpt_bg "$FIO_PID"
+	log "fio: ${secs}s of random reads on $dev (pid $FIO_PID)"
+}
+
+# fio_wait : wait for the fio started by fio_start and judge it. Prints a summary; sets
+# FIO_BYTES, FIO_IOS, FIO_ERR. Returns 0 when fio exited 0, reported error 0 and read
+# something; 1 otherwise (so an untested call fails the scenario). Fails the scenario if fio
+# is still running FIO_GRACE (30) seconds after its runtime (IO hanging in the kernel).
+fio_wait() {
+	local rc=0
+	wait_for "! kill -0 $FIO_PID" $((FIO_SECS + ${FIO_GRACE:-30})) 0.2 || {
+		kill -KILL "$FIO_PID" 2>/dev/null || true
+		fail "fio on $FIO_DEV still running ${FIO_GRACE:-30}s after its ${FIO_SECS}s runtime (IO hangs)"
+	}
+	wait "$FIO_PID" || rc=$?
+	FIO_ERR=$(jq -r '[.jobs[].error] | add' "$FIO_JSON" 2>/dev/null) || FIO_ERR=""
+	FIO_BYTES=$(jq -r '[.jobs[].read.io_bytes] | add' "$FIO_JSON" 2>/dev/null) || FIO_BYTES=""
+	FIO_IOS=$(jq -r '[.jobs[].read.total_ios] | add' "$FIO_JSON" 2>/dev/null) || FIO_IOS=""
+	case $FIO_BYTES in '' | *[!0-9]*) FIO_BYTES=0 ;; esac
+	log "fio: $FIO_DEV: exit $rc, error ${FIO_ERR:-?}, read $((FIO_BYTES / 1048576)) MiB in ${FIO_IOS:-?} IOs"
+	if [ "$rc" = 0 ] && [ "$FIO_ERR" = 0 ] && [ "$FIO_BYTES" -gt 0 ]; then
+		return 0
+	fi
+	sed 's/^/  fio: /' "$LOGDIR/fio-$_MPT_FIO_N.err" | tail -n 5
+	return 1
+}
+
+# fio_run DEV SECONDS [FIO_ARGS...] : fio_start then fio_wait.
+fio_run() {
+	fio_start "$@"
+	fio_wait
+}
+
+# ------------------------------------------------------------------------------------------
+# The daemon
+# ------------------------------------------------------------------------------------------
+
+# mpathd_start CONF_TEXT : write CONF_TEXT to /etc/multipath.conf and start the daemon in the
+# foreground (-d -s) in the background, logging to $LOGDIR/multipathd.log. Waits until it
+# answers `$MPATHD show daemon` (or $MPATHD_READY, a command, if set). Sets MPATHD_PID.
+mpathd_start() {
+	MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
+	[ -x "$MPATHD" ] || fail "multipathd binary '$MPATHD' not found (build it, or set MPATHD)"
+	mkdir -p /etc/multipath
+	printf '%s\n' "$1" >/etc/multipath.conf
+	cp /etc/multipath.conf "$LOGDIR/multipath.conf"
+	# shellcheck disable=SC2086
+	"$MPATHD" -d -s ${MPATHD_ARGS--v3} >>"$LOGDIR/multipathd.log" 2>&1 </dev/null &
+	MPATHD_PID=$!
+	log "multipathd started: $MPATHD (pid $MPATHD_PID)"
+	local ready=${MPATHD_READY:-"\"$MPATHD\" show daemon"}
+	wait_for "kill -0 $MPATHD_PID && $ready" "${MPATHD_START_TIMEOUT:-20}" 0.2 || {
+		kill -0 "$MPATHD_PID" 2>/dev/null || fail "multipathd exited during startup (see multipathd.log)"
+		fail "multipathd did not answer '$ready' within ${MPATHD_START_TIMEOUT:-20}s"
+	}
+}
+
+# _mpathd_term PID : SIGTERM, then up to 15 s for the exit, then SIGKILL. Returns the exit
+# status, or 124 when it had to be killed.
+_mpathd_term() {
+	local pid=$1 rc=0
+	kill -TERM "$pid" 2>/dev/null || true
+	if ! wait_for "! kill -0 $pid" 15 0.1; then
+		kill -KILL "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+		return 124
+	fi
+	wait "$pid" 2>/dev/null || rc=$?
+	return "$rc"
+}
+
+# mpathd_stop : stop the daemon started by mpathd_start (SIGTERM and wait). Returns the
+# daemon's exit status; fails the scenario if it does not exit within 15 s.
+mpathd_stop() {
+	[ -n "${MPATHD_PID:-}" ] || return 0
+	local pid=$MPATHD_PID rc=0
+	MPATHD_PID=""
+	_mpathd_term "$pid" || rc=$?
+	[ "$rc" = 124 ] && fail "multipathd (pid $pid) did not exit within 15 s of SIGTERM"
+	log "multipathd stopped (exit $rc)"
+	return "$rc"
+}
+
+# ref_install : copy Debian's multipath-tools (unpacked by setup.sh, never installed on the
+# host) into the guest's / , for side-by-side runs: afterwards MPATHD=/sbin/multipathd runs
+# the reference daemon and /sbin/multipath the reference tool. Only binaries, libraries and
+# plugins are copied, not its udev rules or units.
+ref_install() {
+	local ref=${MPT_VM_REF:-/var/cache/mpt-vm/multipath-tools}
+	[ -x "$ref/sbin/multipathd" ] || fail "reference multipath-tools not found in $ref (run setup.sh)"
+	cp -a "$ref/sbin/." /sbin/
+	cp -a "$ref"/lib/*.so* /lib/
+	mkdir -p /lib/multipath
+	cp -a "$ref/lib/multipath/." /lib/multipath/
+	log "reference multipath-tools $(cat "$ref/.package" 2>/dev/null) copied into the guest"
+}
+
+# ------------------------------------------------------------------------------------------
+# Logs
+# ------------------------------------------------------------------------------------------
+
+# collect_logs : snapshot kernel and device-mapper state into $LOGDIR (dmesg.log, dm.txt,
+# scsi.txt). Runs automatically when a scenario exits.
+collect_logs() {
+	dmesg >"$LOGDIR/dmesg.log" 2>&1 || true
+	{
+		echo "# dmsetup ls --tree"
+		dmsetup ls --tree 2>&1
+		echo "# dmsetup table"
+		dmsetup table 2>&1
+		echo "# dmsetup status"
+		dmsetup status 2>&1
+	} >"$LOGDIR/dm.txt" 2>&1 || true
+	{
+		local d
+		for d in /sys/bus/scsi/devices/*:*:*:*; do
+			[ -e "$d" ] || continue
+			printf '%s %s %s\n' "${d##*/}" "$(ls "$d/block" 2>/dev/null)" "$(cat "$d/state" 2>/dev/null)"
+		done
+	} >"$LOGDIR/scsi.txt" 2>&1 || true
+}

@@ -1,0 +1,56 @@
+#!/bin/bash
+# 20-devmapper: libmultipath's devmapper.c and dmparser.c against the real kernel.
+#
+# One LUN seen through two SCSI paths (scsi_debug). build/vmtools/dm_selftest fills a struct
+# multipath by hand (two groups, service-time, hardware handler "1 alua", queue_if_no_path),
+# assembles its table with dmtable_assemble and:
+#   - creates the map with devmapper_create_map: /dev/mapper/NAME exists when the call
+#     returns (udev cookie), info/uuid/list are right;
+#   - reads table and status back, disassembles them: assembling again gives the same table;
+#   - fail_path / reinstate_path / switch_group / fail_if_no_path / queue_if_no_path
+#     messages show up in the parsed status and table;
+#   - refused tables and messages give -EINVAL, missing maps -ENXIO, names in use -EBUSY;
+#   - reload, rename (nodes follow at once), remove (-EBUSY while open, node gone at once),
+#     deferred remove.
+# The script cross-checks what the tool printed with dmsetup.
+. "$(dirname "$0")/../lib.sh"
+
+NAME=mpt20
+TOOL=$MPT_TOP/build/vmtools/dm_selftest
+
+vm_load_modules
+vm_start_udev
+[ -x "$TOOL" ] || fail "$TOOL not built (make vmtest builds it)"
+
+step "One LUN, two paths (scsi_debug)"
+sd_create 1 2
+read -r P1 P2 <<<"$(sd_paths 0)"
+[ -n "$P2" ] || fail "expected two paths for LUN 0, got '$(sd_paths 0)'"
+D1=$(dev_devt "$P1")
+D2=$(dev_devt "$P2")
+SECTORS=$(dev_sectors "$P1")
+WWID=$(dev_wwid "$P1")
+
+step "dm_selftest $NAME $SECTORS $D1 $D2"
+rc=0
+"$TOOL" "$NAME" "$SECTORS" "$D1" "$D2" "$WWID" >"$LOGDIR/dm_selftest.log" 2>&1 || rc=$?
+sed 's/^/  /' "$LOGDIR/dm_selftest.log"
+[ "$rc" = 0 ] || fail "dm_selftest failed (exit $rc): $(grep -m1 '^FAIL' "$LOGDIR/dm_selftest.log")"
+
+step "Cross-check with dmsetup"
+assembled=$(sed -n 's/^assembled: //p' "$LOGDIR/dm_selftest.log")
+first_table=$(sed -n 's/^table: //p' "$LOGDIR/dm_selftest.log" | head -n 1)
+assert_contains "$first_table" "service-time 0 1 2 $D1 1 1 service-time 0 1 2 $D2 1 1" \
+	"kernel table of the failover map"
+assert_contains "$first_table" "1 queue_if_no_path 1 alua 2 1 " "kernel table"
+log "assembled: $assembled"
+# Same map, made by dmsetup from the assembled table: dmsetup shows the table the tool read.
+run dmsetup create "$NAME" --uuid "mpath-$WWID" --table "0 $SECTORS multipath $assembled"
+udevadm settle --timeout=30
+assert_eq "$(dmsetup table "$NAME" | sed 's/ *$//')" "0 $SECTORS multipath ${first_table% }" \
+	"dmsetup table"
+assert_eq "$(dmsetup info -c --noheadings -o uuid "$NAME")" "mpath-$WWID" "uuid"
+run dmsetup remove "$NAME"
+[ -z "$(dmsetup ls | grep -v '^No devices')" ] || fail "maps left behind: $(dmsetup ls)"
+wait_for "[ ! -e /dev/mapper/${NAME}_renamed ] && [ ! -e /dev/mapper/$NAME ]" 10 ||
+	fail "/dev/mapper nodes left behind: $(ls /dev/mapper)"
