@@ -12,7 +12,12 @@ RUNDIR=${0%/scripts/guest/init.sh}
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root TERM=dumb LANG=C.UTF-8
 
-mount -t tmpfs -o mode=1777 tmpfs /tmp
+# A fresh /tmp, unless the run directory (and so probably the checkout: CI may clone under
+# /tmp) lives there: a tmpfs would hide it. The overlay root is writable anyway.
+case $RUNDIR in
+/tmp/*) ;;
+*) mount -t tmpfs -o mode=1777 tmpfs /tmp ;;
+esac
 mount -t tmpfs -o mode=0755 tmpfs /run
 mkdir -p /run/lock /run/udev /dev/pts /dev/shm
 mount -t devpts -o gid=5,mode=620 devpts /dev/pts
