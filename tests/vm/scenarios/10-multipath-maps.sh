@@ -67,6 +67,17 @@ table_field() {
 	esac
 }
 
+step "multipath -d shows what it would do and changes nothing"
+out=$("$MULTIPATH" -d 2>&1) || fail "multipath -d failed: $out"
+printf '%s\n' "$out"
+assert_contains "$out" "create: lun0 ($W0)" "multipath -d output"
+[ -z "$(dmsetup ls --target multipath | grep -v 'No devices')" ] || fail "multipath -d created maps: $(dmsetup ls)"
+[ -e /etc/multipath/bindings ] && fail "multipath -d wrote the bindings file"
+
+step "Without root: one clear line"
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$MULTIPATH" -ll 2>&1) && fail "multipath -ll as nobody succeeded"
+assert_eq "$out" "multipath: must run as root" "multipath -ll as nobody"
+
 step "multipath creates both maps"
 out=$("$MULTIPATH" 2>&1) || fail "multipath failed: $out"
 printf '%s\n' "$out"
@@ -94,6 +105,16 @@ step "Running multipath again changes nothing"
 out=$("$MULTIPATH" 2>&1) || fail "second multipath failed: $out"
 assert_not_contains "$out" "create:" "second run"
 assert_not_contains "$out" "reload:" "second run"
+
+step "multipath -r reloads"
+out=$("$MULTIPATH" -r lun0 2>&1) || fail "multipath -r failed: $out"
+assert_contains "$out" "reload: lun0 ($W0)" "multipath -r lun0"
+assert_not_contains "$out" "mpatha" "multipath -r lun0"
+
+step "multipath -l (no checkers)"
+l=$("$MULTIPATH" -l lun0 2>&1) || fail "multipath -l failed: $l"
+printf '%s\n' "$l"
+[ "$(printf '%s\n' "$l" | grep -Ec " active undef running\$")" = 2 ] || fail "-l path lines should show checker state undef: $l"
 
 step "multipath -ll"
 ll=$("$MULTIPATH" -ll 2>&1) || fail "multipath -ll failed: $ll"
