@@ -11,6 +11,7 @@
 
 #include "alias.h"
 #include "structs.h"
+#include "util/fileio.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
@@ -211,29 +212,10 @@ static int bindings_dedup(struct bindings *b, int (*cmp)(const void *, const voi
 	return 0;
 }
 
-static int read_all(int fd, struct strbuf *sb)
-{
-	for (;;) {
-		ssize_t n;
-
-		if (strbuf_grow(sb, 4096) < 0)
-			return -ENOMEM;
-		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		sb->len += (size_t)n;
-		sb->buf[sb->len] = '\0';
-	}
-}
-
 /* Read and classify the bindings of fd under prefix. */
 static int bindings_load(struct bindings *b, int fd, const char *prefix)
 {
-	int rc = read_all(fd, &b->text);
+	int rc = fd_read_all(fd, &b->text, 0);
 
 	if (rc < 0 || !b->text.buf)
 		return rc;
@@ -315,25 +297,6 @@ static int word_check(const char *s)
 	return 0;
 }
 
-/* mkdir -p of the directory holding file. 0 or the error of the first
- * mkdir that failed other than with EEXIST. */
-static int make_parent_dirs(const char *file)
-{
-	char *dir = strdup(file), *p;
-	int rc = 0;
-
-	if (!dir)
-		return -ENOMEM;
-	for (p = strchr(dir + 1, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
-		*p = '\0';
-		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-			rc = -errno;
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
 static bool is_perm_error(int err)
 {
 	return err == -EACCES || err == -EPERM || err == -EROFS;
@@ -350,7 +313,7 @@ static int bindings_open(const char *file, bool create, int *write_err)
 	int fd = -1, err = -EBADF, lock = LOCK_EX;
 
 	if (create) {
-		int dir_err = make_parent_dirs(file);
+		int dir_err = mkdir_parents(file);
 
 		fd = open(file, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 		if (fd < 0)
@@ -378,23 +341,6 @@ static int bindings_open(const char *file, bool create, int *write_err)
 	return fd;
 }
 
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return -EIO;
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Append "alias wwid" (after the header for an empty file); on failure
  * the file is cut back to its previous size. */
 static int bindings_append(int fd, const struct bindings *b, const char *alias, const char *wwid)
@@ -410,7 +356,7 @@ static int bindings_append(int fd, const struct bindings *b, const char *alias, 
 		rc = strbuf_addf(&add, "%s %s\n", alias, wwid);
 	if (rc < 0)
 		return rc;
-	rc = write_all(fd, add.buf, add.len);
+	rc = fd_write_all(fd, add.buf, add.len);
 	if (rc == 0 && fsync(fd) < 0)
 		rc = -errno;
 	if (rc < 0 && ftruncate(fd, (off_t)b->text.len) < 0)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "blacklist.h"
+#include "util/fileio.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "wwids.h"
@@ -81,61 +82,12 @@ static int for_each_line(const char *text, size_t size,
 	return 0;
 }
 
-static int read_fd(int fd, struct strbuf *sb)
+/* The whole file, whatever fd's offset. */
+static int read_whole(int fd, struct strbuf *sb)
 {
-	char chunk[4096];
-
 	if (lseek(fd, 0, SEEK_SET) < 0)
 		return -errno;
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		if (strbuf_add(sb, chunk, (size_t)n) < 0)
-			return -ENOMEM;
-	}
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return -EIO;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Create the missing directories of file's parent (mode 0755). */
-static int make_parent_dirs(const char *file)
-{
-	char dir[PATH_MAX];
-	size_t len = strlen(file);
-
-	if (len >= sizeof(dir))
-		return -ENAMETOOLONG;
-	memcpy(dir, file, len + 1);
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-			return -errno;
-		*p = '/';
-	}
-	return 0;
+	return fd_read_all(fd, sb, 0);
 }
 
 /*
@@ -149,7 +101,7 @@ static int wwids_open_locked(const char *file, int lock, bool create)
 	int flags = (lock == LOCK_EX ? O_RDWR : O_RDONLY) | O_CLOEXEC;
 
 	if (create) {
-		int rc = make_parent_dirs(file);
+		int rc = mkdir_parents(file);
 
 		if (rc < 0)
 			return rc;
@@ -194,7 +146,7 @@ int wwids_check(const char *file, const char *wwid)
 		return 0;
 	if (fd < 0)
 		return fd;
-	rc = read_fd(fd, &text);
+	rc = read_whole(fd, &text);
 	close(fd);
 	if (rc < 0)
 		return rc;
@@ -213,7 +165,7 @@ int wwids_add(const char *file, const char *wwid)
 	fd = wwids_open_locked(file, LOCK_EX, true);
 	if (fd < 0)
 		return fd;
-	rc = read_fd(fd, &text);
+	rc = read_whole(fd, &text);
 	if (rc < 0 || for_each_line(strbuf_str(&text), text.len, contains_cb, (void *)wwid))
 		goto out;
 	size = (off_t)text.len;
@@ -229,7 +181,7 @@ int wwids_add(const char *file, const char *wwid)
 		rc = -errno;
 		goto out;
 	}
-	rc = write_all(fd, add.buf, add.len);
+	rc = fd_write_all(fd, add.buf, add.len);
 	if (rc == 0 && fdatasync(fd) < 0)
 		rc = -errno;
 	if (rc < 0 && ftruncate(fd, size) < 0)
@@ -258,7 +210,7 @@ static int replace_file(const char *file, int fd, const struct strbuf *text)
 		return -errno;
 	rc = fchmod(tfd, st.st_mode & 07777) < 0 ? -errno : 0;
 	if (rc == 0)
-		rc = write_all(tfd, strbuf_str(text), text->len);
+		rc = fd_write_all(tfd, strbuf_str(text), text->len);
 	if (rc == 0 && fsync(tfd) < 0)
 		rc = -errno;
 	if (close(tfd) < 0 && rc == 0)
@@ -303,7 +255,7 @@ int wwids_remove(const char *file, const char *wwid)
 		return 0;
 	if (fd < 0)
 		return fd;
-	rc = read_fd(fd, &text);
+	rc = read_whole(fd, &text);
 	if (rc == 0)
 		rc = for_each_line(strbuf_str(&text), text.len, filter_cb, &f);
 	if (rc == 0 && f.removed)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../util/fileio.h"
 #include "../util/strbuf.h"
 #include "parser.h"
 
@@ -333,28 +334,6 @@ fail:
 	return -ENOMEM;
 }
 
-static int read_all(int fd, struct strbuf *sb)
-{
-	for (;;) {
-		ssize_t n;
-		int rc = strbuf_grow(sb, 4096);
-
-		if (rc < 0)
-			return rc;
-		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return 0;
-		sb->len += (size_t)n;
-		sb->buf[sb->len] = '\0';
-		if (sb->len > MAX_FILE_SIZE)
-			return -EFBIG;
-	}
-}
-
 int conf_parse_file(const char *path, struct diags *diags, struct cnode **root)
 {
 	STRBUF_AUTO(sb);
@@ -367,7 +346,7 @@ int conf_parse_file(const char *path, struct diags *diags, struct cnode **root)
 	if (fstat(fd, &stbuf) == 0 && !S_ISREG(stbuf.st_mode))
 		rc = -EINVAL;
 	else
-		rc = read_all(fd, &sb);
+		rc = fd_read_all(fd, &sb, MAX_FILE_SIZE);
 	close(fd);
 	if (rc < 0)
 		return rc;

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Small file helpers shared by the modules that keep state in files
+ * (bindings, wwids, the configuration). EINTR is retried; errors are
+ * returned as -errno.
+ */
+#ifndef MP_FILEIO_H
+#define MP_FILEIO_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+
+/* Append everything from fd's current offset to sb. max (0: no limit)
+ * bounds the total length of sb: -EFBIG beyond it. 0, -ENOMEM, -errno. */
+int fd_read_all(int fd, struct strbuf *sb, size_t max);
+/* Write all len bytes. 0, -errno, or -EIO when write() makes no progress. */
+int fd_write_all(int fd, const void *buf, size_t len);
+/* mkdir -p of the directory that holds file (mode 0755). 0 or the -errno
+ * of the first mkdir that failed other than with EEXIST. */
+int mkdir_parents(const char *file);
+
+#endif
