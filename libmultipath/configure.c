@@ -125,7 +125,8 @@ static int set_str(char **dst, const char *src)
 	return 0;
 }
 
-/* features with queue_if_no_path added or removed; "N word..." form. */
+/* features with queue_if_no_path added (first, where the kernel lists it)
+ * or removed; "N word..." form. */
 static int features_with_queueing(const char *features, bool queue, char **out)
 {
 	STRBUF_AUTO(words);
@@ -134,6 +135,11 @@ static int features_with_queueing(const char *features, bool queue, char **out)
 	int n = 0;
 
 	strtol(p, (char **)&p, 10); /* the count, validated when parsed */
+	if (queue) {
+		if (strbuf_addstr(&words, " queue_if_no_path") < 0)
+			return -ENOMEM;
+		n++;
+	}
 	while (*p) {
 		size_t len;
 
@@ -147,11 +153,6 @@ static int features_with_queueing(const char *features, bool queue, char **out)
 			n++;
 		}
 		p += len;
-	}
-	if (queue) {
-		if (strbuf_addstr(&words, " queue_if_no_path") < 0)
-			return -ENOMEM;
-		n++;
 	}
 	if (strbuf_addf(&res, "%d%s", n, strbuf_str(&words)) < 0)
 		return -ENOMEM;
@@ -421,10 +422,17 @@ const char *map_action_name(enum map_action act)
 	}
 }
 
-/* The kernel's table in our canonical form, for comparison. */
-static int canonical_table(const struct multipath *cur, struct strbuf *out)
+/*
+ * A table for comparison with the kernel's: the kernel (6.1) reports every
+ * selector's repeat count as 1, so per-path arguments are left out of it.
+ */
+static int table_for_compare(const struct multipath *mpp, struct strbuf *out)
 {
-	return dmtable_assemble(cur, out);
+	struct multipath tmp = *mpp; /* shallow: dmtable_assemble only reads */
+
+	tmp.minio = 1;
+	tmp.rr_weight = RR_WEIGHT_UNIFORM;
+	return dmtable_assemble(&tmp, out);
 }
 
 int configure_apply_map(const struct config *conf, struct multipath *mpp,
@@ -433,6 +441,7 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 {
 	STRBUF_AUTO(params);
 	STRBUF_AUTO(old);
+	STRBUF_AUTO(new);
 	char uuid[WWID_SIZE + 8];
 	enum map_action a = ACT_NOTHING;
 	int rc = dmtable_assemble(mpp, &params);
@@ -451,8 +460,9 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 			if (!dry_run)
 				rc = devmapper_rename_map(cur->alias, mpp->alias);
 		}
-		if (rc == 0 && (canonical_table(cur, &old) < 0 || force || cur->size != mpp->size ||
-				strcmp(strbuf_str(&old), strbuf_str(&params)))) {
+		if (rc == 0 && (table_for_compare(cur, &old) < 0 ||
+				table_for_compare(mpp, &new) < 0 || force || cur->size != mpp->size ||
+				strcmp(strbuf_str(&old), strbuf_str(&new)))) {
 			a = ACT_RELOAD;
 			if (!dry_run)
 				rc = devmapper_reload_map(mpp->alias, mpp->size,

@@ -45,10 +45,12 @@ multipaths {
 		wwid "$W0"
 		alias lun0
 		path_grouping_policy failover
+		features "2 pg_init_retries 50"
 	}
 	multipath {
 		wwid "$W1"
 		path_grouping_policy multibus
+		rr_min_io_rq 100
 	}
 }
 CONF
@@ -90,7 +92,7 @@ log "mpatha: $(dmsetup table mpatha)"
 assert_eq "$(table_field lun0 pgs)" 2 "path groups of lun0 (failover)"
 assert_eq "$(table_field mpatha pgs)" 1 "path groups of mpatha (multibus)"
 assert_eq "$(table_field lun0 hwh)" "1 alua" "hardware handler of lun0"
-assert_contains "$(dmsetup table lun0)" "queue_if_no_path" "lun0 table"
+assert_contains "$(dmsetup table lun0)" " 3 queue_if_no_path pg_init_retries 50 " "lun0 table"
 for d in $A1 $A2; do
 	assert_contains "$(dmsetup table lun0)" " $(dev_devt "$d") " "lun0 table"
 done
@@ -122,7 +124,7 @@ printf '%s\n' "$ll" | tee "$LOGDIR/multipath-ll.txt"
 lines=$(printf '%s\n' "$ll" | awk '/^lun0 /{on=1} on&&/^mpatha /{on=0} on')
 printf '%s\n' "$lines" | head -1 | grep -Eq "^lun0 \($W0\) dm-[0-9]+ Linux,scsi_debug\$" ||
 	fail "header line: $(printf '%s\n' "$lines" | head -1)"
-printf '%s\n' "$lines" | sed -n 2p | grep -Eq "^size=64M features='1 queue_if_no_path' hwhandler='1 alua' wp=rw\$" ||
+printf '%s\n' "$lines" | sed -n 2p | grep -Eq "^size=64M features='3 queue_if_no_path pg_init_retries 50' hwhandler='1 alua' wp=rw\$" ||
 	fail "size line: $(printf '%s\n' "$lines" | sed -n 2p)"
 [ "$(printf '%s\n' "$lines" | grep -Ec "^[|\`]-\+- policy='service-time 0' prio=[0-9]+ status=(active|enabled)\$")" = 2 ] ||
 	fail "expected two path group lines in: $lines"
