@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aio_group.h"
 #include "alias.h"
 #include "checkers/checkers.h"
 #include "config/propsel.h"
@@ -86,8 +87,9 @@ static void run_checker(struct path *pp)
 	rc = checker_new(pp->checker_name, node, (unsigned)pp->checker_timeout, &c);
 	if (rc < 0) {
 		pp->state = PATH_WILD;
-		snprintf(pp->state_msg, sizeof(pp->state_msg), "checker %s: %s", pp->checker_name,
-			 strerror(-rc));
+		/* aio_group_errmsg explains -EAGAIN (fs.aio-max-nr exhausted) */
+		snprintf(pp->state_msg, sizeof(pp->state_msg), "%s checker: %s", pp->checker_name,
+			 aio_group_errmsg(rc));
 		return;
 	}
 	pp->state = checker_check(c);

@@ -72,7 +72,7 @@ struct path {
 
 	int priority;                /* PRIO_UNDEF until computed */
 	enum path_state state;       /* last checker verdict */
-	char state_msg[64];          /* the checker's message, "" if none */
+	char state_msg[160];         /* the checker's message, "" if none */
 	enum dm_path_state dmstate;
 	int failcount;               /* from dm status */
 	struct multipath *mpp;

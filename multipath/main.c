@@ -201,10 +201,23 @@ static int need_devmapper(void)
 	return 0;
 }
 
+/* Say once why a path's checker could not run (e.g. fs.aio-max-nr). */
+static void log_checker_problems(const struct multipath *mpp)
+{
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		const struct path *pp = mpp->paths.items[i];
+
+		if (pp->state == PATH_WILD && pp->state_msg[0])
+			mp_log(2, "%s: %s", pp->dev, pp->state_msg);
+	}
+}
+
 static void show_map(const struct multipath *mpp, const char *action, bool with_checker)
 {
 	STRBUF_AUTO(out);
 
+	if (with_checker)
+		log_checker_problems(mpp);
 	if (log_get_verbosity() < 1)
 		return;
 	if (log_get_verbosity() == 1) {

@@ -176,6 +176,30 @@ dmsetup info "$W1" >/dev/null 2>&1 && fail "blacklisted $W1 got a map"
 run "$MULTIPATH" -c "$A1"
 run "$MULTIPATH" -F
 
+step "fs.aio-max-nr exhausted: a clear message, no crash"
+write_conf <<CONF
+defaults {
+	find_multipaths greedy
+}
+overrides {
+	path_checker directio
+	detect_checker no
+}
+CONF
+run "$MULTIPATH"
+max=$(cat /proc/sys/fs/aio-max-nr)
+echo 0 >/proc/sys/fs/aio-max-nr
+rc=0
+out=$("$MULTIPATH" -ll 2>&1) || rc=$?
+echo "$max" >/proc/sys/fs/aio-max-nr
+printf '%s\n' "$out"
+assert_eq "$rc" 0 "exit status of multipath -ll without AIO contexts"
+assert_contains "$out" "directio checker: fs.aio-max-nr exhausted" "multipath -ll"
+assert_contains "$out" "$W0 dm-" "multipath -ll"
+out=$("$MULTIPATH" -ll 2>&1)
+assert_contains "$out" "active ready running" "multipath -ll with aio-max-nr restored"
+run "$MULTIPATH" -F
+
 step "Bad usage"
 out=$("$MULTIPATH" -x 2>&1) && fail "multipath -x succeeded"
 assert_contains "$out" "Usage:" "multipath -x"
