@@ -352,7 +352,11 @@ static int read_one_map(const struct config *conf, const char *name, struct path
 			strlcpy_trunc(mpp->vendor, pp->vendor, sizeof(mpp->vendor));
 			strlcpy_trunc(mpp->product, pp->product, sizeof(mpp->product));
 		}
-		configure_path(conf, pp, with_checker);
+		/* -l and map comparison need no priorities or checks */
+		if (with_checker)
+			configure_path(conf, pp, true);
+		else
+			read_dev_state(pp);
 	}
 	for (size_t g = 0; g < mpp->pgs.n; g++)
 		pathgroup_update_priority(mpp->pgs.items[g]);

@@ -35,8 +35,9 @@ int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry
 /*
  * Read every multipath map from the kernel (table and status), with paths
  * taken from pv by devt or added to it (filled from sysfs when the device
- * exists). with_checker: also compute priorities and run checkers, for
- * `multipath -ll`. Appends to out; returns the number of maps or -errno.
+ * exists) and their sysfs device state. with_checker: also select path
+ * properties, compute priorities and run checkers, for `multipath -ll`.
+ * Appends to out; returns the number of maps or -errno.
  */
 int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bool with_checker,
 			       struct mapvec *out);
