@@ -118,8 +118,19 @@ static int desig_rank(const unsigned char *d)
 		return 0;
 	switch (type) {
 	case DESIG_NAA:
-		/* NAA 6 (16 bytes) > 5 > 3 > 2, all above EUI-64 */
-		return codeset == CODESET_BINARY ? 60 + (d[DESIG_HDR_LEN] >> 4) : 0;
+		/* NAA 6 (16 bytes) > 5 > the other NAA types in page order (as
+		 * udev's scsi_id, so that every source gives one WWID), all above
+		 * EUI-64 */
+		if (codeset != CODESET_BINARY)
+			return 0;
+		switch (d[DESIG_HDR_LEN] >> 4) {
+		case 6:
+			return 62;
+		case 5:
+			return 61;
+		default:
+			return 60;
+		}
 	case DESIG_EUI64:
 		/* the longer forms (12, 16 bytes) first */
 		return codeset == CODESET_BINARY ? 40 + (len > 16 ? 16 : len) : 0;
@@ -257,7 +268,8 @@ static bool parse_hbtl(const char *devpath, struct scsi_hbtl *hbtl)
 static bool read_vpd80(struct path *pp)
 {
 	unsigned char page[VPD_HDR_LEN + 255 + 1];
-	ssize_t n = attr_bin(pp->dev, "device/vpd_pg80", page, sizeof(page));
+	/* one byte kept for the terminating NUL */
+	ssize_t n = attr_bin(pp->dev, "device/vpd_pg80", page, sizeof(page) - 1);
 	size_t len, start = VPD_HDR_LEN;
 
 	if (n < VPD_HDR_LEN || page[1] != 0x80)
@@ -422,11 +434,13 @@ int discovery_path_info(const struct config *conf, struct udev_device *ud, const
 static int scan_one(struct udev *udev, const struct config *conf, const char *syspath,
 		    struct pathvec *out)
 {
-	struct udev_device *ud = udev_device_new_from_syspath(udev, syspath);
+	struct udev_device *ud;
 	struct path *pp = NULL;
 	const char *name, *type, *reason = "no wwid";
 	int rc = 0;
 
+	errno = 0;
+	ud = udev_device_new_from_syspath(udev, syspath);
 	if (!ud)
 		return errno == ENOMEM ? -ENOMEM : 0;
 	name = udev_device_get_sysname(ud);

@@ -672,6 +672,37 @@ static void test_vpd83_parse(void **state)
 
 /* ---- discovery_scan ---- */
 
+/* A VPD 0x80 page of the largest size the length field allows, ending in a
+ * non-blank byte: read into a bounded buffer and terminated inside it. */
+static void test_vpd80_full_page(void **state)
+{
+	char tmp[] = "/tmp/mpt-vpd80-XXXXXX", cmd[3 * PATH_MAX], file[2 * PATH_MAX];
+	unsigned char page[4 + 0xffff];
+	struct path p;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(tmp));
+	snprintf(cmd, sizeof(cmd), "cp -a %s/sysfs-handmade/. %s/", fixtures, tmp);
+	assert_int_equal(system(cmd), 0);
+	memset(page, 'S', sizeof(page));
+	page[0] = 0;
+	page[1] = 0x80;
+	page[2] = 0xff;
+	page[3] = 0xff;
+	snprintf(file, sizeof(file), "%s/devices/platform/host5/target5:0:0/5:0:0:0/vpd_pg80", tmp);
+	f = fopen(file, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(page, 1, sizeof(page), f), sizeof(page));
+	fclose(f);
+	assert_int_equal(sysfs_set_root(tmp), 0);
+	p = info(conf_empty, NULL, "sdg");
+	assert_int_equal(strlen(p.serial), sizeof(p.serial) - 1);
+	assert_int_equal(p.serial[0], 'S');
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void scan_fixture(void)
 {
 	char file[2 * PATH_MAX];
@@ -791,6 +822,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_errors_leave_path_alone, test_setup),
 	    cmocka_unit_test_setup(test_kernel_wwid_forms, test_setup),
 	    cmocka_unit_test_setup(test_vpd83_parse, test_setup),
+	    cmocka_unit_test_setup(test_vpd80_full_page, test_setup),
 	    cmocka_unit_test_setup(test_scan, test_setup),
 	    cmocka_unit_test_setup(test_scan_property_and_no_wwid, test_setup),
 	    cmocka_unit_test_setup(test_scan_errors, test_setup),
