@@ -585,8 +585,6 @@ void aio_group_set_free(struct aio_group_set *set)
 
 const char *aio_group_errmsg(int err)
 {
-	const char *s;
-
 	switch (err) {
 	case -EAGAIN:
 		return "fs.aio-max-nr exhausted: cannot create an AIO context of 1024 events "
@@ -598,7 +596,6 @@ const char *aio_group_errmsg(int err)
 	case -ENODATA:
 		return "no read in flight";
 	default:
-		s = err < 0 ? strerrordesc_np(-err) : NULL;
-		return s ? s : "unknown error";
+		return errno_desc(err < 0 ? -err : err);
 	}
 }

@@ -67,24 +67,26 @@ out:
 	return e;
 }
 
-/* Does text match re (a leading '!' negates)? */
+/* Does text match re (a leading '!' negates)? A regex that cannot be
+ * compiled matches nothing, negated or not. */
 static bool rule_match(const char *re, const char *text)
 {
 	bool neg = re[0] == '!';
 	const char *body = neg ? re + 1 : re;
 	const struct re_entry *e = re_cache_get(body);
-	bool match = false;
+	regex_t tmp;
+	bool match;
 
 	if (e) {
-		match = e->ok && regexec(&e->re, text, 0, NULL, 0) == 0;
+		if (!e->ok)
+			return false;
+		match = regexec(&e->re, text, 0, NULL, 0) == 0;
 	} else {
 		/* out of memory for the cache: compile just for this call */
-		regex_t tmp;
-
-		if (regcomp(&tmp, body, REG_EXTENDED | REG_NOSUB) == 0) {
-			match = regexec(&tmp, text, 0, NULL, 0) == 0;
-			regfree(&tmp);
-		}
+		if (regcomp(&tmp, body, REG_EXTENDED | REG_NOSUB) != 0)
+			return false;
+		match = regexec(&tmp, text, 0, NULL, 0) == 0;
+		regfree(&tmp);
 	}
 	return neg ? !match : match;
 }

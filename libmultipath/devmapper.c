@@ -243,6 +243,9 @@ static int remove_locked(const char *name, bool deferred)
 		return rc;
 	if (deferred && !dm_task_deferred_remove(dmt))
 		rc = -ENOMEM;
+	/* udev's blkid may hold a fresh node open for a moment: retry EBUSY */
+	if (!deferred && rc == 0 && !dm_task_retry_remove(dmt))
+		rc = -ENOMEM;
 	/* A deferred remove of an open map leaves it (and its node) in place
 	 * until the last close: libdevmapper must not remove the node. */
 	if (rc == 0)
@@ -297,6 +300,22 @@ int devmapper_create_map(const char *name, const char *uuid, uint64_t size, cons
 	return rc;
 }
 
+/*
+ * When the kernel cannot swap in a loaded table, the resume fails and the
+ * map stays suspended on its old table, blocking all IO: resume that.
+ */
+static void resume_old_table(const char *name)
+{
+	struct dm_info info;
+
+	if (info_locked(name, &info, NULL, 0) < 0 || !info.suspended)
+		return;
+	if (resume_locked(name) < 0)
+		mp_log(3, "devmapper: %s stays suspended after a failed reload", name);
+	else
+		mp_log(3, "devmapper: %s resumed on its old table after a failed reload", name);
+}
+
 int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro)
 {
 	int rc;
@@ -306,8 +325,11 @@ int devmapper_reload_map(const char *name, uint64_t size, const char *params, bo
 	if (dm_enter() < 0)
 		return -ENODEV;
 	rc = load_locked(name, size, params, ro);
-	if (rc == 0)
+	if (rc == 0) {
 		rc = resume_locked(name);
+		if (rc < 0)
+			resume_old_table(name);
+	}
 	dm_leave();
 	if (rc < 0)
 		mp_log(3, "devmapper: reload %s: %s", name, strerror(-rc));

@@ -57,7 +57,10 @@ int devmapper_create_map(const char *name, const char *uuid, uint64_t size, cons
 /*
  * Load a new table into map name and resume it (without flushing queued IO),
  * so the new table is live when this returns. Returns 0 or -errno (-ENXIO when
- * the map does not exist; on -EINVAL from the load the old table stays live).
+ * the map does not exist). When the load or the resume fails, the old table
+ * stays live: a map left suspended by a failed resume is resumed again.
+ * Holds the module's lock across the udev wait: do not call it with the
+ * daemon's vectors lock held.
  */
 int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro);
 

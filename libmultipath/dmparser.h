@@ -66,8 +66,8 @@ int dmtable_assemble(const struct multipath *mpp, struct strbuf *params);
  * PGSTATE_UNDEF, priority 0) and mpp->paths (each path once, in table order,
  * path->mpp set; paths that left the map get mpp NULL), sets nextpg,
  * queue_if_no_path (1 when the features contain "queue_if_no_path", else 0)
- * and, when the first path of the table has per-path arguments, minio from the
- * first of them (a number up to UINT_MAX, capped at INT_MAX). rr_weight and
+ * and minio from the first per-path argument of the first path that has
+ * any (a number up to UINT_MAX, capped at INT_MAX). rr_weight and
  * the paths' priorities are not touched.
  *
  * Paths are looked up by "major:minor" in pv; a path that is absent is

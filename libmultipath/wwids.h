@@ -33,7 +33,8 @@ int wwids_check(const char *file, const char *wwid);
 
 /* Append wwid to file unless it is there, creating the file (mode 0644, with
  * a header comment) and its missing directories (0755) first. Returns 0
- * (also if already there), -EINVAL or -errno (the file is then as before). */
+ * (also if already there), -EINVAL or -errno (the file then holds what it
+ * held before; a file created by the failing call may stay behind, empty). */
 int wwids_add(const char *file, const char *wwid);
 
 /* Remove every entry of wwid from file. Returns the number of entries

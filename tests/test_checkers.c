@@ -21,7 +21,7 @@
 
 #include "checkers/checkers.h"
 
-enum { MAX_REPLIES = 8 };
+enum { MAX_REPLIES = 16 };
 
 /* One canned SG_IO answer. */
 struct sg_reply {
@@ -192,7 +192,7 @@ static void test_registry(void **state)
 	assert_true(checker_known("none"));
 	assert_false(checker_known("emc_clariion"));
 	assert_false(checker_known(NULL));
-	assert_int_equal(checker_new("bogus", devnode, 5, &c), -ENOENT);
+	assert_int_equal(checker_new("bogus", devnode, 5, &c), -EINVAL);
 	assert_ptr_equal(c, &fake);
 	assert_int_equal(checker_new("tur", "/nonexistent/sdq", 5, &c), -ENOENT);
 	assert_ptr_equal(c, &fake);
@@ -280,6 +280,27 @@ static void test_tur_unit_attention(void **state)
 	assert_int_equal(run(c), PATH_DOWN);
 	assert_int_equal(fake.calls, 6);
 	assert_non_null(strstr(checker_msg(c), "6/29/00"));
+	checker_free(c);
+}
+
+static void test_tur_transient_host_status(void **state)
+{
+	/* DID_REQUEUE, DID_IMM_RETRY, DID_SOFT_ERROR, DID_BUS_BUSY: retried once */
+	static const unsigned char transient[] = {0x0d, 0x0c, 0x0b, 0x02};
+	struct checker *c = new_checker("tur", 5);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(transient); i++) {
+		reply_add()->host = transient[i];
+		reply_good();
+		assert_int_equal(run(c), PATH_UP);
+	}
+	assert_int_equal(fake.calls, 8);
+	reply_add()->host = 0x0d;
+	reply_add()->host = 0x0d;
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "host status 0xd"));
+	assert_int_equal(fake.calls, 10);
 	checker_free(c);
 }
 
@@ -397,6 +418,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_tur_good, setup),
 	    cmocka_unit_test_setup(test_tur_standby, setup),
 	    cmocka_unit_test_setup(test_tur_unit_attention, setup),
+	    cmocka_unit_test_setup(test_tur_transient_host_status, setup),
 	    cmocka_unit_test_setup(test_tur_failures, setup),
 	    cmocka_unit_test_setup(test_tur_cannot_run, setup),
 	    cmocka_unit_test_setup(test_readsector0, setup),

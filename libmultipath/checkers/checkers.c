@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../util/log.h"
 #include "checkers.h"
 
 struct checker {
@@ -45,13 +46,6 @@ enum {
 	SG_EINTR_RETRIES = 3,
 };
 
-static const char *errdesc(int err)
-{
-	const char *s = strerrordesc_np(err);
-
-	return s ? s : "unknown error";
-}
-
 static const struct checker_ops *ops_find(const char *name)
 {
 	for (size_t i = 0; i < sizeof(registry) / sizeof(registry[0]); i++)
@@ -72,7 +66,7 @@ int checker_new(const char *name, const char *devnode, unsigned timeout_s, struc
 	int rc;
 
 	if (!ops)
-		return -ENOENT;
+		return -EINVAL;
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return -ENOMEM;
@@ -105,7 +99,7 @@ int checker_start(struct checker *c)
 
 	if (rc < 0)
 		checker_set_state(c, PATH_WILD, "%s checker could not run: %s", c->ops->name,
-				  errdesc(-rc));
+				  errno_desc(-rc));
 	return rc;
 }
 
@@ -244,7 +238,15 @@ static void sg_hdr_init(struct sg_io_hdr *hdr, const struct checker *c, const un
 	hdr->timeout = c->timeout_s > UINT_MAX / 1000 ? UINT_MAX : c->timeout_s * 1000;
 }
 
-/* Verdict of a completed SG_IO; *retry set for a first UNIT ATTENTION. */
+/* Host statuses that say "try again" rather than "the path is bad":
+ * DID_BUS_BUSY, DID_SOFT_ERROR, DID_IMM_RETRY, DID_REQUEUE. */
+static bool host_status_transient(unsigned status)
+{
+	return status == 0x02 || status == 0x0b || status == 0x0c || status == 0x0d;
+}
+
+/* Verdict of a completed SG_IO; *retry set (once) for a UNIT ATTENTION or
+ * a transient host status. */
 static int sg_verdict(struct checker *c, const struct sg_io_hdr *hdr, bool may_retry, bool *retry)
 {
 	const char *name = c->ops->name;
@@ -255,6 +257,10 @@ static int sg_verdict(struct checker *c, const struct sg_io_hdr *hdr, bool may_r
 	    (hdr->driver_status & DRIVER_STATUS_MASK) == DRIVER_TIMEOUT)
 		return checker_set_state(c, PATH_TIMEOUT, "%s checker timed out after %us", name,
 					 c->timeout_s);
+	if (host_status_transient(hdr->host_status) && may_retry) {
+		*retry = true;
+		return PATH_PENDING;
+	}
 	if (hdr->host_status != HOST_OK)
 		return checker_set_state(c, PATH_DOWN, "%s checker: host status 0x%x", name,
 					 hdr->host_status);
@@ -301,7 +307,7 @@ int checker_sg_run(struct checker *c, const unsigned char *cdb, unsigned cdb_len
 			if (err == ENOTTY || err == EINVAL)
 				return -err;
 			return checker_set_state(c, PATH_DOWN, "%s checker: SG_IO failed: %s",
-						 c->ops->name, errdesc(err));
+						 c->ops->name, errno_desc(err));
 		}
 		st = sg_verdict(c, &hdr, may_retry, &retry);
 		if (!retry)

@@ -56,7 +56,7 @@ bool checker_known(const char *name);
 /*
  * Create a checker of the given name for a device node ("/dev/sda"). It
  * opens the node O_RDONLY|O_NONBLOCK (plus O_DIRECT for directio).
- * timeout_s (0 means 1) bounds one check. Returns 0 and *out, -ENOENT for
+ * timeout_s (0 means 1) bounds one check. Returns 0 and *out, -EINVAL for
  * an unknown name, -ENOMEM, the open() error, or for directio an aio_group
  * error: -EAGAIN when fs.aio-max-nr is exhausted (aio_group_errmsg() has
  * the message to log). Opening an offline SCSI disk fails (-ENXIO): make

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "../aio_group.h"
+#include "../util/log.h"
 #include "checkers.h"
 
 struct directio {
@@ -74,7 +75,7 @@ static int dio_verdict(struct checker *c, long res)
 		return checker_set_state(c, PATH_UP, "directio checker reports path is up");
 	if (res < 0)
 		return checker_set_state(c, PATH_DOWN, "directio checker: read failed: %s",
-					 aio_group_errmsg((int)res));
+					 errno_desc((int)-res));
 	return checker_set_state(c, PATH_DOWN, "directio checker: short read, %ld of %u bytes", res,
 				 dio->bs);
 }

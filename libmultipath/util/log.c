@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdio.h>
+#include <string.h>
 
 #include "log.h"
 #include "strbuf.h"
@@ -45,4 +46,11 @@ void mp_log(int level, const char *fmt, ...)
 	va_start(ap, fmt);
 	mp_vlog(level, fmt, ap);
 	va_end(ap);
+}
+
+const char *errno_desc(int err)
+{
+	const char *s = strerrordesc_np(err);
+
+	return s ? s : "unknown error";
 }

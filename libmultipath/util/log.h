@@ -24,5 +24,7 @@ int log_get_verbosity(void);
 void log_set_sink(log_sink_fn *fn, void *data);
 void mp_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void mp_vlog(int level, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* The description of a positive errno value (thread-safe, never NULL). */
+const char *errno_desc(int err);
 
 #endif
