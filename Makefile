@@ -93,11 +93,16 @@ test: $(TESTS) all
 
 deps:
 	$(Q)scripts/install-deps.sh
+	$(Q)tests/vm/setup.sh
 
+# Unit tests, then the real-kernel tests; the last line adds them up.
 check: deps
 	$(Q)$(MAKE) --no-print-directory all
-	$(Q)$(MAKE) --no-print-directory test
-	$(Q)$(MAKE) --no-print-directory vmtest
+	$(Q)mkdir -p build && rm -f build/results
+	$(Q)MPT_RESULTS=$(CURDIR)/build/results $(MAKE) --no-print-directory test
+	$(Q)MPT_RESULTS=$(CURDIR)/build/results $(MAKE) --no-print-directory vmtest
+	$(Q)awk '{ p += $$2; f += $$3 } END { printf "check: %d passed, %d failed\n", p, f; exit f > 0 }' \
+		build/results
 
 vmtest: all $(VMTOOLS)
 	$(Q)tests/vm/setup.sh

@@ -118,9 +118,10 @@ static int task_new(int type, const char *name, struct dm_task **out)
 
 	if (!dmt)
 		return -ENOMEM;
+	/* names were checked by name_ok(): only memory can fail here */
 	if (name && !dm_task_set_name(dmt, name)) {
 		dm_task_destroy(dmt);
-		return -EINVAL;
+		return -ENOMEM;
 	}
 	*out = dmt;
 	return 0;

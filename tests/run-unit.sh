@@ -21,4 +21,6 @@ for t in "$@"; do
 	fi
 done
 echo "unit: $passed passed, $failed failed"
+# make check adds up the unit and VM results from this file
+[ -n "${MPT_RESULTS:-}" ] && echo "unit $passed $failed" >>"$MPT_RESULTS"
 [ "${#broken[@]}" = 0 ]

@@ -127,4 +127,6 @@ done
 
 echo "vm: $boot boot(s), total $(vm_secs $(($(vm_now_ms) - T0)))s, logs in $RUNDIR"
 echo "$passed passed, $failed failed"
+# make check adds up the unit and VM results from this file
+[ -n "${MPT_RESULTS:-}" ] && echo "vm $passed $failed" >>"$MPT_RESULTS"
 [ "$failed" = 0 ]
