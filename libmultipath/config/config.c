@@ -456,6 +456,19 @@ static int config_finalize(struct config *conf)
 	return 0;
 }
 
+/* Finalize a loaded config and hand it out, or free it after an error. */
+static int config_finish(struct config *conf, int rc, struct config **out)
+{
+	if (rc == 0)
+		rc = config_finalize(conf);
+	if (rc < 0) {
+		config_free(conf);
+		return rc;
+	}
+	*out = conf;
+	return 0;
+}
+
 int config_load_text(const char *text, size_t len, const char *name, struct diags *diags,
 		     struct config **out)
 {
@@ -464,15 +477,7 @@ int config_load_text(const char *text, size_t len, const char *name, struct diag
 
 	if (rc < 0)
 		return rc;
-	rc = apply_text(&ld, text, len, name);
-	if (rc == 0)
-		rc = config_finalize(ld.conf);
-	if (rc < 0) {
-		config_free(ld.conf);
-		return rc;
-	}
-	*out = ld.conf;
-	return 0;
+	return config_finish(ld.conf, apply_text(&ld, text, len, name), out);
 }
 
 static int is_conf_file(const struct dirent *e)
@@ -533,14 +538,7 @@ int config_load(const char *path, struct diags *diags, struct config **out)
 	ld.main_file = false;
 	if (rc == 0 && ld.conf->defaults.config_dir && ld.conf->defaults.config_dir[0] == '/')
 		rc = apply_config_dir(&ld, ld.conf->defaults.config_dir);
-	if (rc == 0)
-		rc = config_finalize(ld.conf);
-	if (rc < 0) {
-		config_free(ld.conf);
-		return rc;
-	}
-	*out = ld.conf;
-	return 0;
+	return config_finish(ld.conf, rc, out);
 }
 
 static bool regex_matches(const regex_t *re, const char *s)
