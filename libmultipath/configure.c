@@ -26,17 +26,16 @@ static void path_src(const struct config *conf, const struct path *pp, struct pr
 		      pp->rev, pp->wwid[0] ? pp->wwid : NULL);
 }
 
-/* detect_prio/detect_checker apply unless a multipaths or overrides
- * entry chose explicitly. */
+/* detect_prio/detect_checker apply to ALUA devices unless a multipaths or
+ * overrides entry chose explicitly. */
 static bool autodetect(const struct prop_src *src, enum kw_id detect, enum kw_id what,
 		       const struct path *pp)
 {
-	enum prop_origin o;
+	enum prop_origin o = propsel_origin(src, what);
 
-	if (pp->tpgs <= 0 || propsel_int(src, detect, NULL) != YN_YES)
+	if (pp->tpgs <= 0 || o == ORIGIN_MULTIPATHS || o == ORIGIN_OVERRIDES)
 		return false;
-	propsel_str(src, what, &o);
-	return o != ORIGIN_MULTIPATHS && o != ORIGIN_OVERRIDES;
+	return propsel_int(src, detect, NULL) == YN_YES;
 }
 
 static void select_path_props(const struct config *conf, struct path *pp)

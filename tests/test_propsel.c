@@ -129,6 +129,12 @@ static void test_origin_log(void **state)
 		"3|mpatha: path_checker = directio (setting: multipath.conf defaults/devices "
 		"section)\n"
 		"3|mpatha: flush_on_last_del = no (setting: multipath internal)\n");
+	/* asking only where a value comes from logs nothing */
+	strbuf_reset(&logged);
+	assert_int_equal(propsel_origin(&src, KW_FAILBACK), ORIGIN_HWTABLE);
+	assert_int_equal(propsel_origin(&src, KW_NO_PATH_RETRY), ORIGIN_OVERRIDES);
+	assert_int_equal(propsel_origin(&src, KW_PRIO), ORIGIN_HWTABLE);
+	assert_int_equal(logged.len, 0);
 	/* quiet below verbosity 3 */
 	strbuf_reset(&logged);
 	log_set_verbosity(2);

@@ -70,6 +70,14 @@ static void log_selection(const struct prop_src *src, enum kw_id id, const struc
 	       prop_origin_str(origin));
 }
 
+enum prop_origin propsel_origin(const struct prop_src *src, enum kw_id id)
+{
+	enum prop_origin o;
+
+	select_props(src, id, &o);
+	return o;
+}
+
 int propsel_int(const struct prop_src *src, enum kw_id id, enum prop_origin *origin)
 {
 	enum prop_origin o;

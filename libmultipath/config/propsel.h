@@ -47,6 +47,8 @@ const char *prop_origin_str(enum prop_origin origin);
  * value came from. Never fails: the built-in value is the last resort
  * (a string keyword without built-in default yields NULL). */
 int propsel_int(const struct prop_src *src, enum kw_id id, enum prop_origin *origin);
+/* Where keyword id would come from, without logging. */
+enum prop_origin propsel_origin(const struct prop_src *src, enum kw_id id);
 const char *propsel_str(const struct prop_src *src, enum kw_id id, enum prop_origin *origin);
 
 #endif
