@@ -207,6 +207,8 @@ static int select_map_props(const struct config *conf, struct multipath *mpp)
 		queue = true;
 	if (features_with_queueing(features, queue, &f) < 0)
 		return -ENOMEM;
+	if (strcmp(f, features))
+		mp_log(3, "%s: features = %s (queueing decided by no_path_retry)", mpp->alias, f);
 	free(mpp->features);
 	mpp->features = f;
 	return 0;
