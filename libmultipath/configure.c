@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "aio_group.h"
 #include "alias.h"
@@ -66,13 +65,8 @@ static void select_path_props(const struct config *conf, struct path *pp)
 
 static void read_dev_state(struct path *pp)
 {
-	char rel[PATH_MAX];
-
-	pp->dev_state[0] = '\0';
-	if (!pp->dev[0])
-		return;
-	snprintf(rel, sizeof(rel), "block/%s/device/state", pp->dev);
-	if (sysfs_attr_read(rel, pp->dev_state, sizeof(pp->dev_state)) < 0)
+	if (!pp->dev[0] ||
+	    sysfs_block_attr_read(pp->dev, "device/state", pp->dev_state, sizeof(pp->dev_state)) < 0)
 		pp->dev_state[0] = '\0';
 }
 
@@ -166,10 +160,10 @@ static int features_with_queueing(const char *features, bool queue, char **out)
 static const char *select_hwhandler(const struct prop_src *src, const struct path *pp,
 				    char *buf, size_t size)
 {
-	char rel[PATH_MAX], dh[32];
+	char dh[32];
 
-	snprintf(rel, sizeof(rel), "block/%s/device/dh_state", pp->dev);
-	if (pp->dev[0] && sysfs_attr_read(rel, dh, sizeof(dh)) > 0 && strcmp(dh, "detached") &&
+	if (pp->dev[0] && sysfs_block_attr_read(pp->dev, "device/dh_state", dh, sizeof(dh)) > 0 &&
+	    strcmp(dh, "detached") &&
 	    (pp->tpgs > 0 || propsel_int(src, KW_RETAIN_ATTACHED_HW_HANDLER, NULL) == YN_YES)) {
 		snprintf(buf, size, "1 %s", dh);
 		mp_log(3, "%s: hardware_handler = %s (setting: retained by kernel driver)",
@@ -179,27 +173,25 @@ static const char *select_hwhandler(const struct prop_src *src, const struct pat
 	return propsel_str(src, KW_HARDWARE_HANDLER, NULL);
 }
 
-static int select_map_props(const struct config *conf, struct multipath *mpp)
+static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 {
 	const struct path *pp = mpp->paths.items[0];
-	struct prop_src src;
 	enum prop_origin npr_origin;
 	char hwh[48];
 	const char *features;
 	bool queue;
 	char *f;
 
-	prop_src_init(&src, conf, mpp->alias, pp->vendor, pp->product, pp->rev, mpp->wwid);
-	if (set_str(&mpp->selector, propsel_str(&src, KW_PATH_SELECTOR, NULL)) < 0 ||
-	    set_str(&mpp->hwhandler, select_hwhandler(&src, pp, hwh, sizeof(hwh))) < 0)
+	if (set_str(&mpp->selector, propsel_str(src, KW_PATH_SELECTOR, NULL)) < 0 ||
+	    set_str(&mpp->hwhandler, select_hwhandler(src, pp, hwh, sizeof(hwh))) < 0)
 		return -ENOMEM;
-	mpp->pgpolicy = propsel_int(&src, KW_PATH_GROUPING_POLICY, NULL);
-	mpp->rr_weight = propsel_int(&src, KW_RR_WEIGHT, NULL);
-	mpp->minio = propsel_int(&src, KW_RR_MIN_IO_RQ, NULL);
-	mpp->failback = propsel_int(&src, KW_FAILBACK, NULL);
-	mpp->flush_on_last_del = propsel_int(&src, KW_FLUSH_ON_LAST_DEL, NULL);
-	mpp->no_path_retry = propsel_int(&src, KW_NO_PATH_RETRY, &npr_origin);
-	features = propsel_str(&src, KW_FEATURES, NULL);
+	mpp->pgpolicy = propsel_int(src, KW_PATH_GROUPING_POLICY, NULL);
+	mpp->rr_weight = propsel_int(src, KW_RR_WEIGHT, NULL);
+	mpp->minio = propsel_int(src, KW_RR_MIN_IO_RQ, NULL);
+	mpp->failback = propsel_int(src, KW_FAILBACK, NULL);
+	mpp->flush_on_last_del = propsel_int(src, KW_FLUSH_ON_LAST_DEL, NULL);
+	mpp->no_path_retry = propsel_int(src, KW_NO_PATH_RETRY, &npr_origin);
+	features = propsel_str(src, KW_FEATURES, NULL);
 	/* no_path_retry decides queueing; an explicit queue_if_no_path in
 	 * features counts only when no_path_retry is left at its default */
 	queue = mpp->no_path_retry != NO_PATH_RETRY_FAIL && mpp->no_path_retry != 0;
@@ -214,11 +206,10 @@ static int select_map_props(const struct config *conf, struct multipath *mpp)
 	return 0;
 }
 
-static int select_alias(const struct config *conf, struct multipath *mpp, bool dry_run)
+static int select_alias(const struct config *conf, const struct prop_src *src,
+			struct multipath *mpp, bool dry_run)
 {
-	const struct mpentry *mpe = config_find_mpentry(conf, mpp->wwid);
-	const struct path *pp = mpp->paths.items[0];
-	struct prop_src src;
+	const struct mpentry *mpe = src->mpe;
 	const char *prefix;
 	int rc;
 
@@ -227,10 +218,9 @@ static int select_alias(const struct config *conf, struct multipath *mpp, bool d
 		strlcpy_trunc(mpp->alias, mpe->p.alias, sizeof(mpp->alias));
 		return 0;
 	}
-	prop_src_init(&src, conf, mpp->wwid, pp->vendor, pp->product, pp->rev, mpp->wwid);
-	if (propsel_int(&src, KW_USER_FRIENDLY_NAMES, NULL) != YN_YES)
+	if (propsel_int(src, KW_USER_FRIENDLY_NAMES, NULL) != YN_YES)
 		return 0;
-	prefix = propsel_str(&src, KW_ALIAS_PREFIX, NULL);
+	prefix = propsel_str(src, KW_ALIAS_PREFIX, NULL);
 	rc = alias_get_user_friendly(conf->defaults.bindings_file, mpp->wwid, prefix, !dry_run,
 				     mpp->alias, sizeof(mpp->alias));
 	if (rc < 0 && rc != -ENOENT)
@@ -243,10 +233,16 @@ static int select_alias(const struct config *conf, struct multipath *mpp, bool d
 /* Name, properties, path priorities and groups of a freshly built map. */
 static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_run)
 {
-	int rc = select_alias(conf, mpp, dry_run);
+	const struct path *pp = mpp->paths.items[0];
+	struct prop_src src;
+	int rc;
 
+	/* the map's sources, logged under its WWID until it has a name */
+	prop_src_init(&src, conf, mpp->wwid, pp->vendor, pp->product, pp->rev, mpp->wwid);
+	rc = select_alias(conf, &src, mpp, dry_run);
+	src.name = mpp->alias;
 	if (rc == 0)
-		rc = select_map_props(conf, mpp);
+		rc = select_map_props(&src, mpp);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < mpp->paths.n; i++) {
@@ -307,17 +303,14 @@ int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry
 /* Fill a path known only by devt from sysfs. */
 static void fill_path_from_devt(const struct config *conf, struct path *pp)
 {
-	char link[PATH_MAX], target[PATH_MAX];
-	ssize_t n;
+	char rel[32], target[PATH_MAX];
 	const char *name;
 
 	if (pp->dev[0])
 		return;
-	snprintf(link, sizeof(link), "%s/dev/block/%s", sysfs_get_root(), pp->dev_t);
-	n = readlink(link, target, sizeof(target) - 1);
-	if (n <= 0)
+	snprintf(rel, sizeof(rel), "dev/block/%s", pp->dev_t);
+	if (sysfs_resolve(rel, target, sizeof(target)) <= 0)
 		return;
-	target[n] = '\0';
 	name = strrchr(target, '/');
 	name = name ? name + 1 : target;
 	if (discovery_path_info(conf, NULL, name, pp) < 0)

@@ -36,28 +36,15 @@ enum {
  * cannot be read; leading and trailing white space removed. */
 static void attr_str(const char *dev, const char *rest, char *buf, size_t size)
 {
-	char rel[PATH_MAX], tmp[512];
-	ssize_t n;
+	char tmp[512];
 	const char *s = tmp;
 
 	buf[0] = '\0';
-	if (snprintf(rel, sizeof(rel), "block/%s/%s", dev, rest) >= (int)sizeof(rel))
-		return;
-	n = sysfs_attr_read(rel, tmp, sizeof(tmp));
-	if (n < 0)
+	if (sysfs_block_attr_read(dev, rest, tmp, sizeof(tmp)) < 0)
 		return;
 	while (isspace((unsigned char)*s))
 		s++;
 	strlcpy_trunc(buf, s, size);
-}
-
-static ssize_t attr_bin(const char *dev, const char *rest, unsigned char *buf, size_t size)
-{
-	char rel[PATH_MAX];
-
-	if (snprintf(rel, sizeof(rel), "block/%s/%s", dev, rest) >= (int)sizeof(rel))
-		return -ENAMETOOLONG;
-	return sysfs_attr_read_bin(rel, buf, size);
 }
 
 /* Append c to out (at *pos, capacity size incl. the NUL) if there is room. */
@@ -221,8 +208,7 @@ static int read_block(struct path *pp)
 	ssize_t n;
 	int end = 0;
 
-	snprintf(rel, sizeof(rel), "block/%s/dev", pp->dev);
-	n = sysfs_attr_read(rel, devt, sizeof(devt));
+	n = sysfs_block_attr_read(pp->dev, "dev", devt, sizeof(devt));
 	if (n == -ENOENT || n == -ENOTDIR)
 		return -ENODEV;
 	if (n < 0)
@@ -269,7 +255,7 @@ static bool read_vpd80(struct path *pp)
 {
 	unsigned char page[VPD_HDR_LEN + 255 + 1];
 	/* one byte kept for the terminating NUL */
-	ssize_t n = attr_bin(pp->dev, "device/vpd_pg80", page, sizeof(page) - 1);
+	ssize_t n = sysfs_block_attr_read_bin(pp->dev, "device/vpd_pg80", page, sizeof(page) - 1);
 	size_t len, start = VPD_HDR_LEN;
 
 	if (n < VPD_HDR_LEN || page[1] != 0x80)
@@ -291,7 +277,7 @@ static bool read_vpd80(struct path *pp)
 static void read_tpgs(struct path *pp)
 {
 	unsigned char inq[36];
-	ssize_t n = attr_bin(pp->dev, "device/inquiry", inq, sizeof(inq));
+	ssize_t n = sysfs_block_attr_read_bin(pp->dev, "device/inquiry", inq, sizeof(inq));
 
 	pp->tpgs = n > INQUIRY_TPGS_BYTE ? (inq[INQUIRY_TPGS_BYTE] >> 4) & 0x3 : 0;
 }
@@ -359,7 +345,7 @@ static void read_sysfs_wwid(struct path *pp, bool scsi)
 		mp_log(4, "%s: wwid %s from sysfs %s", pp->dev, pp->wwid, attrs[i]);
 		return;
 	}
-	n = attr_bin(pp->dev, "device/vpd_pg83", page, sizeof(page));
+	n = sysfs_block_attr_read_bin(pp->dev, "device/vpd_pg83", page, sizeof(page));
 	if (n > 0 && discovery_vpd83_wwid(page, (size_t)n, pp->wwid, sizeof(pp->wwid)) > 0)
 		mp_log(4, "%s: wwid %s from VPD page 0x83", pp->dev, pp->wwid);
 }

@@ -112,6 +112,29 @@ ssize_t sysfs_attr_read(const char *relpath, char *buf, size_t size)
 	return n;
 }
 
+static int block_rel(const char *dev, const char *attr, char *rel, size_t size)
+{
+	int n = snprintf(rel, size, "block/%s/%s", dev, attr);
+
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+ssize_t sysfs_block_attr_read(const char *dev, const char *attr, char *buf, size_t size)
+{
+	char rel[PATH_MAX];
+	int rc = block_rel(dev, attr, rel, sizeof(rel));
+
+	return rc < 0 ? rc : sysfs_attr_read(rel, buf, size);
+}
+
+ssize_t sysfs_block_attr_read_bin(const char *dev, const char *attr, void *buf, size_t size)
+{
+	char rel[PATH_MAX];
+	int rc = block_rel(dev, attr, rel, sizeof(rel));
+
+	return rc < 0 ? rc : sysfs_attr_read_bin(rel, buf, size);
+}
+
 int sysfs_attr_read_u64(const char *relpath, uint64_t *val)
 {
 	char text[32], *end;

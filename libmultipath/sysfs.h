@@ -47,6 +47,11 @@ ssize_t sysfs_attr_read(const char *relpath, char *buf, size_t size);
  */
 ssize_t sysfs_attr_read_bin(const char *relpath, void *buf, size_t size);
 
+/* sysfs_attr_read() / sysfs_attr_read_bin() of block/<dev>/<attr>, e.g.
+ * ("sda", "device/state"); -ENAMETOOLONG when the path does not fit. */
+ssize_t sysfs_block_attr_read(const char *dev, const char *attr, char *buf, size_t size);
+ssize_t sysfs_block_attr_read_bin(const char *dev, const char *attr, void *buf, size_t size);
+
 /* Read a text attribute holding an unsigned decimal number. Returns 0 with
  * *val set, -EINVAL if it is not a number, or sysfs_attr_read()'s errors. */
 int sysfs_attr_read_u64(const char *relpath, uint64_t *val);

@@ -22,14 +22,11 @@ static const struct {
 };
 /* clang-format on */
 
-/* Read block/<dev>/device/<attr>; missing attributes are -ENODEV. */
+/* Read block/<dev>/<attr>; missing attributes are -ENODEV. */
 static int dev_attr_read(const struct path *pp, const char *attr, char *buf, size_t size)
 {
-	char rel[DEV_NAME_SIZE + 64];
-	ssize_t rc;
+	ssize_t rc = sysfs_block_attr_read(pp->dev, attr, buf, size);
 
-	snprintf(rel, sizeof(rel), "block/%s/device/%s", pp->dev, attr);
-	rc = sysfs_attr_read(rel, buf, size);
 	return rc == -ENOENT ? -ENODEV : (int)rc;
 }
 
@@ -44,13 +41,13 @@ int prio_sysfs_get(const char *args, const struct path *pp, const char *devnode,
 	(void)timeout_ms;
 	if (!pp->dev[0] || strchr(pp->dev, '/'))
 		return -ENODEV;
-	rc = dev_attr_read(pp, "access_state", state, sizeof(state));
+	rc = dev_attr_read(pp, "device/access_state", state, sizeof(state));
 	if (rc < 0)
 		return rc == -EOVERFLOW ? -EINVAL : rc;
 	for (size_t i = 0; i < sizeof(access_states) / sizeof(access_states[0]); i++) {
 		if (strcmp(state, access_states[i].name))
 			continue;
-		rc = dev_attr_read(pp, "preferred_path", pref, sizeof(pref));
+		rc = dev_attr_read(pp, "device/preferred_path", pref, sizeof(pref));
 		*prio = prio_alua_state_prio(access_states[i].state, rc > 0 && !strcmp(pref, "1"));
 		return 0;
 	}
