@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "diag_assert.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -28,16 +30,6 @@ static void loaded_free(struct loaded *l)
 {
 	config_free(l->conf);
 	diags_release(&l->d);
-}
-
-static void assert_diag(const struct loaded *l, const char *needle)
-{
-	for (size_t i = 0; i < l->d.msgs.n; i++)
-		if (strstr(l->d.msgs.items[i], needle))
-			return;
-	for (size_t i = 0; i < l->d.msgs.n; i++)
-		fprintf(stderr, "diag: %s\n", l->d.msgs.items[i]);
-	fail_msg("no diagnostic contains '%s'", needle);
 }
 
 static void test_builtin(void **state)
@@ -85,18 +77,18 @@ static void test_values_and_errors(void **state)
 	assert_int_equal(d->max_polling_interval, 40);
 	assert_true(props_is_set(d, KW_POLLING_INTERVAL));
 	/* bad value: error with file:line and the token, built-in kept */
-	assert_diag(&l, "m.conf:3: error: invalid value 'abc' for checker_timeout");
+	assert_diag_contains(&l.d, "m.conf:3: error: invalid value 'abc' for checker_timeout");
 	assert_int_equal(d->checker_timeout, 30);
 	assert_false(props_is_set(d, KW_CHECKER_TIMEOUT));
 	assert_int_equal(d->no_path_retry, NO_PATH_RETRY_QUEUE);
-	assert_diag(&l, "m.conf:5: warning: keyword 'hardware_handler' is not valid in the "
+	assert_diag_contains(&l.d, "m.conf:5: warning: keyword 'hardware_handler' is not valid in the "
 			"defaults section");
 	assert_string_equal(d->hwhandler, "0");
-	assert_diag(&l, "m.conf:6: warning: unknown keyword 'bogus_keyword' ignored");
+	assert_diag_contains(&l.d, "m.conf:6: warning: unknown keyword 'bogus_keyword' ignored");
 	/* the last value wins */
 	assert_string_equal(d->checker, "readsector0");
-	assert_diag(&l, "m.conf:10: warning: keyword 'toplevel_keyword' outside of any section");
-	assert_diag(&l, "m.conf:11: warning: unknown section 'nonsense' ignored");
+	assert_diag_contains(&l.d, "m.conf:10: warning: keyword 'toplevel_keyword' outside of any section");
+	assert_diag_contains(&l.d, "m.conf:11: warning: unknown section 'nonsense' ignored");
 	assert_int_equal(l.d.errors, 1);
 	loaded_free(&l);
 }
@@ -170,9 +162,9 @@ static void test_devices(void **state)
 	acme = hwe_find(l.conf, "ACME", "^Rocket");
 	assert_non_null(acme);
 	assert_false(acme->builtin);
-	assert_diag(&l, "m.conf:13: error: device entry without vendor and product");
-	assert_diag(&l, "m.conf:17: error: invalid value for vendor: bad regular expression");
-	assert_diag(&l, "m.conf:20: warning: only 'device' sections belong in devices");
+	assert_diag_contains(&l.d, "m.conf:13: error: device entry without vendor and product");
+	assert_diag_contains(&l.d, "m.conf:17: error: invalid value for vendor: bad regular expression");
+	assert_diag_contains(&l.d, "m.conf:20: warning: only 'device' sections belong in devices");
 
 	/* lookup by regex, revision honoured */
 	assert_int_equal(config_find_hwentries(l.conf, "ACME", "Rocket 9", "2.1", found, 4), 1);
@@ -232,10 +224,10 @@ static void test_multipaths(void **state)
 	assert_string_equal(m->p.alias, "data");
 	assert_int_equal(m->p.no_path_retry, NO_PATH_RETRY_QUEUE);
 	assert_null(config_find_mpentry(l.conf, "3600a0b80002"));
-	assert_diag(&l, "m.conf:6: error: multipath entry without wwid");
-	assert_diag(&l, "m.conf:9: warning: second multipath entry for wwid 3600a0b80001");
-	assert_diag(&l, "m.conf:12: error: invalid value for alias");
-	assert_diag(&l, "m.conf:13: warning: keyword 'path_checker' is not valid in the "
+	assert_diag_contains(&l.d, "m.conf:6: error: multipath entry without wwid");
+	assert_diag_contains(&l.d, "m.conf:9: warning: second multipath entry for wwid 3600a0b80001");
+	assert_diag_contains(&l.d, "m.conf:12: error: invalid value for alias");
+	assert_diag_contains(&l.d, "m.conf:13: warning: keyword 'path_checker' is not valid in the "
 			"multipaths/multipath section");
 	loaded_free(&l);
 }
@@ -271,13 +263,13 @@ static void test_blacklist(void **state)
 	assert_string_equal(bl->devnode.items[2]->re, "^sd[a-c]$");
 	assert_false(bl->devnode.items[2]->builtin);
 	assert_int_equal(bl->wwid.n, 1);
-	assert_diag(&l, "m.conf:6: error: wwid: bad regular expression '['");
+	assert_diag_contains(&l.d, "m.conf:6: error: wwid: bad regular expression '['");
 	assert_int_equal(bl->property.n, 1);
 	assert_int_equal(bl->device.n, 1);
 	assert_string_equal(bl->device.items[0]->product, "^3S42");
-	assert_diag(&l, "m.conf:13: warning: 'no_path_retry' has no meaning in a blacklist device");
-	assert_diag(&l, "m.conf:12: error: blacklist device entry without vendor or product");
-	assert_diag(&l, "m.conf:15: warning: unknown keyword 'colour' in blacklist");
+	assert_diag_contains(&l.d, "m.conf:13: warning: 'no_path_retry' has no meaning in a blacklist device");
+	assert_diag_contains(&l.d, "m.conf:12: error: blacklist device entry without vendor or product");
+	assert_diag_contains(&l.d, "m.conf:15: warning: unknown keyword 'colour' in blacklist");
 	assert_string_equal(l.conf->elist.wwid.items[0]->re, "!^36001");
 	assert_null(l.conf->elist.device.items[0]->product);
 	loaded_free(&l);
