@@ -90,21 +90,35 @@ static void run_checker(struct path *pp)
 	checker_free(c);
 }
 
-void configure_path(const struct config *conf, struct path *pp, bool with_checker)
+void configure_path_props(const struct config *conf, struct path *pp)
+{
+	select_path_props(conf, pp);
+}
+
+int configure_path_priority(const struct path *pp)
 {
 	int prio, rc;
 
+	if (!pp->dev[0])
+		return 0;
+	rc = prio_get(pp->prio_name, pp->prio_args, pp, (unsigned)pp->checker_timeout * 1000,
+		      &prio);
+	if (rc < 0) {
+		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, strerror(-rc));
+		return 0;
+	}
+	return prio;
+}
+
+void configure_path(const struct config *conf, struct path *pp, bool with_checker)
+{
 	select_path_props(conf, pp);
 	read_dev_state(pp);
 	if (!pp->dev[0]) {
 		pp->state = PATH_WILD;
 		return;
 	}
-	rc = prio_get(pp->prio_name, pp->prio_args, pp, (unsigned)pp->checker_timeout * 1000,
-		      &prio);
-	pp->priority = rc < 0 ? 0 : prio;
-	if (rc < 0)
-		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, strerror(-rc));
+	pp->priority = configure_path_priority(pp);
 	if (with_checker)
 		run_checker(pp);
 }
@@ -230,8 +244,10 @@ static int select_alias(const struct config *conf, const struct prop_src *src,
 	return rc == -ENOMEM ? rc : 0;
 }
 
-/* Name, properties, path priorities and groups of a freshly built map. */
-static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_run)
+/* Name, properties, path priorities (with refresh) and groups of a freshly
+ * built map. */
+static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_run,
+		     bool refresh)
 {
 	const struct path *pp = mpp->paths.items[0];
 	struct prop_src src;
@@ -246,7 +262,8 @@ static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < mpp->paths.n; i++) {
-		configure_path(conf, mpp->paths.items[i], true);
+		if (refresh)
+			configure_path(conf, mpp->paths.items[i], true);
 		mpp->ro |= mpp->paths.items[i]->ro;
 	}
 	return pgpolicy_group(mpp, mpp->pgpolicy);
@@ -271,7 +288,7 @@ static struct multipath *map_for_path(struct mapvec *out, const struct path *pp)
 }
 
 int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
-			 struct mapvec *out)
+			 bool refresh, struct mapvec *out)
 {
 	size_t first = out->n;
 
@@ -295,7 +312,7 @@ int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry
 		pp->mpp = mpp;
 	}
 	for (size_t i = first; i < out->n; i++)
-		if (map_setup(conf, out->items[i], dry_run) == -ENOMEM)
+		if (map_setup(conf, out->items[i], dry_run, refresh) == -ENOMEM)
 			return -ENOMEM;
 	return (int)(out->n - first);
 }
@@ -435,53 +452,84 @@ static int table_for_compare(const struct multipath *mpp, struct strbuf *out)
 	return dmtable_assemble(&tmp, out);
 }
 
-int configure_apply_map(const struct config *conf, struct multipath *mpp,
-			const struct multipath *cur, bool force, bool dry_run,
-			enum map_action *act)
+void map_plan_release(struct map_plan *plan)
+{
+	free(plan->params);
+	plan->params = NULL;
+}
+
+int configure_plan_map(const struct multipath *mpp, const struct multipath *cur, bool force,
+		       struct map_plan *plan)
 {
 	STRBUF_AUTO(params);
 	STRBUF_AUTO(old);
 	STRBUF_AUTO(new);
-	char uuid[WWID_SIZE + 8];
-	enum map_action a = ACT_NOTHING;
+	struct map_plan p = {.act = ACT_NOTHING, .size = mpp->size, .ro = mpp->ro};
 	int rc = dmtable_assemble(mpp, &params);
 
 	if (rc < 0)
 		return rc;
+	strlcpy_trunc(p.name, mpp->alias, sizeof(p.name));
+	snprintf(p.uuid, sizeof(p.uuid), "mpath-%s", mpp->wwid);
 	if (!cur) {
-		a = ACT_CREATE;
-		snprintf(uuid, sizeof(uuid), "mpath-%s", mpp->wwid);
-		if (!dry_run)
-			rc = devmapper_create_map(mpp->alias, uuid, mpp->size,
-						  strbuf_str(&params), mpp->ro);
+		p.act = ACT_CREATE;
 	} else {
 		if (strcmp(cur->alias, mpp->alias)) {
-			a = ACT_RENAME;
-			if (!dry_run)
-				rc = devmapper_rename_map(cur->alias, mpp->alias);
+			p.act = ACT_RENAME;
+			strlcpy_trunc(p.old_name, cur->alias, sizeof(p.old_name));
 		}
-		if (rc == 0 && (table_for_compare(cur, &old) < 0 ||
-				table_for_compare(mpp, &new) < 0 || force || cur->size != mpp->size ||
-				strcmp(strbuf_str(&old), strbuf_str(&new)))) {
-			a = ACT_RELOAD;
-			if (!dry_run)
-				rc = devmapper_reload_map(mpp->alias, mpp->size,
-							  strbuf_str(&params), mpp->ro);
+		if (table_for_compare(cur, &old) < 0 || table_for_compare(mpp, &new) < 0 || force ||
+		    cur->size != mpp->size || strcmp(strbuf_str(&old), strbuf_str(&new))) {
+			p.reload = true;
+			if (p.act == ACT_NOTHING)
+				p.act = ACT_RELOAD;
 		}
 	}
+	p.params = strbuf_detach(&params);
+	if (!p.params)
+		return -ENOMEM;
+	*plan = p;
+	return 0;
+}
+
+int configure_exec_plan(const struct config *conf, const struct map_plan *plan, int *minor)
+{
+	int rc = 0, m, open_count;
+	char uuid[WWID_SIZE + 8];
+	bool ro;
+
+	if (plan->act == ACT_NOTHING)
+		return 0;
+	if (plan->act == ACT_CREATE)
+		rc = devmapper_create_map(plan->name, plan->uuid, plan->size, plan->params,
+					  plan->ro);
+	if (rc == 0 && plan->act == ACT_RENAME)
+		rc = devmapper_rename_map(plan->old_name, plan->name);
+	if (rc == 0 && plan->reload)
+		rc = devmapper_reload_map(plan->name, plan->size, plan->params, plan->ro);
 	if (rc < 0)
 		return rc;
-	if (!dry_run) {
-		int minor, open_count;
-		bool ro;
-
-		if (devmapper_get_info(mpp->alias, uuid, sizeof(uuid), &minor, &open_count, &ro) ==
-		    0)
-			mpp->dm_minor = minor;
-		if (wwids_add(conf->defaults.wwids_file, mpp->wwid) < 0)
-			mp_log(3, "%s: cannot record wwid in %s", mpp->wwid,
-			       conf->defaults.wwids_file);
-	}
-	*act = a;
+	if (devmapper_get_info(plan->name, uuid, sizeof(uuid), &m, &open_count, &ro) == 0 && minor)
+		*minor = m;
+	if (wwids_add(conf->defaults.wwids_file, plan->uuid + 6) < 0)
+		mp_log(3, "%s: cannot record wwid in %s", plan->uuid + 6,
+		       conf->defaults.wwids_file);
 	return 0;
+}
+
+int configure_apply_map(const struct config *conf, struct multipath *mpp,
+			const struct multipath *cur, bool force, bool dry_run,
+			enum map_action *act)
+{
+	struct map_plan plan;
+	int rc = configure_plan_map(mpp, cur, force, &plan);
+
+	if (rc < 0)
+		return rc;
+	if (!dry_run)
+		rc = configure_exec_plan(conf, &plan, &mpp->dm_minor);
+	if (rc == 0)
+		*act = plan.act;
+	map_plan_release(&plan);
+	return rc;
 }

@@ -12,6 +12,15 @@
 #include "config/config.h"
 #include "structs.h"
 
+/* Select pp's path properties (checker, checker_timeout, prio, prio_args,
+ * with detect_prio/detect_checker). No IO beyond reading conf. */
+void configure_path_props(const struct config *conf, struct path *pp);
+
+/* Run pp's prioritizer (blocking IO: SG_IO for alua, up to its
+ * checker_timeout). Returns the priority, 0 when it cannot run. pp is only
+ * read: call it on a copy or without other threads changing pp. */
+int configure_path_priority(const struct path *pp);
+
 /*
  * Select pp's path properties (checker, checker_timeout, prio, prio_args;
  * detect_prio/detect_checker pick alua/tur for ALUA devices), read its
@@ -25,12 +34,15 @@ void configure_path(const struct config *conf, struct path *pp, bool run_checker
  * Group pv's paths by WWID into maps, keeping the paths find_multipaths
  * accepts (wwids_should_multipath()); name each map (multipaths alias, else
  * user_friendly_names from the bindings file, else the WWID; with dry_run
- * no binding is created), select its properties, configure its paths and
- * group them. Paths whose size differs from the map's first path are left
+ * no binding is created), select its properties and group its paths. With
+ * refresh, each path is configured first (configure_path() with its
+ * checker: blocking IO); without, the paths' properties and priorities are
+ * used as they are (the daemon refreshes them itself), and the only IO is
+ * sysfs reads and the bindings file. Paths whose size differs from the map's first path are left
  * out. Appends to out; returns the number of maps added or -ENOMEM.
  */
 int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
-			 struct mapvec *out);
+			 bool refresh, struct mapvec *out);
 
 /*
  * Read every multipath map from the kernel (table and status), with paths
@@ -49,6 +61,27 @@ bool configure_map_matches(const struct multipath *mpp, const char *arg);
 enum map_action { ACT_NOTHING, ACT_CREATE, ACT_RELOAD, ACT_RENAME };
 
 const char *map_action_name(enum map_action act);
+
+/*
+ * What bringing the kernel in line with a map takes, split so that the
+ * daemon decides under its lock and talks to device-mapper without it.
+ * configure_plan_map() only reads mpp and cur (NULL: no map in the kernel)
+ * and fills plan (params owned: map_plan_release()); configure_exec_plan()
+ * does the device-mapper calls (create, or rename and/or reload), records
+ * the WWID in the wwids file and stores the dm minor in *minor (may be
+ * NULL). Both return 0 or -errno.
+ */
+struct map_plan {
+	enum map_action act; /* ACT_RENAME may come with a reload */
+	bool reload, ro;
+	char name[WWID_SIZE], old_name[WWID_SIZE], uuid[WWID_SIZE + 8];
+	uint64_t size;
+	char *params;
+};
+int configure_plan_map(const struct multipath *mpp, const struct multipath *cur, bool force,
+		       struct map_plan *plan);
+int configure_exec_plan(const struct config *conf, const struct map_plan *plan, int *minor);
+void map_plan_release(struct map_plan *plan);
 
 /*
  * Bring the kernel in line with mpp: create it when cur (the kernel's map

@@ -326,7 +326,7 @@ static int create_maps(const struct config *conf, const struct options *o)
 	if (rc >= 0)
 		rc = configure_read_kernel_maps(conf, &cur_pv, false, &cur);
 	if (rc >= 0)
-		rc = configure_build_maps(conf, &pv, o->dry_run, &maps);
+		rc = configure_build_maps(conf, &pv, o->dry_run, true, &maps);
 	if (rc < 0) {
 		mp_log(0, "multipath: %s", strerror(-rc));
 		failed = 1;

@@ -113,7 +113,7 @@ static void test_build(void **state)
 	(void)state;
 	clean_files();
 	discover(conf, &pv);
-	assert_int_equal(configure_build_maps(conf, &pv, false, &maps), 2);
+	assert_int_equal(configure_build_maps(conf, &pv, false, true, &maps), 2);
 	data = mapvec_find_wwid(&maps, LUN0);
 	other = mapvec_find_wwid(&maps, LUN1);
 	assert_non_null(data);
@@ -165,7 +165,7 @@ static void test_size_mismatch(void **state)
 	clean_files();
 	discover(conf, &pv);
 	pv.items[2]->size = 4096; /* sdc: LUN 0 as well, but smaller */
-	assert_int_equal(configure_build_maps(conf, &pv, false, &maps), 2);
+	assert_int_equal(configure_build_maps(conf, &pv, false, true, &maps), 2);
 	mpp = mapvec_find_wwid(&maps, LUN0);
 	assert_int_equal(mpp->paths.n, 1);
 	assert_null(pv.items[2]->mpp);
@@ -184,10 +184,10 @@ static void test_find_multipaths_strict(void **state)
 	(void)state;
 	clean_files();
 	discover(conf, &pv);
-	assert_int_equal(configure_build_maps(conf, &pv, false, &maps), 0);
+	assert_int_equal(configure_build_maps(conf, &pv, false, true, &maps), 0);
 	snprintf(wwids, sizeof(wwids), "%s/wwids", tmpdir);
 	assert_int_equal(wwids_add(wwids, LUN1), 0);
-	assert_int_equal(configure_build_maps(conf, &pv, false, &maps), 1);
+	assert_int_equal(configure_build_maps(conf, &pv, false, true, &maps), 1);
 	assert_string_equal(maps.items[0]->wwid, LUN1);
 	mapvec_free(&maps);
 	pathvec_free(&pv);
@@ -204,7 +204,7 @@ static void test_dry_run_creates_no_binding(void **state)
 	(void)state;
 	clean_files();
 	discover(conf, &pv);
-	assert_int_equal(configure_build_maps(conf, &pv, true, &maps), 2);
+	assert_int_equal(configure_build_maps(conf, &pv, true, true, &maps), 2);
 	/* no binding yet: the map is named by its WWID */
 	assert_string_equal(maps.items[0]->alias, maps.items[0]->wwid);
 	snprintf(bindings, sizeof(bindings), "%s/bindings", tmpdir);
