@@ -453,7 +453,7 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 		snprintf(uuid, sizeof(uuid), "mpath-%s", mpp->wwid);
 		if (!dry_run)
 			rc = devmapper_create_map(mpp->alias, uuid, mpp->size,
-						  strbuf_str(&params), mpp->ro);
+						  strbuf_str(&params), mpp->ro, 0);
 	} else {
 		if (strcmp(cur->alias, mpp->alias)) {
 			a = ACT_RENAME;
@@ -466,7 +466,7 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 			a = ACT_RELOAD;
 			if (!dry_run)
 				rc = devmapper_reload_map(mpp->alias, mpp->size,
-							  strbuf_str(&params), mpp->ro);
+							  strbuf_str(&params), mpp->ro, 0);
 		}
 	}
 	if (rc < 0)
