@@ -132,4 +132,58 @@ install: all
 clean:
 	rm -rf build fuzz/corpus-run
 
+# ---- libmpathcmd, the control socket listener and client (owner: uxsock) ------------------
+# libmpathcmd.so.0: the public client API (libmpathcmd/mpath_cmd.h), linked into multipathd
+# and installed with its header for other programs. multipathd's client uses GNU readline
+# for `multipathd -k` when pkg-config finds it (READLINE=0 to build without).
+includedir ?= $(prefix)/include
+CPPFLAGS += -Ilibmpathcmd
+MPATHCMD_SONAME := libmpathcmd.so.0
+MPATHCMD_SO := $(B)/lib/$(MPATHCMD_SONAME)
+MPATHCMD_OBJS := $(B)/libmpathcmd/mpath_cmd.o
+READLINE ?= $(shell pkg-config --exists readline 2>/dev/null && echo 1)
+ifeq ($(READLINE),1)
+READLINE_LIBS := $(shell pkg-config --libs readline)
+$(B)/multipathd/client.o: CPPFLAGS += -DUSE_READLINE
+endif
+
+all: $(MPATHCMD_SO)
+
+$(MPATHCMD_SO): $(MPATHCMD_OBJS) libmpathcmd/libmpathcmd.version
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,$(MPATHCMD_SONAME) \
+		-Wl,--version-script=libmpathcmd/libmpathcmd.version -Wl,-z,defs \
+		-o $@ $(MPATHCMD_OBJS) $(LDFLAGS)
+	$(Q)ln -sf $(MPATHCMD_SONAME) $(B)/lib/libmpathcmd.so
+
+$(B)/bin/multipathd: $(MPATHCMD_SO)
+$(B)/bin/multipathd: private LIBDEPS += -lmpathcmd $(READLINE_LIBS)
+
+# Unit tests of this block link the objects they test.
+$(B)/tests/test_mpath_cmd: $(B)/tests/test_mpath_cmd.o $(MPATHCMD_OBJS) $(LIB_A)
+$(B)/tests/test_uxsock: $(B)/tests/test_uxsock.o $(B)/multipathd/uxsock.o $(MPATHCMD_OBJS) \
+	$(LIB_A)
+$(B)/tests/test_client: $(B)/tests/test_client.o $(B)/multipathd/client.o \
+	$(B)/multipathd/uxsock.o $(MPATHCMD_OBJS) $(LIB_A)
+$(B)/tests/test_mpath_cmd $(B)/tests/test_uxsock $(B)/tests/test_client:
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -o $@ $(filter %.o,$^) $(LIB_A) $(LDFLAGS) $(LIBDEPS) $(READLINE_LIBS) -lcmocka
+
+# VM tool: a server on uxsock.c and our client, against Debian's multipathd and client.
+$(B)/vmtools/uxsock_peer: $(B)/tests/vm/tools/uxsock_peer.o $(B)/multipathd/uxsock.o \
+	$(B)/multipathd/client.o $(MPATHCMD_OBJS) $(LIB_A)
+	@mkdir -p $(@D)
+	$(Q)$(CC) -o $@ $(filter %.o,$^) $(LIB_A) $(LDFLAGS) $(LIBDEPS) $(READLINE_LIBS)
+
+.PHONY: install-libmpathcmd
+install: install-libmpathcmd
+install-libmpathcmd: all
+	install -d $(DESTDIR)$(libdir) $(DESTDIR)$(includedir)
+	install -m 0755 $(MPATHCMD_SO) $(DESTDIR)$(libdir)/$(MPATHCMD_SONAME)
+	ln -sf $(MPATHCMD_SONAME) $(DESTDIR)$(libdir)/libmpathcmd.so
+	install -m 0644 libmpathcmd/mpath_cmd.h $(DESTDIR)$(includedir)/
+# ---- end of the libmpathcmd / uxsock block -------------------------------------------------
+
 -include $(shell find build -name '*.d' 2>/dev/null)

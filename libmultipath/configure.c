@@ -452,6 +452,19 @@ static int table_for_compare(const struct multipath *mpp, struct strbuf *out)
 	return dmtable_assemble(&tmp, out);
 }
 
+/* A path that can do IO, or that nobody checked yet (it may). */
+static bool map_may_have_usable_path(const struct multipath *mpp)
+{
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		enum path_state st = mpp->paths.items[i]->state;
+
+		if (path_state_usable(st) || st == PATH_UNCHECKED || st == PATH_PENDING ||
+		    st == PATH_WILD)
+			return true;
+	}
+	return false;
+}
+
 void map_plan_release(struct map_plan *plan)
 {
 	free(plan->params);
@@ -471,6 +484,8 @@ int configure_plan_map(const struct multipath *mpp, const struct multipath *cur,
 		return rc;
 	strlcpy_trunc(p.name, mpp->alias, sizeof(p.name));
 	snprintf(p.uuid, sizeof(p.uuid), "mpath-%s", mpp->wwid);
+	if (!map_may_have_usable_path(mpp))
+		p.flags |= DEVMAPPER_NO_USABLE_PATHS;
 	if (!cur) {
 		p.act = ACT_CREATE;
 	} else {
@@ -502,11 +517,12 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 		return 0;
 	if (plan->act == ACT_CREATE)
 		rc = devmapper_create_map(plan->name, plan->uuid, plan->size, plan->params,
-					  plan->ro);
+					  plan->ro, plan->flags);
 	if (rc == 0 && plan->act == ACT_RENAME)
 		rc = devmapper_rename_map(plan->old_name, plan->name);
 	if (rc == 0 && plan->reload)
-		rc = devmapper_reload_map(plan->name, plan->size, plan->params, plan->ro);
+		rc = devmapper_reload_map(plan->name, plan->size, plan->params, plan->ro,
+					  plan->flags);
 	if (rc < 0)
 		return rc;
 	if (devmapper_get_info(plan->name, uuid, sizeof(uuid), &m, &open_count, &ro) == 0 && minor)

@@ -74,6 +74,7 @@ const char *map_action_name(enum map_action act);
 struct map_plan {
 	enum map_action act; /* ACT_RENAME may come with a reload */
 	bool reload, ro;
+	unsigned flags;      /* DEVMAPPER_NO_USABLE_PATHS when no path may do IO */
 	char name[WWID_SIZE], old_name[WWID_SIZE], uuid[WWID_SIZE + 8];
 	uint64_t size;
 	char *params;

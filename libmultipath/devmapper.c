@@ -1,17 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * libdevmapper calls for multipath maps. Every public function takes the
- * module mutex (dm_enter/dm_leave) around its whole libdevmapper sequence;
- * the static helpers expect it held.
+ * libdevmapper calls for multipath maps, and the dm event fd.
+ *
+ * Every libdevmapper call that touches the library's process-wide state runs
+ * inside dm_lock()/dm_unlock(), and nothing else does (see the Locking
+ * paragraph of devmapper.h): the helpers below take the mutex around one
+ * call each, so an operation made of several steps (create, load, resume,
+ * udev wait) lets other threads in between its steps.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <libdevmapper.h>
+#include <linux/dm-ioctl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "devmapper.h"
 #include "util/log.h"
@@ -24,10 +33,25 @@ enum {
 	/* libdevmapper's message levels (the low bits of its level argument) */
 	DMLOG_LEVEL_MASK = 0x7,
 	DMLOG_WARN = 4,
+	/* the dm ioctl interface minor that brought DM_DEV_ARM_POLL (Linux 4.13) */
+	DM_ARM_POLL_VERSION_MINOR = 37,
+	/* polling a udev cookie: first and longest pause between two polls */
+	UDEV_POLL_FIRST_US = 1000,
+	UDEV_POLL_MAX_US = 25000,
 };
 
 static pthread_mutex_t dm_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t dm_once = PTHREAD_ONCE_INIT;
+
+static void dm_lock(void)
+{
+	pthread_mutex_lock(&dm_mutex);
+}
+
+static void dm_unlock(void)
+{
+	pthread_mutex_unlock(&dm_mutex);
+}
 
 static void dm_log_forward(int level, const char *file, int line, int dm_errno_or_class,
 			   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -53,6 +77,7 @@ out:
 	errno = saved_errno;
 }
 
+/* Once, before any other libdevmapper call of the process (pthread_once). */
 static void dm_setup(void)
 {
 	dm_log_with_errno_init(dm_log_forward);
@@ -82,21 +107,23 @@ static bool dm_present(void)
 	return found;
 }
 
-/* Take the module mutex; -ENODEV (mutex not taken) without device-mapper. */
-static int dm_enter(void)
+/* 0 when libdevmapper may be called (set up once), -ENODEV without dm. */
+static int dm_ready(void)
 {
 	if (!dm_present()) {
 		mp_log(4, "devmapper: no %s and no device-mapper in /proc/misc", DM_CONTROL);
 		return -ENODEV;
 	}
 	pthread_once(&dm_once, dm_setup);
-	pthread_mutex_lock(&dm_mutex);
 	return 0;
 }
 
-static void dm_leave(void)
+static void sleep_us(unsigned us)
 {
-	pthread_mutex_unlock(&dm_mutex);
+	struct timespec ts = {us / 1000000, (long)(us % 1000000) * 1000};
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
 }
 
 static bool name_ok(const char *name)
@@ -114,8 +141,11 @@ static int task_errno(struct dm_task *dmt)
 
 static int task_new(int type, const char *name, struct dm_task **out)
 {
-	struct dm_task *dmt = dm_task_create(type);
+	struct dm_task *dmt;
 
+	dm_lock(); /* checks the driver version on first use */
+	dmt = dm_task_create(type);
+	dm_unlock();
 	if (!dmt)
 		return -ENOMEM;
 	/* names were checked by name_ok(): only memory can fail here */
@@ -129,35 +159,91 @@ static int task_new(int type, const char *name, struct dm_task **out)
 
 static int task_run(struct dm_task *dmt)
 {
-	return dm_task_run(dmt) ? 0 : task_errno(dmt);
+	int ok;
+
+	dm_lock();
+	ok = dm_task_run(dmt);
+	dm_unlock();
+	return ok ? 0 : task_errno(dmt);
+}
+
+/*
+ * Wait until udev has processed the events of cookie. dm_udev_wait() would
+ * block with the mutex held (it pops the node operations of every thread
+ * when it returns, so it needs the mutex): poll the cookie instead with the
+ * non-blocking dm_udev_wait_immediate(), pausing with the mutex released.
+ */
+static void udev_wait(uint32_t cookie)
+{
+	unsigned pause = UDEV_POLL_FIRST_US;
+	int ready = 0, ok;
+
+	if (!cookie) {
+		/* no udev synchronisation: only the node operations are due */
+		dm_lock();
+		(void)dm_udev_wait(0);
+		dm_unlock();
+		return;
+	}
+	for (;;) {
+		dm_lock();
+		ok = dm_udev_wait_immediate(cookie, &ready);
+		dm_unlock();
+		if (!ok) {
+			mp_log(3, "devmapper: waiting for udev (cookie 0x%x) failed", cookie);
+			return;
+		}
+		if (ready)
+			return;
+		sleep_us(pause);
+		if (pause < UDEV_POLL_MAX_US)
+			pause = pause * 2 < UDEV_POLL_MAX_US ? pause * 2 : UDEV_POLL_MAX_US;
+	}
 }
 
 /*
  * Run a task that makes uevents and wait until udev has processed them.
  * libdevmapper completes the cookie itself when the ioctl fails or makes no
- * uevent, so the wait is always due once the cookie is set. With udev_flags
- * 0, libdevmapper then checks the nodes and creates or removes them itself if
- * udev did not (no udev, no dm rules).
+ * uevent, so the wait is always due once the cookie is set. With udev
+ * synchronisation the nodes are udev's alone; without it, libdevmapper
+ * creates or removes them when the cookie is waited for.
  */
 static int task_run_udev(struct dm_task *dmt, uint16_t udev_flags)
 {
 	uint32_t cookie = 0;
-	int rc;
+	int set, ok;
 
-	if (!dm_task_set_cookie(dmt, &cookie, udev_flags)) {
-		mp_log(3, "devmapper: no udev cookie, running without udev synchronisation");
-		rc = task_run(dmt);
+	dm_lock();
+	if (dm_udev_get_sync_support())
+		udev_flags |= DM_UDEV_DISABLE_LIBRARY_FALLBACK;
+	set = dm_task_set_cookie(dmt, &cookie, udev_flags);
+	ok = dm_task_run(dmt);
+	if (!set)
 		dm_task_update_nodes();
-		return rc;
-	}
-	rc = task_run(dmt);
-	if (!dm_udev_wait(cookie))
-		mp_log(3, "devmapper: waiting for udev (cookie 0x%x) failed", cookie);
-	return rc;
+	dm_unlock();
+	if (!set)
+		mp_log(3, "devmapper: no udev cookie, ran without udev synchronisation");
+	else
+		udev_wait(cookie);
+	return ok ? 0 : task_errno(dmt);
+}
+
+/* devmapper_flags to the cookie's subsystem flags. */
+static uint16_t cookie_flags(unsigned flags)
+{
+	uint16_t f = 0;
+
+	if (flags & DEVMAPPER_RELOAD)
+		f |= DM_SUBSYSTEM_UDEV_FLAG0;
+	if (flags & DEVMAPPER_SKIP_KPARTX)
+		f |= DM_SUBSYSTEM_UDEV_FLAG1;
+	if (flags & DEVMAPPER_NO_USABLE_PATHS)
+		f |= DM_SUBSYSTEM_UDEV_FLAG2;
+	return f;
 }
 
 /* Info of an existing map: -ENXIO when it does not exist. */
-static int info_locked(const char *name, struct dm_info *info, char *uuid, size_t uuid_size)
+static int info_query(const char *name, struct dm_info *info, char *uuid, size_t uuid_size)
 {
 	struct dm_task *dmt;
 	const char *u;
@@ -189,17 +275,18 @@ bool devmapper_available(void)
 	char version[64];
 	int ok;
 
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return false;
+	dm_lock();
 	ok = dm_driver_version(version, sizeof(version));
-	dm_leave();
+	dm_unlock();
 	if (ok)
 		mp_log(4, "devmapper: driver version %s", version);
 	return ok;
 }
 
 /* Load a multipath table into the inactive slot of map name. */
-static int load_locked(const char *name, uint64_t size, const char *params, bool ro)
+static int map_load(const char *name, uint64_t size, const char *params, bool ro)
 {
 	struct dm_task *dmt;
 	int rc;
@@ -218,7 +305,7 @@ static int load_locked(const char *name, uint64_t size, const char *params, bool
 
 /* Make the loaded table live. Without flushing: IO queued by the old table
  * goes to the new one instead of failing. */
-static int resume_locked(const char *name)
+static int map_resume(const char *name, uint16_t udev_flags)
 {
 	struct dm_task *dmt;
 	int rc;
@@ -229,12 +316,12 @@ static int resume_locked(const char *name)
 	if (!dm_task_no_flush(dmt))
 		rc = -ENOMEM;
 	if (rc == 0)
-		rc = task_run_udev(dmt, 0);
+		rc = task_run_udev(dmt, udev_flags);
 	dm_task_destroy(dmt);
 	return rc;
 }
 
-static int remove_locked(const char *name, bool deferred)
+static int map_remove_once(const char *name, bool deferred)
 {
 	struct dm_task *dmt;
 	int rc;
@@ -244,9 +331,6 @@ static int remove_locked(const char *name, bool deferred)
 		return rc;
 	if (deferred && !dm_task_deferred_remove(dmt))
 		rc = -ENOMEM;
-	/* udev's blkid may hold a fresh node open for a moment: retry EBUSY */
-	if (!deferred && rc == 0 && !dm_task_retry_remove(dmt))
-		rc = -ENOMEM;
 	/* A deferred remove of an open map leaves it (and its node) in place
 	 * until the last close: libdevmapper must not remove the node. */
 	if (rc == 0)
@@ -255,12 +339,26 @@ static int remove_locked(const char *name, bool deferred)
 	return rc;
 }
 
+/* udev's blkid may hold a fresh node open for a moment: retry EBUSY, with
+ * the mutex released while waiting (not libdevmapper's retry, which sleeps
+ * inside dm_task_run()). */
+static int map_remove(const char *name, bool deferred)
+{
+	int rc = map_remove_once(name, deferred);
+
+	for (int i = 1; rc == -EBUSY && !deferred && i < DEVMAPPER_REMOVE_TRIES; i++) {
+		sleep_us(DEVMAPPER_REMOVE_RETRY_MS * 1000);
+		rc = map_remove_once(name, false);
+	}
+	return rc;
+}
+
 /*
  * Create, load, resume as separate ioctls (what libdevmapper does inside a
  * create with a table, but that loses the errno of the failing step).
  */
-static int create_locked(const char *name, const char *uuid, uint64_t size, const char *params,
-			 bool ro)
+static int map_create(const char *name, const char *uuid, uint64_t size, const char *params,
+		      bool ro, uint16_t udev_flags)
 {
 	struct dm_task *dmt;
 	int rc;
@@ -277,25 +375,25 @@ static int create_locked(const char *name, const char *uuid, uint64_t size, cons
 	dm_task_destroy(dmt);
 	if (rc < 0)
 		return rc;
-	rc = load_locked(name, size, params, ro);
+	rc = map_load(name, size, params, ro);
 	if (rc == 0)
-		rc = resume_locked(name);
-	if (rc < 0 && remove_locked(name, false) < 0)
+		rc = map_resume(name, udev_flags);
+	if (rc < 0 && map_remove(name, false) < 0)
 		mp_log(3, "devmapper: cannot remove %s after its failed creation", name);
 	return rc;
 }
 
 int devmapper_create_map(const char *name, const char *uuid, uint64_t size, const char *params,
-			 bool ro)
+			 bool ro, unsigned flags)
 {
 	int rc;
 
-	if (!name_ok(name) || !params || !size || (uuid && strlen(uuid) >= DEVMAPPER_UUID_SIZE))
+	if (!name_ok(name) || !params || !size || (uuid && strlen(uuid) >= DEVMAPPER_UUID_SIZE) ||
+	    (flags & ~(unsigned)(DEVMAPPER_SKIP_KPARTX | DEVMAPPER_NO_USABLE_PATHS)))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = create_locked(name, uuid, size, params, ro);
-	dm_leave();
+	rc = map_create(name, uuid, size, params, ro, cookie_flags(flags));
 	if (rc < 0)
 		mp_log(3, "devmapper: create %s: %s", name, strerror(-rc));
 	return rc;
@@ -305,33 +403,36 @@ int devmapper_create_map(const char *name, const char *uuid, uint64_t size, cons
  * When the kernel cannot swap in a loaded table, the resume fails and the
  * map stays suspended on its old table, blocking all IO: resume that.
  */
-static void resume_old_table(const char *name)
+static void resume_old_table(const char *name, uint16_t udev_flags)
 {
 	struct dm_info info;
 
-	if (info_locked(name, &info, NULL, 0) < 0 || !info.suspended)
+	if (info_query(name, &info, NULL, 0) < 0 || !info.suspended)
 		return;
-	if (resume_locked(name) < 0)
+	if (map_resume(name, udev_flags) < 0)
 		mp_log(3, "devmapper: %s stays suspended after a failed reload", name);
 	else
 		mp_log(3, "devmapper: %s resumed on its old table after a failed reload", name);
 }
 
-int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro)
+int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro,
+			 unsigned flags)
 {
+	uint16_t udev_flags = cookie_flags(flags | DEVMAPPER_RELOAD);
 	int rc;
 
-	if (!name_ok(name) || !params || !size)
+	if (!name_ok(name) || !params || !size ||
+	    (flags & ~(unsigned)(DEVMAPPER_RELOAD | DEVMAPPER_SKIP_KPARTX |
+				 DEVMAPPER_NO_USABLE_PATHS)))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = load_locked(name, size, params, ro);
+	rc = map_load(name, size, params, ro);
 	if (rc == 0) {
-		rc = resume_locked(name);
+		rc = map_resume(name, udev_flags);
 		if (rc < 0)
-			resume_old_table(name);
+			resume_old_table(name, udev_flags);
 	}
-	dm_leave();
 	if (rc < 0)
 		mp_log(3, "devmapper: reload %s: %s", name, strerror(-rc));
 	return rc;
@@ -344,14 +445,13 @@ int devmapper_remove_map(const char *name, bool deferred)
 
 	if (!name_ok(name))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = info_locked(name, &info, NULL, 0);
+	rc = info_query(name, &info, NULL, 0);
 	if (rc == 0 && info.open_count > 0 && !deferred)
 		rc = -EBUSY;
 	if (rc == 0)
-		rc = remove_locked(name, deferred);
-	dm_leave();
+		rc = map_remove(name, deferred);
 	if (rc < 0)
 		mp_log(3, "devmapper: remove %s: %s", name, strerror(-rc));
 	return rc;
@@ -364,7 +464,7 @@ int devmapper_rename_map(const char *old, const char *new_name)
 
 	if (!name_ok(old) || !name_ok(new_name))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
 	rc = task_new(DM_DEVICE_RENAME, old, &dmt);
 	if (rc == 0) {
@@ -374,7 +474,6 @@ int devmapper_rename_map(const char *old, const char *new_name)
 			rc = task_run_udev(dmt, 0);
 		dm_task_destroy(dmt);
 	}
-	dm_leave();
 	if (rc < 0)
 		mp_log(3, "devmapper: rename %s to %s: %s", old, new_name, strerror(-rc));
 	return rc;
@@ -387,7 +486,7 @@ int devmapper_message(const char *name, const char *msg)
 
 	if (!name_ok(name) || !msg || !msg[0])
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
 	rc = task_new(DM_DEVICE_TARGET_MSG, name, &dmt);
 	if (rc == 0) {
@@ -397,27 +496,26 @@ int devmapper_message(const char *name, const char *msg)
 			rc = task_run(dmt);
 		dm_task_destroy(dmt);
 	}
-	dm_leave();
 	if (rc < 0)
 		mp_log(3, "devmapper: message '%s' to %s: %s", msg, name, strerror(-rc));
 	return rc;
 }
 
 /* The single multipath target of a table or status task that ran. */
-static int single_target(struct dm_task *dmt, uint64_t *size, char **params)
+static int single_target(struct dm_task *dmt, struct dm_info *info, uint64_t *size,
+			 char **params)
 {
 	uint64_t start, length;
 	char *type = NULL, *p = NULL;
-	struct dm_info info;
 	void *next;
 	char *copy;
 
-	if (!dm_task_get_info(dmt, &info))
+	if (!dm_task_get_info(dmt, info))
 		return -EIO;
-	if (!info.exists)
+	if (!info->exists)
 		return -ENXIO;
 	next = dm_get_next_target(dmt, NULL, &start, &length, &type, &p);
-	if (!info.live_table || !type)
+	if (!info->live_table || !type)
 		return -ENODATA;
 	if (next || start != 0 || strcmp(type, TARGET_MULTIPATH))
 		return -EINVAL;
@@ -432,7 +530,9 @@ static int single_target(struct dm_task *dmt, uint64_t *size, char **params)
 	return 0;
 }
 
-static int query_locked(int type, const char *name, uint64_t *size, char **params)
+/* A table or status query of map name; info (required) gets its facts. */
+static int map_query(int type, const char *name, struct dm_info *info, uint64_t *size,
+		     char **params)
 {
 	struct dm_task *dmt;
 	int rc;
@@ -442,39 +542,35 @@ static int query_locked(int type, const char *name, uint64_t *size, char **param
 		return rc;
 	rc = task_run(dmt);
 	if (rc == 0)
-		rc = single_target(dmt, size, params);
+		rc = single_target(dmt, info, size, params);
 	dm_task_destroy(dmt);
 	return rc;
 }
 
 int devmapper_get_table(const char *name, uint64_t *size, char **params)
 {
-	int rc;
+	struct dm_info info;
 
 	if (!name_ok(name))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = query_locked(DM_DEVICE_TABLE, name, size, params);
-	dm_leave();
-	return rc;
+	return map_query(DM_DEVICE_TABLE, name, &info, size, params);
 }
 
 int devmapper_get_status(const char *name, char **params)
 {
-	int rc;
+	struct dm_info info;
 
 	if (!name_ok(name))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = query_locked(DM_DEVICE_STATUS, name, NULL, params);
-	dm_leave();
-	return rc;
+	return map_query(DM_DEVICE_STATUS, name, &info, NULL, params);
 }
 
 /* Names of all dm devices into all. */
-static int list_all_locked(struct strvec *all)
+static int list_names(struct strvec *all)
 {
 	struct dm_task *dmt;
 	struct dm_names *names;
@@ -499,42 +595,77 @@ static int list_all_locked(struct strvec *all)
 	return rc;
 }
 
-int devmapper_list_maps(struct strvec *names)
+/* The multipath maps, with minor and event_nr, into found (appended). */
+static int list_multipath(struct dm_map_event_vec *found)
 {
 	struct strvec all = {0};
-	size_t start = names ? names->n : 0, kept = 0;
+	struct dm_map_event ev;
+	struct dm_info info;
+	int rc, q;
+
+	rc = dm_ready();
+	if (rc == 0)
+		rc = list_names(&all);
+	for (size_t i = 0; rc == 0 && i < all.n; i++) {
+		/* one ioctl: the table says "multipath", the info its counters */
+		q = map_query(DM_DEVICE_TABLE, all.items[i], &info, NULL, NULL);
+		if (q == -ENOMEM) {
+			rc = q;
+		} else if (q == 0) {
+			memset(&ev, 0, sizeof(ev));
+			memcpy(ev.name, all.items[i], strlen(all.items[i]) + 1);
+			ev.minor = (int)info.minor;
+			ev.event_nr = info.event_nr;
+			rc = dm_map_event_vec_push(found, ev);
+		}
+	}
+	strvec_free_all(&all);
+	return rc;
+}
+
+int devmapper_list_maps(struct strvec *names)
+{
+	struct dm_map_event_vec found = {0};
+	struct strvec add = {0};
 	int rc;
 
 	if (!names)
 		return -EINVAL;
-	if (dm_enter() < 0)
-		return -ENODEV;
-	rc = list_all_locked(&all);
-	/* keep the multipath maps at the front of all */
-	for (size_t i = 0; rc == 0 && i < all.n; i++) {
-		int q = query_locked(DM_DEVICE_TABLE, all.items[i], NULL, NULL);
-		char *tmp;
-
-		if (q == -ENOMEM) {
-			rc = q;
-		} else if (q == 0) {
-			tmp = all.items[kept];
-			all.items[kept++] = all.items[i];
-			all.items[i] = tmp;
-		}
-	}
-	dm_leave();
+	rc = list_multipath(&found);
+	for (size_t i = 0; rc == 0 && i < found.n; i++)
+		rc = strvec_push_dup(&add, found.items[i].name);
 	if (rc == 0)
-		rc = vector_grow_raw((void **)&names->items, &names->alloc, start + kept,
+		rc = vector_grow_raw((void **)&names->items, &names->alloc, names->n + add.n,
 				     sizeof(*names->items));
 	if (rc == 0) {
-		memcpy(names->items + start, all.items, kept * sizeof(*all.items));
-		names->n = start + kept;
-		memmove(all.items, all.items + kept, (all.n - kept) * sizeof(*all.items));
-		all.n -= kept;
+		memcpy(names->items + names->n, add.items, add.n * sizeof(*add.items));
+		names->n += add.n;
+		rc = (int)add.n;
+		strvec_release(&add); /* the strings now belong to names */
 	}
-	strvec_free_all(&all);
-	return rc < 0 ? rc : (int)kept;
+	strvec_free_all(&add);
+	dm_map_event_vec_release(&found);
+	return rc;
+}
+
+int devmapper_list_map_events(struct dm_map_event_vec *out)
+{
+	struct dm_map_event_vec found = {0};
+	int rc;
+
+	if (!out)
+		return -EINVAL;
+	rc = list_multipath(&found);
+	if (rc == 0)
+		rc = vector_grow_raw((void **)&out->items, &out->alloc, out->n + found.n,
+				     sizeof(*out->items));
+	if (rc == 0) {
+		memcpy(out->items + out->n, found.items, found.n * sizeof(*found.items));
+		out->n += found.n;
+		rc = (int)found.n;
+	}
+	dm_map_event_vec_release(&found);
+	return rc;
 }
 
 int devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *minor, int *open_count,
@@ -546,10 +677,9 @@ int devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *mino
 
 	if (!name_ok(name) || (uuid && !uuid_size))
 		return -EINVAL;
-	if (dm_enter() < 0)
+	if (dm_ready() < 0)
 		return -ENODEV;
-	rc = info_locked(name, &info, buf, sizeof(buf));
-	dm_leave();
+	rc = info_query(name, &info, buf, sizeof(buf));
 	if (rc < 0)
 		return rc;
 	if (uuid) {
@@ -563,5 +693,31 @@ int devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *mino
 		*open_count = info.open_count;
 	if (ro)
 		*ro = info.read_only;
+	return 0;
+}
+
+int devmapper_event_open(void)
+{
+	int fd;
+
+	if (!dm_present())
+		return -ENODEV;
+	fd = open(DM_CONTROL, O_RDWR | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int devmapper_event_arm(int fd)
+{
+	struct dm_ioctl io;
+
+	memset(&io, 0, sizeof(io));
+	/* the kernel wants its own major and a minor it has (>= the ioctl's) */
+	io.version[0] = DM_VERSION_MAJOR;
+	io.version[1] = DM_ARM_POLL_VERSION_MINOR;
+	io.version[2] = 0;
+	io.data_size = sizeof(io);
+	io.data_start = sizeof(io);
+	if (ioctl(fd, DM_DEV_ARM_POLL, &io) < 0)
+		return -errno;
 	return 0;
 }

@@ -13,16 +13,32 @@
  * libdevmapper's own messages are forwarded to mp_log() at level 3 (errors,
  * warnings) or 4 (the rest).
  *
- * Locking: libdevmapper keeps process-wide state (pending node operations,
- * the log function), so every call here is serialised by one internal mutex,
- * held for the whole operation including the udev wait. The functions may be
- * called from any thread; do not hold a lock of your own that a udev rule
- * could be waiting for.
+ * Locking: libdevmapper keeps process-wide state that is not thread-safe:
+ * the control fd and the driver version it checks on first use, the stack of
+ * pending /dev/mapper node operations (pushed by a create, resume, rename or
+ * remove ioctl and popped when a udev cookie is waited for), the udev cookie
+ * semaphores and the udev-running check. One internal mutex serialises exactly
+ * the libdevmapper calls that touch that state: dm_task_create(),
+ * dm_task_run() (so one ioctl at a time), dm_task_set_cookie(),
+ * dm_udev_get_sync_support(), each non-blocking dm_udev_wait_immediate() poll,
+ * dm_task_update_nodes() and dm_driver_version(). It is never held across a
+ * udev wait (the wait polls the cookie with the mutex released between polls),
+ * a sleep, a retry, or from one step of an operation to the next (load,
+ * resume, remove attempts each take it anew). So devmapper_message() waits at
+ * most for another thread's single ioctl in progress (a table load opens the
+ * path devices), never for udev; operations of several threads interleave
+ * step by step. Not serialised: building the task arguments and reading the
+ * results (task-local), and the dm event functions (their own fd, no
+ * libdevmapper). The functions may be called from any thread, with any lock
+ * of the caller's held as long as no udev rule waits for that lock.
  *
  * udev: create, remove, rename and the resume of a reload use udev cookies
- * (dm_task_set_cookie() + dm_udev_wait()), so /dev/mapper/NAME exists (or is
- * gone) when they return, provided udev and its device-mapper rules run;
- * without udev, libdevmapper creates or removes the nodes itself.
+ * (dm_task_set_cookie() + waiting on the cookie), so /dev/mapper/NAME exists
+ * (or is gone) when they return, provided udev and its device-mapper rules
+ * run; with udev running, nodes are left to udev alone
+ * (DM_UDEV_DISABLE_LIBRARY_FALLBACK); without udev, libdevmapper creates or
+ * removes the nodes itself. The cookie carries the DEVMAPPER_* flags below to
+ * the rules. The wait has no time limit, like libdevmapper's own.
  *
  * Names are map names (the dm device name, our alias); table parameters are
  * what follows the target type, as made by dmtable_assemble(). Maps have one
@@ -40,33 +56,70 @@
 enum {
 	DEVMAPPER_NAME_SIZE = 128, /* dm names, with the NUL */
 	DEVMAPPER_UUID_SIZE = 129, /* dm uuids, with the NUL */
+	DEVMAPPER_REMOVE_TRIES = 5,
+	DEVMAPPER_REMOVE_RETRY_MS = 100,
 };
 
 /* True when /dev/mapper/control is usable (the driver version query works). */
 bool devmapper_available(void);
 
 /*
+ * Flags for devmapper_create_map() and devmapper_reload_map(), sent to udev in
+ * the cookie of the resume that makes the table live (as libdevmapper's
+ * DM_SUBSYSTEM_UDEV_FLAGn, which udev sees as DM_SUBSYSTEM_UDEV_FLAGn=1). What
+ * multipath-tools' rules (56-dm-mpath.rules / 11-dm-mpath.rules and
+ * 60-kpartx.rules, for maps whose uuid starts with "mpath-") do with them:
+ */
+enum devmapper_flags {
+	/*
+	 * FLAG0, "reload": the change event is a reload of a multipath map
+	 * whose device stays the same. The rules set DM_ACTIVATION=0 and
+	 * MPATH_UNCHANGED=1: no re-activation of what sits on top (LVM, kpartx
+	 * partitions). devmapper_reload_map() always adds it; not for create.
+	 */
+	DEVMAPPER_RELOAD = 1 << 0,
+	/*
+	 * FLAG1, "skip kpartx": 60-kpartx.rules creates no partition maps on
+	 * this map (multipath.conf skip_kpartx).
+	 */
+	DEVMAPPER_SKIP_KPARTX = 1 << 1,
+	/*
+	 * FLAG2, "no usable path": the new table has no path that can do IO.
+	 * The rules set MPATH_DEVICE_READY=0, so DM_NOSCAN=1 (no blkid or
+	 * other probing, which would hang on queue_if_no_path or fail) and
+	 * DM_UDEV_DISABLE_OTHER_RULES_FLAG=1 (no foreign rules, no kpartx),
+	 * restored by the first event with a usable path again.
+	 */
+	DEVMAPPER_NO_USABLE_PATHS = 1 << 2,
+};
+
+/*
  * Create map name with the given uuid ("mpath-<wwid>"; NULL for none), size
  * in 512-byte sectors and multipath table parameters, read-only when ro, and
- * activate it. Returns 0, -EBUSY (name or uuid in use), -EINVAL (refused
- * table), or another -errno. A map whose table is refused is not left behind.
+ * activate it; flags are DEVMAPPER_SKIP_KPARTX and DEVMAPPER_NO_USABLE_PATHS.
+ * Returns 0, -EBUSY (name or uuid in use), -EINVAL (refused table or unknown
+ * flag), or another -errno. A map whose table is refused is not left behind.
  */
 int devmapper_create_map(const char *name, const char *uuid, uint64_t size, const char *params,
-			 bool ro);
+			 bool ro, unsigned flags);
 
 /*
  * Load a new table into map name and resume it (without flushing queued IO),
- * so the new table is live when this returns. Returns 0 or -errno (-ENXIO when
- * the map does not exist). When the load or the resume fails, the old table
- * stays live: a map left suspended by a failed resume is resumed again.
- * Holds the module's lock across the udev wait: do not call it with the
- * daemon's vectors lock held.
+ * so the new table is live when this returns; flags as for create, plus
+ * DEVMAPPER_RELOAD, which is always sent. Returns 0 or -errno (-ENXIO when
+ * the map does not exist, -EINVAL for a refused table or an unknown flag).
+ * When the load or the resume fails, the old table stays live: a map left
+ * suspended by a failed resume is resumed again.
  */
-int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro);
+int devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro,
+			 unsigned flags);
 
 /*
  * Remove map name. Returns -EBUSY when it is open, unless deferred: then the
  * kernel removes it at the last close and 0 is returned. -ENXIO when absent.
+ * A remove the kernel refuses with EBUSY although nobody had the map open
+ * (udev's blkid holding it a moment) is tried again, up to
+ * DEVMAPPER_REMOVE_TRIES times DEVMAPPER_REMOVE_RETRY_MS apart.
  */
 int devmapper_remove_map(const char *name, bool deferred);
 
@@ -107,5 +160,53 @@ int devmapper_get_status(const char *name, char **params);
  */
 int devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *minor, int *open_count,
 		       bool *ro);
+
+/*
+ * dm events: watching every map for changes made by anyone (target messages,
+ * reloads, renames, removes, path failures the kernel detects).
+ *
+ * The kernel keeps one global dm event counter, raised whenever a map's
+ * event_nr rises (dm_table_event: path failed/reinstated, group switched,
+ * ...) and by create, remove, rename and table swaps (resume with a new
+ * table), which do not raise the map's own event_nr. An fd on
+ * /dev/mapper/control that has been armed polls readable (POLLIN) once the
+ * counter moved past the value it had at the arm, and stays readable until
+ * armed again. The watcher loop is: open; then repeatedly arm, list the maps
+ * with their event numbers and compare with the previous list (a map whose
+ * event_nr grew, or that appeared, vanished or changed minor, changed), then
+ * poll() the fd together with a stop eventfd. Arming before listing loses no
+ * change: one after the arm wakes the next poll. Needs a kernel with
+ * DM_DEV_ARM_POLL (dm ioctl 4.37, Linux 4.13); older ones refuse the arm
+ * with -EINVAL.
+ *
+ * These functions use their own fd and no libdevmapper state: no lock.
+ */
+
+/* Open a new fd on /dev/mapper/control (O_RDWR | O_CLOEXEC), owned by the
+ * caller (close() it). Returns the fd, -ENODEV without device-mapper, or
+ * another -errno of open(). */
+int devmapper_event_open(void);
+
+/* Arm fd (from devmapper_event_open()) at the current global event count
+ * with the DM_DEV_ARM_POLL ioctl. Returns 0 or -errno (-EINVAL: the kernel
+ * has no DM_DEV_ARM_POLL; -EBADF, -ENOTTY: not such an fd). */
+int devmapper_event_arm(int fd);
+
+/* One multipath map and its event counter at the time it was listed. */
+struct dm_map_event {
+	char name[DEVMAPPER_NAME_SIZE];
+	int minor;         /* the map is /dev/dm-<minor> */
+	uint32_t event_nr; /* the map's dm event counter (wraps at 2^32) */
+};
+VECTOR_DEFINE(dm_map_event_vec, struct dm_map_event)
+
+/*
+ * Append to out one entry per map whose live table is a single "multipath"
+ * target: its name, minor and event_nr. One list ioctl, then one table ioctl
+ * per map (O(maps)); a map removed meanwhile is left out. Returns the number
+ * appended, or -errno with out unchanged. The caller frees out with
+ * dm_map_event_vec_release() (the entries own nothing).
+ */
+int devmapper_list_map_events(struct dm_map_event_vec *out);
 
 #endif

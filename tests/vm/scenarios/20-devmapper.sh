@@ -1,7 +1,8 @@
 #!/bin/bash
 # 20-devmapper: libmultipath's devmapper.c and dmparser.c against the real kernel.
 #
-# One LUN seen through two SCSI paths (scsi_debug). build/vmtools/dm_selftest fills a struct
+# One LUN seen through three SCSI paths (scsi_debug), of which the test uses two whose ALUA
+# state is active (see "Paths" below). build/vmtools/dm_selftest fills a struct
 # multipath by hand (two groups, service-time, hardware handler "1 alua", queue_if_no_path),
 # assembles its table with dmtable_assemble and:
 #   - creates the map with devmapper_create_map: /dev/mapper/NAME exists when the call
@@ -10,8 +11,20 @@
 #   - fail_path / reinstate_path / switch_group / fail_if_no_path / queue_if_no_path
 #     messages show up in the parsed status and table;
 #   - refused tables and messages give -EINVAL, missing maps -ENXIO, names in use -EBUSY;
+#   - the udev cookie flags of create (skip_kpartx) and reload (reload, no usable paths) reach
+#     udev's database;
+#   - the dm event fd: armed, poll() times out while nothing changes and wakes within 1 s
+#     when another process (dmsetup) sends fail_path or reloads the map; event_nr grows;
 #   - reload, rename (nodes follow at once), remove (-EBUSY while open, node gone at once),
 #     deferred remove.
+#
+# Paths: scsi_debug (vpd_use_hostno=0) reports each host's port group in ALUA state
+# "host number % 3": active/optimized, active/non-optimized, standby. A standby path refuses
+# IO (scsi_dh_alua fails it before it is sent), so dm-multipath fails it and goes back to the
+# other group: "switch_group 2" then leaves group 1 active and the group 2 path failed. Which
+# host numbers a scenario gets depends on what ran before in the boot (the kernel reuses freed
+# host numbers, a host still being released is skipped), so with two hosts one path was
+# standby in some runs. Three consecutive hosts have exactly two active ones: use those.
 # The script cross-checks what the tool printed with dmsetup.
 . "$(dirname "$0")/../lib.sh"
 
@@ -22,10 +35,24 @@ vm_load_modules
 vm_start_udev
 [ -x "$TOOL" ] || fail "$TOOL not built (make vmtest builds it)"
 
-step "One LUN, two paths (scsi_debug)"
-sd_create 1 2
-read -r P1 P2 <<<"$(sd_paths 0)"
-[ -n "$P2" ] || fail "expected two paths for LUN 0, got '$(sd_paths 0)'"
+step "One LUN, three paths (scsi_debug); the two in an active ALUA state are used"
+sd_create 1 3
+P1="" P2=""
+for p in $(sd_paths 0); do
+	state=$(_attr "/sys/class/block/$p/device/access_state") || state=unknown
+	log "$p: host$(dev_host "$p"), ALUA access_state $state"
+	case $state in
+	active/*)
+		if [ -z "$P1" ]; then
+			P1=$p
+		elif [ -z "$P2" ]; then
+			P2=$p
+		fi
+		;;
+	esac
+done
+[ -n "$P2" ] || fail "expected two active paths for LUN 0 among '$(sd_paths 0)'"
+log "using $P1 and $P2"
 D1=$(dev_devt "$P1")
 D2=$(dev_devt "$P2")
 SECTORS=$(dev_sectors "$P1")

@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,6 +220,23 @@ static int list_has(const char *name)
 	return found;
 }
 
+/* Is property key=1 in udev's database for /dev/dm-minor? */
+static int udev_flag(int minor, const char *key)
+{
+	char cmd[96], line[512];
+	size_t klen = strlen(key);
+	int found = 0;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "udevadm info -q property -n /dev/dm-%d", minor);
+	p = popen(cmd, "r");
+	need(p != NULL, "popen udevadm");
+	while (fgets(line, sizeof(line), p))
+		found |= !strncmp(line, key, klen) && !strcmp(line + klen, "=1\n");
+	pclose(p);
+	return found;
+}
+
 static void test_create(const char *name, uint64_t sectors, const char *params, const char *uuid)
 {
 	char got_uuid[DEVMAPPER_UUID_SIZE], sysname[256], path[128];
@@ -228,7 +246,7 @@ static void test_create(const char *name, uint64_t sectors, const char *params, 
 
 	check(devmapper_available(), "devmapper_available");
 	check(!node_exists(name), "/dev/mapper/%s absent before", name);
-	check_rc(devmapper_create_map(name, uuid, sectors, params, false), 0,
+	check_rc(devmapper_create_map(name, uuid, sectors, params, false, DEVMAPPER_SKIP_KPARTX), 0,
 		 "devmapper_create_map");
 	cur_name = name;
 	check(node_exists(name), "/dev/mapper/%s exists when devmapper_create_map returns", name);
@@ -244,6 +262,10 @@ static void test_create(const char *name, uint64_t sectors, const char *params, 
 	      "%s names %s", path, name);
 	fclose(f);
 	check(list_has(name), "devmapper_list_maps lists %s", name);
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") && !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") &&
+		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
+		      udev_flag(minor, "DM_UDEV_DISABLE_LIBRARY_FALLBACK_FLAG"),
+	      "udev saw the create's flags: skip_kpartx (FLAG1), not reload, library fallback off");
 }
 
 static void test_roundtrip(const char *name, uint64_t sectors, const char *params)
@@ -300,6 +322,133 @@ static void test_messages(const char *name, uint64_t sectors, const char *d2)
 	pathvec_free(&pv);
 }
 
+static int map_minor(const char *name)
+{
+	int minor = -1;
+
+	need(devmapper_get_info(name, NULL, 0, &minor, NULL, NULL) == 0, "devmapper_get_info");
+	return minor;
+}
+
+/* The same table again, with flags: udev sees them in the change event. */
+static void test_reload_flags(const char *name)
+{
+	uint64_t size = 0;
+	char *table = NULL;
+	int minor = map_minor(name);
+
+	need(devmapper_get_table(name, &size, &table) == 0, "devmapper_get_table");
+	check_rc(devmapper_reload_map(name, size, table, false, 0), 0, "reload, no flags");
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") && !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") &&
+		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2"),
+	      "udev saw the reload flag (FLAG0) only");
+	check_rc(devmapper_reload_map(name, size, table, false, DEVMAPPER_NO_USABLE_PATHS), 0,
+		 "reload with DEVMAPPER_NO_USABLE_PATHS");
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") && udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
+		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1"),
+	      "udev saw reload (FLAG0) and no usable paths (FLAG2)");
+	check_rc(devmapper_reload_map(name, size, table, false, 1u << 12), -EINVAL,
+		 "reload with an unknown flag");
+	free(table);
+}
+
+/* The event_nr devmapper_list_map_events() gives for name (its minor too). */
+static uint32_t map_event_nr(const char *name)
+{
+	struct dm_map_event_vec evs = {0};
+	uint32_t nr = 0;
+	int found = 0, n;
+
+	n = devmapper_list_map_events(&evs);
+	need(n >= 0 && (size_t)n == evs.n, "devmapper_list_map_events");
+	for (size_t i = 0; i < evs.n; i++) {
+		if (strcmp(evs.items[i].name, name))
+			continue;
+		found = 1;
+		nr = evs.items[i].event_nr;
+		check(evs.items[i].minor == map_minor(name), "listed minor %d of %s",
+		      evs.items[i].minor, name);
+	}
+	dm_map_event_vec_release(&evs);
+	check(found, "devmapper_list_map_events lists %s (event_nr %u)", name, nr);
+	return nr;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Poll fd for up to ms; returns how long it took to become readable, -1 if not. */
+static long readable_within(int fd, int ms)
+{
+	struct pollfd pfd = {.fd = fd, .events = POLLIN};
+	long t0 = now_ms();
+	int n = poll(&pfd, 1, ms);
+
+	need(n >= 0, "poll");
+	return n == 1 && (pfd.revents & POLLIN) ? now_ms() - t0 : -1;
+}
+
+static void run_cmd(const char *cmd)
+{
+	int rc = system(cmd);
+
+	check(rc == 0, "%s (exit status %d)", cmd, rc);
+}
+
+/*
+ * The dm event fd: armed, it stays quiet while nothing changes and wakes
+ * within 1 s when another process messages or reloads the map; the map's
+ * event_nr counts target events.
+ */
+static void test_events(const char *name, const char *d2)
+{
+	char cmd[512];
+	uint32_t before, after;
+	long ms;
+	int fd = devmapper_event_open();
+
+	check(fd >= 0, "devmapper_event_open gives fd %d", fd);
+	check_rc(devmapper_event_arm(fd), 0, "devmapper_event_arm");
+	before = map_event_nr(name);
+	ms = readable_within(fd, 700);
+	check(ms < 0, "no change: poll times out after 700 ms (readable after %ld ms)", ms);
+
+	snprintf(cmd, sizeof(cmd), "dmsetup message %s 0 fail_path %s", name, d2);
+	run_cmd(cmd);
+	ms = readable_within(fd, 1000);
+	check(ms >= 0, "%s by another process: fd readable within 1 s (%ld ms)", cmd, ms);
+	after = map_event_nr(name);
+	check(after > before, "fail_path: event_nr %u -> %u", before, after);
+	check(readable_within(fd, 0) >= 0, "still readable until armed again");
+	check_rc(devmapper_event_arm(fd), 0, "devmapper_event_arm again");
+	check(readable_within(fd, 0) < 0, "armed again: not readable");
+
+	before = after;
+	snprintf(cmd, sizeof(cmd), "reinstate_path %s", d2);
+	check_rc(devmapper_message(name, cmd), 0, cmd);
+	ms = readable_within(fd, 1000);
+	check(ms >= 0, "%s by this process: fd readable within 1 s (%ld ms)", cmd, ms);
+	after = map_event_nr(name);
+	check(after > before, "reinstate_path: event_nr %u -> %u", before, after);
+
+	check_rc(devmapper_event_arm(fd), 0, "devmapper_event_arm again");
+	before = after;
+	snprintf(cmd, sizeof(cmd), "dmsetup table %s | dmsetup load %s && dmsetup resume %s", name,
+		 name, name);
+	run_cmd(cmd);
+	ms = readable_within(fd, 1000);
+	check(ms >= 0, "reload by dmsetup: fd readable within 1 s (%ld ms)", ms);
+	after = map_event_nr(name);
+	printf("reload by dmsetup: event_nr %u -> %u\n", before, after);
+	check(after >= before, "reload: event_nr %u -> %u, not lower", before, after);
+	close(fd);
+}
+
 static void test_reload(const char *name, uint64_t sectors, const char *d1, const char *d2)
 {
 	struct pathvec pv = {0}, rpv = {0};
@@ -316,7 +465,7 @@ static void test_reload(const char *name, uint64_t sectors, const char *d1, cons
 	mpp->selector = xstrdup("round-robin 0");
 	mpp->minio = 100;
 	params = assemble(mpp);
-	check_rc(devmapper_reload_map(name, sectors, params, false), 0, "devmapper_reload_map");
+	check_rc(devmapper_reload_map(name, sectors, params, false, 0), 0, "devmapper_reload_map");
 	check(node_exists(name), "/dev/mapper/%s still there after the reload", name);
 	back = state_after(name, NULL, &rpv, sectors);
 	/* the kernel's selectors take repeat_count 1 only (they log "repeat_count > 1 is
@@ -329,7 +478,8 @@ static void test_reload(const char *name, uint64_t sectors, const char *d1, cons
 	map_free(back);
 	/* a refused table leaves the live one alone */
 	check_rc(devmapper_get_table(name, NULL, &before), 0, "devmapper_get_table");
-	check_rc(devmapper_reload_map(name, sectors, "0 0 1 1 no-such-selector 0 1 1 8:0 1", false),
+	check_rc(devmapper_reload_map(name, sectors, "0 0 1 1 no-such-selector 0 1 1 8:0 1", false,
+					  0),
 		 -EINVAL, "reload with an unknown selector");
 	check_rc(devmapper_get_table(name, NULL, &after), 0, "devmapper_get_table");
 	check(!strcmp(before, after), "table unchanged after the refused reload");
@@ -343,11 +493,13 @@ static void test_reload(const char *name, uint64_t sectors, const char *d1, cons
 
 static void test_errors(const char *name, uint64_t sectors, const char *params)
 {
-	check_rc(devmapper_create_map(name, NULL, sectors, params, false), -EBUSY,
+	check_rc(devmapper_create_map(name, NULL, sectors, params, false, 0), -EBUSY,
 		 "create with a name in use");
 	check_rc(devmapper_create_map("mpt_bad", NULL, sectors,
-				      "0 0 1 1 no-such-selector 0 1 1 8:0 1", false),
+				      "0 0 1 1 no-such-selector 0 1 1 8:0 1", false, 0),
 		 -EINVAL, "create with an unknown selector");
+	check_rc(devmapper_create_map("mpt_bad", NULL, sectors, params, false, DEVMAPPER_RELOAD),
+		 -EINVAL, "create with the reload flag");
 	check_rc(devmapper_get_info("mpt_bad", NULL, 0, NULL, NULL, NULL), -ENXIO,
 		 "no map left behind by the refused create");
 	check(!node_exists("mpt_bad"), "no /dev/mapper/mpt_bad");
@@ -363,7 +515,7 @@ static void test_errors(const char *name, uint64_t sectors, const char *params)
 		 "devmapper_remove_map of a missing map");
 	check_rc(devmapper_rename_map("mpt_none", "mpt_none2"), -ENXIO,
 		 "devmapper_rename_map of a missing map");
-	check_rc(devmapper_create_map("a/b", NULL, sectors, params, false), -EINVAL,
+	check_rc(devmapper_create_map("a/b", NULL, sectors, params, false, 0), -EINVAL,
 		 "create with a '/' in the name");
 }
 
@@ -400,7 +552,7 @@ static void test_deferred(const char *name, uint64_t sectors, const char *params
 	struct timespec ts = {0, 100 * 1000 * 1000};
 	int fd, rc = 0;
 
-	check_rc(devmapper_create_map(name, NULL, sectors, params, true), 0, "create read-only");
+	check_rc(devmapper_create_map(name, NULL, sectors, params, true, 0), 0, "create read-only");
 	cur_name = name;
 	snprintf(path, sizeof(path), "/dev/mapper/%s", name);
 	fd = open(path, O_RDONLY);
@@ -445,6 +597,8 @@ int main(int argc, char **argv)
 	test_create(argv[1], sectors, params, uuid);
 	test_roundtrip(argv[1], sectors, params);
 	test_messages(argv[1], sectors, argv[4]);
+	test_reload_flags(argv[1]);
+	test_events(argv[1], argv[4]);
 	test_errors(argv[1], sectors, params);
 	test_reload(argv[1], sectors, argv[3], argv[4]);
 	test_rename_remove(argv[1], newname);
