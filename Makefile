@@ -2,7 +2,7 @@
 #   make            libmultipath, multipath, multipathd
 #   make test       cmocka unit tests          make check   deps + build + all tests
 #   make vmtest     real-kernel tests (qemu)   make demo    the flaky-path demo
-#   make fuzz       config parser fuzzer (clang, FUZZ_SECONDS=60)
+#   make fuzz       config and CLI parser fuzzers (clang, FUZZ_SECONDS=60 each)
 #   make install DESTDIR=... prefix=...        make clean
 # ASAN=1 builds with AddressSanitizer + UBSan; V=1 shows commands.
 
@@ -86,7 +86,11 @@ $(B)/vmtools/%: $(B)/tests/vm/tools/%.o $(LIB_A)
 $(B)/tests/%: $(B)/tests/%.o $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) -o $@ $< $(LIB_A) $(WRAP_$*) $(LDFLAGS) $(LIBDEPS) -lcmocka
+	$(Q)$(CC) -o $@ $< $(TEST_OBJS_$*) $(LIB_A) $(WRAP_$*) $(LDFLAGS) $(LIBDEPS) -lcmocka
+
+# Tests of daemon modules link the module's object too: TEST_OBJS_<test>.
+TEST_OBJS_test_cli := $(B)/multipathd/cli.o
+$(B)/tests/test_cli: $(TEST_OBJS_test_cli)
 
 test: $(TESTS) all
 	$(Q)tests/run-unit.sh $(TESTS)
@@ -120,6 +124,11 @@ fuzz:
 		-o build/fuzz/fuzz_config fuzz/fuzz_config.c $(FUZZ_SRCS)
 	$(Q)build/fuzz/fuzz_config -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		fuzz/corpus-run fuzz/corpus
+	$(Q)clang $(CPPFLAGS) -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		-o build/fuzz/fuzz_cli fuzz/fuzz_cli.c multipathd/cli.c libmultipath/util/strbuf.c
+	@mkdir -p build/fuzz/corpus-cli
+	$(Q)build/fuzz/fuzz_cli -max_total_time=$(FUZZ_SECONDS) -max_len=4200 \
+		build/fuzz/corpus-cli fuzz/corpus-cli
 
 install: all
 	install -d $(DESTDIR)$(sbindir) $(DESTDIR)$(libdir) $(DESTDIR)$(mandir)/man8 \

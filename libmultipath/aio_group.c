@@ -23,6 +23,7 @@
 
 #include "aio_group.h"
 #include "util/log.h"
+#include "util/time.h"
 #include "util/vector.h"
 
 enum slot_state { SLOT_FREE = 0, SLOT_IDLE, SLOT_INFLIGHT, SLOT_DONE };
@@ -64,40 +65,6 @@ struct aio_group_set {
 static struct aio_group_set default_set;
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static int default_err;
-
-/* ---- time ---- */
-
-static struct timespec now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts;
-}
-
-/* Time left until deadline, {0, 0} when it has passed. */
-static struct timespec time_left(const struct timespec *deadline)
-{
-	struct timespec now = now_mono(), left = {0, 0};
-
-	if (now.tv_sec > deadline->tv_sec ||
-	    (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec))
-		return left;
-	left.tv_sec = deadline->tv_sec - now.tv_sec;
-	left.tv_nsec = deadline->tv_nsec - now.tv_nsec;
-	if (left.tv_nsec < 0) {
-		left.tv_sec--;
-		left.tv_nsec += 1000000000L;
-	}
-	return left;
-}
-
-static bool deadline_passed(const struct timespec *deadline)
-{
-	struct timespec left = time_left(deadline);
-
-	return !left.tv_sec && !left.tv_nsec;
-}
 
 /* ---- set life cycle ---- */
 
@@ -305,7 +272,7 @@ static void reap_locked(struct aio_group_set *set)
 static void efd_sleep(int efd, const struct timespec *deadline)
 {
 	struct pollfd pfd = {.fd = efd, .events = POLLIN};
-	struct timespec left = time_left(deadline);
+	struct timespec left = ts_left(deadline);
 
 	if (ppoll(&pfd, 1, &left, NULL) < 0 && errno != EINTR)
 		mp_log(4, "aio_group: ppoll: %m");
@@ -321,7 +288,7 @@ typedef bool wait_done_fn(const struct aio_group_set *set, const void *arg);
 static void wait_locked(struct aio_group_set *set, const struct timespec *deadline,
 			wait_done_fn *done, const void *arg)
 {
-	while (!done(set, arg) && !deadline_passed(deadline)) {
+	while (!done(set, arg) && !ts_passed(deadline)) {
 		if (set->waiting) {
 			pthread_cond_timedwait(&set->cond, &set->lock, deadline);
 			continue;

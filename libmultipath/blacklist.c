@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <pthread.h>
 #include <regex.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,93 +8,20 @@
 #include "blacklist.h"
 #include "util/log.h"
 
-/* ---- regex cache: text -> compiled regex, entries never move ---- */
-
-struct re_entry {
-	char *text;
-	regex_t re;
-	bool ok; /* compiled; a regex that does not compile matches nothing */
-};
-VECTOR_DEFINE(re_entry_vec, struct re_entry *)
-
-static pthread_mutex_t re_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct re_entry_vec re_cache;
-
-static void re_entry_free(struct re_entry *e)
+/* Does text match r? See struct bl_re: a leading '!' negates, an entry
+ * that did not compile matches nothing. */
+static bool rule_match(const struct bl_re *r, const char *text)
 {
-	if (!e)
-		return;
-	if (e->ok)
-		regfree(&e->re);
-	free(e->text);
-	free(e);
-}
-
-void blacklist_cache_release(void)
-{
-	pthread_mutex_lock(&re_lock);
-	for (size_t i = 0; i < re_cache.n; i++)
-		re_entry_free(re_cache.items[i]);
-	re_entry_vec_release(&re_cache);
-	pthread_mutex_unlock(&re_lock);
-}
-
-/* The cached entry for text, compiled on first use; NULL on ENOMEM. */
-static const struct re_entry *re_cache_get(const char *text)
-{
-	struct re_entry *e = NULL;
-
-	pthread_mutex_lock(&re_lock);
-	for (size_t i = 0; i < re_cache.n; i++) {
-		if (!strcmp(re_cache.items[i]->text, text)) {
-			e = re_cache.items[i];
-			goto out;
-		}
-	}
-	e = calloc(1, sizeof(*e));
-	if (!e || !(e->text = strdup(text)))
-		goto fail;
-	e->ok = regcomp(&e->re, text, REG_EXTENDED | REG_NOSUB) == 0;
-	if (re_entry_vec_push(&re_cache, e) < 0)
-		goto fail;
-	goto out;
-fail:
-	re_entry_free(e);
-	e = NULL;
-out:
-	pthread_mutex_unlock(&re_lock);
-	return e;
-}
-
-/* Does text match re (a leading '!' negates)? A regex that cannot be
- * compiled matches nothing, negated or not. */
-static bool rule_match(const char *re, const char *text)
-{
-	bool neg = re[0] == '!';
-	const char *body = neg ? re + 1 : re;
-	const struct re_entry *e = re_cache_get(body);
-	regex_t tmp;
-	bool match;
-
-	if (e) {
-		if (!e->ok)
-			return false;
-		match = regexec(&e->re, text, 0, NULL, 0) == 0;
-	} else {
-		/* out of memory for the cache: compile just for this call */
-		if (regcomp(&tmp, body, REG_EXTENDED | REG_NOSUB) != 0)
-			return false;
-		match = regexec(&tmp, text, 0, NULL, 0) == 0;
-		regfree(&tmp);
-	}
-	return neg ? !match : match;
+	if (!r->compiled)
+		return false;
+	return (regexec(&r->re, text, 0, NULL, 0) == 0) != r->neg;
 }
 
 /* The first regex of v that text matches, or NULL. */
 static const char *list_match(const struct bl_regex_vec *v, const char *text)
 {
 	for (size_t i = 0; i < v->n; i++)
-		if (rule_match(v->items[i]->re, text))
+		if (rule_match(&v->items[i]->comp, text))
 			return v->items[i]->re;
 	return NULL;
 }
@@ -159,8 +85,8 @@ int blacklist_wwid(const struct config *conf, const char *wwid)
 
 static bool device_entry_match(const struct bl_device *d, const char *vendor, const char *product)
 {
-	return (!d->vendor || rule_match(d->vendor, vendor)) &&
-	       (!d->product || rule_match(d->product, product));
+	return (!d->vendor || rule_match(&d->vendor_re, vendor)) &&
+	       (!d->product || rule_match(&d->product_re, product));
 }
 
 static const struct bl_device *device_list_match(const struct bl_device_vec *v, const char *vendor,
@@ -180,8 +106,8 @@ static const struct hwentry *hw_product_blacklisted(const struct config *conf, c
 	for (size_t i = 0; i < conf->hwtable.n; i++) {
 		const struct hwentry *h = conf->hwtable.items[i];
 
-		if (h->p.product_blacklist && h->p.vendor && rule_match(h->p.vendor, vendor) &&
-		    rule_match(h->p.product_blacklist, product))
+		if (h->p.product_blacklist && h->p.vendor && rule_match(&h->bl_vendor_re, vendor) &&
+		    rule_match(&h->bl_product_re, product))
 			return h;
 	}
 	return NULL;

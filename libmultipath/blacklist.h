@@ -18,12 +18,12 @@
  *             property matching one of them is blacklisted ("udev property
  *             missing")
  *
- * Regexes are compiled once (POSIX extended) and kept in a process-wide
- * cache keyed by their text, guarded by a mutex: the functions may be called
- * from any thread for any config. An empty string (devname, wwid) never
- * matches anything: MATCH_NOTHING.
- *
- * The functions only read conf and log at verbosity >= 3.
+ * The regexes belong to the config: they are compiled when it is loaded
+ * (struct bl_re in config/config.h) and freed with it. The functions only
+ * read conf, take no lock and allocate nothing, so any number of threads
+ * may call them while conf is alive (in multipathd: inside the RCU
+ * read-side section that holds conf). An empty string (devname, wwid)
+ * never matches anything: MATCH_NOTHING. They log at verbosity >= 3 only.
  */
 #ifndef MP_BLACKLIST_H
 #define MP_BLACKLIST_H
@@ -60,9 +60,5 @@ int blacklist_path(const struct config *conf, const struct path *pp, struct udev
 
 /* Static name of a MATCH_* value ("blacklisted", "whitelisted", "no match"). */
 const char *blacklist_match_name(int match);
-
-/* Free the regex cache. Only when no other thread uses this module (tests,
- * exit); the cache refills on demand afterwards. */
-void blacklist_cache_release(void);
 
 #endif

@@ -20,8 +20,8 @@
  *   group_by_prio       paths with equal pp->priority together
  *   group_by_node_name  paths with equal pp->tgt_node_name together
  * Group priority = pathgroup_update_priority() (the average priority of the
- * group's paths that are not PATH_DOWN; of all of them when all are down;
- * an undefined priority counts as 0). Groups are sorted by priority,
+ * group's usable paths, see path_state_usable(); of all of them when none is
+ * usable; an undefined priority counts as 0). Groups are sorted by priority,
  * highest first, stably: within equal priority groups keep the order of
  * their first path in mpp->paths, and paths keep their order within a group.
  * The previous groups are freed. mpp->nextpg becomes 1 (0 for a map

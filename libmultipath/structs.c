@@ -73,22 +73,27 @@ void pathgroup_free(struct pathgroup *pg)
 void pathgroup_update_priority(struct pathgroup *pg)
 {
 	long sum = 0, all = 0;
-	size_t up = 0;
+	size_t usable = 0;
 
 	for (size_t i = 0; i < pg->paths.n; i++) {
 		const struct path *pp = pg->paths.items[i];
 		int prio = pp->priority > 0 ? pp->priority : 0;
 
 		all += prio;
-		if (pp->state != PATH_DOWN) {
+		if (path_state_usable(pp->state)) {
 			sum += prio;
-			up++;
+			usable++;
 		}
 	}
-	if (up)
-		pg->priority = (int)(sum / (long)up);
+	if (usable)
+		pg->priority = (int)(sum / (long)usable);
 	else
 		pg->priority = pg->paths.n ? (int)(all / (long)pg->paths.n) : 0;
+}
+
+bool path_state_usable(enum path_state st)
+{
+	return st == PATH_UP || st == PATH_GHOST;
 }
 
 struct multipath *map_new(void)

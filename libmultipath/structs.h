@@ -119,8 +119,9 @@ struct path *pathvec_find_devt(const struct pathvec *pv, const char *devt);
 
 struct pathgroup *pathgroup_new(void);
 void pathgroup_free(struct pathgroup *pg);
-/* Group priority: the average priority of its paths that are not
- * PATH_DOWN (of all paths when every one is down); 0 for an empty group. */
+/* Group priority: the average priority of its usable paths
+ * (path_state_usable()); of all its paths when none is usable; 0 for an
+ * empty group. An undefined priority counts as 0. */
 void pathgroup_update_priority(struct pathgroup *pg);
 
 /* Allocate a map: dm_minor -1, features/hwhandler/selector NULL. */
@@ -133,6 +134,12 @@ void map_free_pgs(struct multipath *mpp);
 void mapvec_free(struct mapvec *mv);
 struct multipath *mapvec_find_alias(const struct mapvec *mv, const char *alias);
 struct multipath *mapvec_find_wwid(const struct mapvec *mv, const char *wwid);
+
+/* Can the path carry IO: PATH_UP or PATH_GHOST (standby, usable after a
+ * group switch). Everything else (DOWN, TIMEOUT, PENDING, DELAYED, WILD,
+ * SHAKY, UNCHECKED, REMOVED) is not. Everything that counts usable paths
+ * asks this. */
+bool path_state_usable(enum path_state st);
 
 /* "ready", "faulty", "shaky", "ghost", "i/o pending", "delayed", ... */
 const char *path_state_name(enum path_state st);

@@ -22,36 +22,13 @@
 
 #include "aio_group.h"
 #include "checkers/checkers.h"
+#include "util/time.h"
 
 enum { FILE_SIZE = 3 * 4096 + 100 };
 
 static char path[] = "/var/tmp/test_aio_group.XXXXXX";
 static char empty[] = "/var/tmp/test_aio_group_empty.XXXXXX";
 static bool have_aio, have_direct;
-
-static struct timespec in_ms(long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
-	return ts;
-}
-
-static long time_left_ms(const struct timespec *deadline)
-{
-	struct timespec now;
-	long ms;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
-	return ms > 0 ? ms : 0;
-}
 
 static unsigned char pattern(size_t off)
 {
@@ -114,7 +91,7 @@ static void need_aio(void)
 /* Submit, poll until done (5 s at most), return the poll result. */
 static long read_at(struct aio_slot *s, int fd, size_t len, off_t off)
 {
-	struct timespec deadline = in_ms(5000);
+	struct timespec deadline = ts_add_ms(ts_now(), 5000);
 	long res = 0;
 
 	assert_int_equal(aio_group_submit(s, fd, len, off), 0);
@@ -179,7 +156,7 @@ static void test_wait_many(void **state)
 	struct aio_group_set *set;
 	struct aio_slot *s[N];
 	struct aio_group_stats st;
-	struct timespec deadline = in_ms(5000);
+	struct timespec deadline = ts_add_ms(ts_now(), 5000);
 	bool got[N] = {false};
 	int fd, done = 0;
 	long res;
@@ -205,7 +182,7 @@ static void test_wait_many(void **state)
 			got[i] = true;
 			done++;
 		}
-		if (done < N && !time_left_ms(&deadline))
+		if (done < N && ts_passed(&deadline))
 			fail_msg("only %d of %d reads completed", done, N);
 	}
 	assert_int_equal(aio_group_stats(set, &st), 0);

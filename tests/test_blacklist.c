@@ -90,13 +90,6 @@ static struct path mkpath(const char *dev, const char *vendor, const char *produ
 	return p;
 }
 
-static int teardown(void **state)
-{
-	(void)state;
-	blacklist_cache_release();
-	return 0;
-}
-
 /* ---- devnode ---- */
 
 static void test_devnode_builtin(void **state)
@@ -344,7 +337,7 @@ static void test_path(void **state)
 	config_free(conf);
 }
 
-/* Many threads on one config, fresh cache: the regex cache must hold up. */
+/* Many threads on one config: matching shares the config's compiled regexes. */
 static void *hammer(void *arg)
 {
 	const struct config *conf = arg;
@@ -374,7 +367,6 @@ static void test_threads(void **state)
 	void *rc;
 
 	(void)state;
-	blacklist_cache_release();
 	for (size_t i = 0; i < 8; i++)
 		assert_int_equal(pthread_create(&t[i], NULL, hammer, conf), 0);
 	for (size_t i = 0; i < 8; i++) {
@@ -384,17 +376,163 @@ static void test_threads(void **state)
 	config_free(conf);
 }
 
+/* ---- the regexes belong to their config ---- */
+
+/* Two configs whose entries have the same texts with opposite roles. */
+static const char conf_a[] = "blacklist {\n"
+			     "	devnode \"^sd[a-c]$\"\n"
+			     "	wwid \"!^3600a\"\n"
+			     "}\n";
+static const char conf_b[] = "blacklist {\n"
+			     "	devnode \"^sd\"\n"
+			     "	wwid \"^3600a\"\n"
+			     "}\n"
+			     "blacklist_exceptions {\n"
+			     "	devnode \"^sd[a-c]$\"\n"
+			     "}\n";
+
+static void check_a(const struct config *a)
+{
+	assert_int_equal(blacklist_devnode(a, "sdb"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(a, "sdd"), MATCH_NOTHING);
+	assert_int_equal(blacklist_wwid(a, "3600a01"), MATCH_NOTHING);
+	assert_int_equal(blacklist_wwid(a, "3600b01"), MATCH_BLACKLIST);
+}
+
+static void check_b(const struct config *b)
+{
+	assert_int_equal(blacklist_devnode(b, "sdb"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_devnode(b, "sdd"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_wwid(b, "3600a01"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_wwid(b, "3600b01"), MATCH_NOTHING);
+}
+
+/* Load and free in every order: each config keeps its own answers (under
+ * ASan a regex freed with another config would be a use after free). */
+static void test_two_configs(void **state)
+{
+	struct config *a = load(conf_a), *b = load(conf_b), *c;
+
+	(void)state;
+	check_a(a);
+	check_b(b);
+	config_free(a);
+	check_b(b);
+	a = load(conf_a);
+	check_a(a);
+	config_free(b);
+	check_a(a);
+	c = load(conf_b);
+	check_b(c);
+	check_a(a);
+	b = load(conf_b);
+	config_free(c);
+	check_b(b);
+	config_free(b);
+	check_a(a);
+	config_free(a);
+}
+
+struct reader {
+	const struct config *conf;
+	void (*check)(const struct config *);
+};
+
+static void *read_loop(void *arg)
+{
+	const struct reader *r = arg;
+
+	for (int i = 0; i < 300; i++)
+		r->check(r->conf);
+	return NULL;
+}
+
+/* Readers of one config while others are loaded and freed (a reconfigure). */
+static void test_reconfigure_under_readers(void **state)
+{
+	struct config *a = load(conf_a);
+	struct reader r = {a, check_a};
+	pthread_t t[3];
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, read_loop, &r), 0);
+	for (int i = 0; i < 30; i++) {
+		struct config *b = load(i % 2 ? conf_b : conf_a);
+
+		if (i % 2)
+			check_b(b);
+		else
+			check_a(b);
+		config_free(b);
+	}
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+	config_free(a);
+}
+
+/* An entry whose regex did not compile matches nothing, negated or not.
+ * The parser refuses such regexes, so uncompile two by hand. */
+static void test_uncompiled_matches_nothing(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	devnode \"!^sd\"\n"
+				   "	devnode \"^nvme\"\n"
+				   "	wwid \".\"\n"
+				   "}\n");
+	struct bl_regex_vec *v = &conf->blist.devnode;
+	size_t n = v->n;
+
+	(void)state;
+	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_devnode(conf, "xyz0"), MATCH_BLACKLIST);
+	for (size_t i = n - 2; i < n; i++) {
+		assert_true(v->items[i]->comp.compiled);
+		regfree(&v->items[i]->comp.re);
+		v->items[i]->comp.compiled = false;
+	}
+	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_NOTHING);
+	assert_int_equal(blacklist_devnode(conf, "xyz0"), MATCH_NOTHING);
+	assert_int_equal(blacklist_devnode(conf, "sda"), MATCH_NOTHING);
+	/* the other entries still work */
+	assert_int_equal(blacklist_devnode(conf, "loop0"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_wwid(conf, "3600a"), MATCH_BLACKLIST);
+	config_free(conf);
+}
+
+/* product_blacklist with a negated vendor: every other vendor. */
+static void test_product_blacklist_negated_vendor(void **state)
+{
+	struct config *conf = load("devices {\n"
+				   "	device {\n"
+				   "		vendor \"!^ACME\"\n"
+				   "		product \".*\"\n"
+				   "		product_blacklist \"^Universal\"\n"
+				   "	}\n"
+				   "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_device(conf, "OTHER", "Universal Xport"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_device(conf, "ACME", "Universal Xport"), MATCH_NOTHING);
+	assert_int_equal(blacklist_device(conf, "OTHER", "FlashArray"), MATCH_NOTHING);
+	config_free(conf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_devnode_builtin, teardown),
-	    cmocka_unit_test_teardown(test_devnode_exceptions_and_negation, teardown),
-	    cmocka_unit_test_teardown(test_wwid, teardown),
-	    cmocka_unit_test_teardown(test_device, teardown),
-	    cmocka_unit_test_teardown(test_product_blacklist, teardown),
-	    cmocka_unit_test_teardown(test_property, teardown),
-	    cmocka_unit_test_teardown(test_path, teardown),
-	    cmocka_unit_test_teardown(test_threads, teardown),
+	    cmocka_unit_test(test_devnode_builtin),
+	    cmocka_unit_test(test_devnode_exceptions_and_negation),
+	    cmocka_unit_test(test_wwid),
+	    cmocka_unit_test(test_device),
+	    cmocka_unit_test(test_product_blacklist),
+	    cmocka_unit_test(test_property),
+	    cmocka_unit_test(test_path),
+	    cmocka_unit_test(test_threads),
+	    cmocka_unit_test(test_two_configs),
+	    cmocka_unit_test(test_reconfigure_under_readers),
+	    cmocka_unit_test(test_uncompiled_matches_nothing),
+	    cmocka_unit_test(test_product_blacklist_negated_vendor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -27,6 +27,7 @@
 
 #include "aio_group.h"
 #include "checkers/checkers.h"
+#include "util/time.h"
 
 enum { FAKE_FD_BASE = 1 << 20, FK_MAX = 8192 };
 
@@ -290,28 +291,6 @@ static struct aio_group_stats stats(void)
 	return st;
 }
 
-static struct timespec in_ms(long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (ms % 1000) * 1000000L;
-	if (ts.tv_nsec >= 1000000000L) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000L;
-	}
-	return ts;
-}
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 static struct checker *dio_new(unsigned timeout_s)
 {
 	struct checker *c = NULL;
@@ -454,7 +433,7 @@ static void test_submit_error(void **state)
 
 static void *complete_later(void *arg)
 {
-	struct timespec ts = {0, 100 * 1000000L};
+	struct timespec ts = ts_from_ms(100);
 
 	nanosleep(&ts, NULL);
 	fk_complete(arg, 512);
@@ -464,16 +443,16 @@ static void *complete_later(void *arg)
 static void test_poll_waits(void **state)
 {
 	struct checker *c = dio_new(5);
-	struct timespec t0, deadline = in_ms(5000);
+	struct timespec t0, deadline = ts_add_ms(ts_now(), 5000);
 	pthread_t th;
 
 	(void)state;
 	assert_int_equal(checker_start(c), 0);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	assert_int_equal(pthread_create(&th, NULL, complete_later, fk_last()), 0);
 	assert_int_equal(checker_poll(c, &deadline), PATH_UP);
-	assert_true(ms_since(&t0) >= 90);
-	assert_true(ms_since(&t0) < 2000);
+	assert_true(ts_since_ms(&t0) >= 90);
+	assert_true(ts_since_ms(&t0) < 2000);
 	pthread_join(th, NULL);
 	checker_free(c);
 }
@@ -487,18 +466,18 @@ static void test_timeout(void **state)
 	long ms;
 
 	(void)state;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	assert_int_equal(checker_start(c), 0);
 	/* a deadline before the timeout: pending, returned at the deadline */
-	deadline = in_ms(200);
+	deadline = ts_add_ms(ts_now(), 200);
 	assert_int_equal(checker_poll(c, &deadline), PATH_PENDING);
-	ms = ms_since(&t0);
+	ms = ts_since_ms(&t0);
 	assert_true(ms >= 190 && ms < 900);
 	assert_int_equal(fk.cancel_calls, 0);
 	/* a deadline after the timeout: timed out when the timeout expires */
-	deadline = in_ms(5000);
+	deadline = ts_add_ms(ts_now(), 5000);
 	assert_int_equal(checker_poll(c, &deadline), PATH_TIMEOUT);
-	ms = ms_since(&t0);
+	ms = ts_since_ms(&t0);
 	assert_true(ms >= 990 && ms < 1900);
 	assert_non_null(strstr(checker_msg(c), "timed out"));
 	/* cancel tried once; it failed, the read stays in flight */
@@ -525,9 +504,9 @@ static void test_timeout_cancelled(void **state)
 
 	(void)state;
 	fk.cancel_rc = 0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	assert_int_equal(checker_check(c), PATH_TIMEOUT);
-	assert_true(ms_since(&t0) >= 990);
+	assert_true(ts_since_ms(&t0) >= 990);
 	assert_int_equal(fk.cancel_calls, 1);
 	assert_int_equal(stats().inflight, 0);
 	/* the cancelled read is gone: the next check submits a new one */
@@ -666,17 +645,17 @@ struct waiter {
 static void *wait_slot(void *arg)
 {
 	struct waiter *w = arg;
-	struct timespec t0, deadline = in_ms(5000);
+	struct timespec t0, deadline = ts_add_ms(ts_now(), 5000);
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	w->rc = aio_group_poll(w->slot, &deadline, &w->res);
-	w->ms = ms_since(&t0);
+	w->ms = ts_since_ms(&t0);
 	return NULL;
 }
 
 static void sleep_ms(long ms)
 {
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	struct timespec ts = ts_from_ms(ms);
 
 	nanosleep(&ts, NULL);
 }
@@ -768,15 +747,15 @@ static void test_wait_and_cancel(void **state)
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(aio_group_submit(s[i], FAKE_FD_BASE, 4096, 4096L * i), 0);
 	/* nothing completes: wait returns 0 at the deadline */
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	deadline = in_ms(150);
+	t0 = ts_now();
+	deadline = ts_add_ms(ts_now(), 150);
 	assert_int_equal(aio_group_wait(set, &deadline), 0);
-	assert_true(ms_since(&t0) >= 140);
+	assert_true(ts_since_ms(&t0) >= 140);
 	assert_int_equal(aio_group_wait(set, NULL), 0);
 	/* two complete: one wait sees both */
 	fk_complete(fk.pending[0], 4096);
 	fk_complete(fk.pending[0], 4096);
-	deadline = in_ms(5000);
+	deadline = ts_add_ms(ts_now(), 5000);
 	assert_int_equal(aio_group_wait(set, &deadline), 2);
 	assert_int_equal(((unsigned char *)aio_group_slot_buf(s[0]))[0], 0xa5);
 	assert_int_equal(aio_group_poll(s[1], NULL, &res), 1);

@@ -275,7 +275,6 @@ static int group_teardown(void **state)
 	(void)state;
 	config_free(conf_empty);
 	sysfs_set_root(NULL);
-	blacklist_cache_release();
 	return 0;
 }
 

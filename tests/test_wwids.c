@@ -34,7 +34,6 @@ static int teardown(void **state)
 
 	(void)state;
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	blacklist_cache_release();
 	return system(cmd) == 0 ? 0 : -1;
 }
 

@@ -3,36 +3,51 @@
  * Path checkers: is a path usable? One struct checker per path, made once
  * and reused for every check.
  *
- *   tur          SCSI TEST UNIT READY via SG_IO
- *   readsector0  SCSI READ(10) of LBA 0, one logical block, via SG_IO
+ *   tur          SCSI TEST UNIT READY
+ *   readsector0  SCSI READ(10) of LBA 0, one logical block
  *   directio     an O_DIRECT read of block 0 through libaio (aio_group.h)
  *   none         always up
  *
- * Interface: checker_start() begins a check without blocking;
+ * Interface: checker_start() begins a check and never blocks;
  * checker_poll() collects the verdict, optionally waiting until a deadline;
- * checker_check() does both. The SG_IO checkers (tur, readsector0) are
- * synchronous: their checker_start() runs the command and blocks up to the
- * checker timeout (the SCSI midlayer enforces it; aborting a command that
- * timed out can add seconds); their checker_poll() returns the stored
- * verdict. directio is truly asynchronous.
+ * checker_check() does both. Every checker is asynchronous: tur and
+ * readsector0 queue their command on the path's sg node (/dev/sgN, the sg
+ * driver's write()/poll()/read() interface) or, for a path without one, on
+ * a small shared pool of worker threads running SG_IO on the block device
+ * (see checkers/README.md: when all of them are stuck on hung devices,
+ * other checks of that kind time out); directio submits through libaio.
+ * checker_poll_fd() gives an fd to wait for many checkers with one poll().
+ *
+ * A check has one command in flight at most. While it is, checker_start()
+ * is a no-op. checker_poll() says PATH_PENDING while the command is younger
+ * than the checker timeout, then PATH_TIMEOUT (from the moment the timeout
+ * has passed, whether the kernel has completed the command or not), and
+ * keeps saying PATH_TIMEOUT without issuing anything new for as long as
+ * the command stays stuck. Once the kernel completes it, the checker is
+ * idle and the next checker_start() issues a new command (a tur or
+ * readsector0 answer that came after the timeout is not used: the verdict
+ * stays PATH_TIMEOUT; directio reports the late read's result).
  *
  * Verdicts are enum path_state (structs.h):
  *   PATH_UP      the device answered
  *   PATH_DOWN    it failed (error, check condition, short read)
  *   PATH_GHOST   SCSI NOT READY, target port in standby/unavailable (ALUA)
  *   PATH_TIMEOUT no answer within the timeout (callers treat it as down)
- *   PATH_PENDING a directio read still in flight, younger than the timeout
+ *   PATH_PENDING the command is still in flight, younger than the timeout
  *   PATH_WILD    the check could not be run (checker_start() failed)
  *   PATH_UNCHECKED before the first check
  *
- * Ownership and threads: a checker owns its fd (opened by checker_new(),
- * closed by checker_free()) and its buffers; directio also holds one slot
- * of the process-wide aio_group set. A checker is used by one thread at a
- * time; different checkers may run in different threads. checker_free()
- * with a directio read in flight does not wait: the read becomes an orphan
- * of the aio_group set, which frees its buffer when the kernel completes
- * it. Waiting calls hold no lock of their own except aio_group's leaf lock
- * while not sleeping, so the caller must not hold a lock other threads need.
+ * Ownership and threads: a checker owns its fds (the block device opened by
+ * checker_new(), the sg node or the worker job of tur and readsector0) and
+ * its buffers; directio also holds one slot of the process-wide aio_group
+ * set. A checker is used by one thread at a time; different checkers may
+ * run in different threads. checker_free() with a command in flight does
+ * not wait and frees nothing the kernel may still write: closing an sg fd
+ * makes the sg driver drop the response to come (it is never copied to
+ * user memory); a worker's job and a directio read become orphans freed
+ * when the kernel completes them. Waiting calls hold no lock of their own
+ * except the leaf locks of aio_group and the worker pool while not
+ * sleeping, so the caller must not hold a lock other threads need.
  *
  * Errors: 0 or -errno; output parameters are written only on success.
  * Nothing here logs (checker_msg() has the text for the caller to log).
@@ -55,7 +70,10 @@ bool checker_known(const char *name);
 
 /*
  * Create a checker of the given name for a device node ("/dev/sda"). It
- * opens the node O_RDONLY|O_NONBLOCK (plus O_DIRECT for directio).
+ * opens the node O_RDONLY|O_NONBLOCK (plus O_DIRECT for directio); tur and
+ * readsector0 also open the path's sg node found through sysfs
+ * (block/<dev>/device/scsi_generic/sgN, then /dev/sgN O_RDWR|O_NONBLOCK) or,
+ * without one, take a job of the SG_IO worker pool.
  * timeout_s (0 means 1) bounds one check. Returns 0 and *out, -EINVAL for
  * an unknown name, -ENOMEM, the open() error, or for directio an aio_group
  * error: -EAGAIN when fs.aio-max-nr is exhausted (aio_group_errmsg() has
@@ -66,22 +84,40 @@ bool checker_known(const char *name);
 int checker_new(const char *name, const char *devnode, unsigned timeout_s, struct checker **out);
 
 /*
- * Begin a check (a no-op while a directio read is still in flight).
- * Returns 0, or -errno when the check could not be started; the verdict is
- * then PATH_WILD and checker_msg() says why. SG_IO checkers block here up
- * to the timeout (see above).
+ * Begin a check without blocking: queue the command and return (a no-op
+ * while the previous command is still in flight). Returns 0, or -errno
+ * when the check could not be started (the device does not support SG_IO,
+ * no worker thread could be started, io_submit failed); the verdict is
+ * then PATH_WILD and checker_msg() says why. A device that refuses the
+ * command at once (an sg write() failing with ENODEV ...) gives PATH_DOWN
+ * and returns 0.
  */
 int checker_start(struct checker *c);
 
 /*
  * The verdict of the current check. Waits until the absolute
  * CLOCK_MONOTONIC deadline if it is not known yet (deadline NULL: do not
- * wait). Returns an enum path_state: PATH_PENDING when not finished yet;
- * a directio read older than the timeout gives PATH_TIMEOUT (and is
- * cancelled if the kernel allows) until it completes. Without a check in
- * progress, the last verdict again.
+ * wait; the wait also ends at the check's timeout). Returns an enum
+ * path_state: PATH_PENDING when not finished yet; PATH_TIMEOUT once the
+ * command is older than the timeout, and again on every poll until the
+ * kernel completes it (a directio read is cancelled if the kernel allows).
+ * A UNIT ATTENTION or transient host status is retried once, by a new
+ * command submitted here (same timeout: a check never outlasts it).
+ * Without a check in progress, the last verdict again.
  */
 int checker_poll(struct checker *c, const struct timespec *deadline);
+
+/*
+ * An fd that becomes readable (POLLIN) when the command in flight has
+ * completed, for callers that wait for many checkers with one poll(): then
+ * call checker_poll(). tur and readsector0: the sg node's fd, or the worker
+ * job's eventfd without one. -1 for checkers without such an fd (directio,
+ * none): poll them with a deadline or on a timer. The fd belongs to the
+ * checker (do not read or close it), stays the same for the checker's
+ * lifetime, and is readable only while a completed command waits to be
+ * collected; after the timeout a late completion makes it readable too.
+ */
+int checker_poll_fd(const struct checker *c);
 
 /* checker_start() + checker_poll() until finished or timed out. Returns
  * an enum path_state (PATH_WILD when the start failed). */
@@ -93,7 +129,8 @@ const char *checker_msg(const struct checker *c);
 const char *checker_name(const struct checker *c);
 /* The last verdict (PATH_UNCHECKED before the first check). */
 int checker_state(const struct checker *c);
-/* Close the fd and free; a directio read in flight is orphaned. NULL ok. */
+/* Close the fds and free, without waiting for a command in flight (see
+ * Ownership above). NULL ok. */
 void checker_free(struct checker *c);
 
 /* ------------------------------------------------------------------------
@@ -107,11 +144,14 @@ struct checker_ops {
 	int open_flags; /* added to O_RDONLY | O_NONBLOCK | O_CLOEXEC */
 	/* Allocate private state after the fd is open (NULL: none). 0/-errno. */
 	int (*init)(struct checker *c);
-	/* Begin a check. A synchronous checker stores its verdict with
-	 * checker_set_state() and returns 0; -errno: could not run. */
+	/* Begin a check without blocking. A checker that knows its verdict
+	 * at once stores it with checker_set_state() and returns 0; -errno:
+	 * could not run. */
 	int (*start)(struct checker *c);
 	/* Collect an asynchronous verdict (NULL: the stored one is final). */
 	int (*poll)(struct checker *c, const struct timespec *deadline);
+	/* The fd of checker_poll_fd() (NULL: -1). */
+	int (*poll_fd)(const struct checker *c);
 	/* Free private state; the fd is closed afterwards. NULL ok. */
 	void (*free)(struct checker *c);
 };
@@ -122,6 +162,8 @@ extern const struct checker_ops checker_directio_ops;
 extern const struct checker_ops checker_none_ops;
 
 int checker_fd(const struct checker *c);
+/* The device node given to checker_new(). */
+const char *checker_devnode(const struct checker *c);
 unsigned checker_timeout(const struct checker *c);
 void *checker_priv(const struct checker *c);
 void checker_set_priv(struct checker *c, void *priv);
@@ -133,15 +175,24 @@ int checker_set_state(struct checker *c, int st, const char *fmt, ...)
 unsigned checker_block_size(int fd);
 
 /*
- * Run a SCSI command with no data out via SG_IO on the checker's fd,
- * reading up to buf_len bytes into buf (buf NULL: no data), with the
- * checker timeout. A UNIT ATTENTION is retried once. Stores and returns
- * the verdict: PATH_UP (GOOD and, with data, the whole buffer filled),
- * PATH_GHOST, PATH_DOWN, PATH_TIMEOUT; or -errno when SG_IO is not
- * supported on the fd (-ENOTTY, -EINVAL), the verdict then PATH_WILD.
+ * The asynchronous SCSI command engine of tur and readsector0 (sg_async.c):
+ * one command with no data out and up to buf_len bytes in.
+ * checker_sg_init(): find and open the sg node, else take a worker job;
+ * remembers when the block device does not support SG_IO at all. 0/-errno.
+ * checker_sg_submit(): queue cdb (at most 16 bytes) unless a command is in
+ * flight; 0, or -errno when it cannot run (-ENOTTY, -EINVAL, -EAGAIN ...).
+ * checker_sg_poll(), checker_sg_poll_fd(), checker_sg_free(): the ops.
+ * checker_sg_node(): "sg3", or "" when the worker pool is used.
+ * Verdicts: PATH_UP (GOOD and, with data, the whole buffer filled),
+ * PATH_GHOST, PATH_DOWN, PATH_TIMEOUT (also for host status DID_TIME_OUT or
+ * driver status DRIVER_TIMEOUT), PATH_PENDING, PATH_WILD.
  */
-int checker_sg_run(struct checker *c, const unsigned char *cdb, unsigned cdb_len, void *buf,
-		   unsigned buf_len);
+int checker_sg_init(struct checker *c, unsigned buf_len);
+int checker_sg_submit(struct checker *c, const unsigned char *cdb, unsigned cdb_len);
+int checker_sg_poll(struct checker *c, const struct timespec *deadline);
+int checker_sg_poll_fd(const struct checker *c);
+void checker_sg_free(struct checker *c);
+const char *checker_sg_node(const struct checker *c);
 
 /* Decoded sense data. */
 struct checker_sense {
@@ -154,7 +205,7 @@ int checker_sense_decode(const unsigned char *sense, size_t len, struct checker_
 
 /* The verdict for a CHECK CONDITION with this sense: PATH_GHOST for NOT
  * READY with ASC/ASCQ 04/0B or 04/0C, PATH_DOWN otherwise (UNIT ATTENTION
- * is retried by checker_sg_run() before it gets here). */
+ * is retried by checker_sg_poll() before it gets here). */
 int checker_sense_state(const struct checker_sense *s);
 
 #endif

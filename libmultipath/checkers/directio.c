@@ -14,6 +14,7 @@
 
 #include "../aio_group.h"
 #include "../util/log.h"
+#include "../util/time.h"
 #include "checkers.h"
 
 struct directio {
@@ -23,11 +24,6 @@ struct directio {
 	bool cancel_tried;
 	struct timespec expiry; /* when the running read times out */
 };
-
-static bool ts_before(const struct timespec *a, const struct timespec *b)
-{
-	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
-}
 
 static int dio_init(struct checker *c)
 {
@@ -62,8 +58,7 @@ static int dio_start(struct checker *c)
 		return rc;
 	dio->running = true;
 	dio->cancel_tried = false;
-	clock_gettime(CLOCK_MONOTONIC, &dio->expiry);
-	dio->expiry.tv_sec += checker_timeout(c);
+	dio->expiry = ts_add_ms(ts_now(), (long long)checker_timeout(c) * 1000);
 	return 0;
 }
 
@@ -98,14 +93,14 @@ static int dio_timed_out(struct checker *c)
 static int dio_poll(struct checker *c, const struct timespec *deadline)
 {
 	struct directio *dio = checker_priv(c);
-	struct timespec until, now;
+	struct timespec until;
 	long res;
 	int rc;
 
 	if (!dio->running)
 		return checker_state(c);
 	if (deadline)
-		until = ts_before(deadline, &dio->expiry) ? *deadline : dio->expiry;
+		until = ts_cmp(deadline, &dio->expiry) < 0 ? *deadline : dio->expiry;
 	rc = aio_group_poll(dio->slot, deadline ? &until : NULL, &res);
 	if (rc == 1) {
 		dio->running = false;
@@ -116,8 +111,7 @@ static int dio_poll(struct checker *c, const struct timespec *deadline)
 		return checker_set_state(c, PATH_WILD, "directio checker: %s",
 					 aio_group_errmsg(rc));
 	}
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!ts_before(&now, &dio->expiry))
+	if (ts_passed(&dio->expiry))
 		return dio_timed_out(c);
 	return PATH_PENDING;
 }

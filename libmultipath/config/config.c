@@ -86,6 +86,13 @@ static bool same_str(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+static void bl_re_release(struct bl_re *r)
+{
+	if (r->compiled)
+		regfree(&r->re);
+	r->compiled = false;
+}
+
 static void hwentry_free(struct hwentry *h)
 {
 	if (!h)
@@ -96,6 +103,8 @@ static void hwentry_free(struct hwentry *h)
 		if (h->has_revision)
 			regfree(&h->revision_re);
 	}
+	bl_re_release(&h->bl_vendor_re);
+	bl_re_release(&h->bl_product_re);
 	props_release(&h->p);
 	free(h);
 }
@@ -210,6 +219,8 @@ static void bl_device_free(struct bl_device *b)
 {
 	if (!b)
 		return;
+	bl_re_release(&b->vendor_re);
+	bl_re_release(&b->product_re);
 	free(b->vendor);
 	free(b->product);
 	free(b);
@@ -360,6 +371,7 @@ static void blacklist_release(struct blacklist *bl)
 
 	for (size_t l = 0; l < 3; l++) {
 		for (size_t i = 0; i < lists[l]->n; i++) {
+			bl_re_release(&lists[l]->items[i]->comp);
 			free(lists[l]->items[i]->re);
 			free(lists[l]->items[i]);
 		}
@@ -443,16 +455,64 @@ free_vendor:
 	return -ENOMEM;
 }
 
-/* Compile regexes and fill computed defaults. Returns 0 or -ENOMEM. */
+/*
+ * Compile a blacklist regex (text NULL: nothing to do). The texts were
+ * validated when parsed, so only memory should fail here: -ENOMEM. Any
+ * other failure leaves r uncompiled, an entry that matches nothing.
+ */
+static int bl_re_compile(struct bl_re *r, const char *text)
+{
+	int rc;
+
+	if (!text)
+		return 0;
+	r->neg = text[0] == '!';
+	rc = regcomp(&r->re, r->neg ? text + 1 : text, REG_EXTENDED | REG_NOSUB);
+	if (rc == REG_ESPACE)
+		return -ENOMEM;
+	r->compiled = rc == 0;
+	return 0;
+}
+
+static int blacklist_compile(struct blacklist *bl)
+{
+	struct bl_regex_vec *lists[] = {&bl->devnode, &bl->wwid, &bl->property};
+	int rc = 0;
+
+	for (size_t l = 0; l < 3; l++)
+		for (size_t i = 0; rc == 0 && i < lists[l]->n; i++)
+			rc = bl_re_compile(&lists[l]->items[i]->comp, lists[l]->items[i]->re);
+	for (size_t i = 0; rc == 0 && i < bl->device.n; i++) {
+		struct bl_device *b = bl->device.items[i];
+
+		rc = bl_re_compile(&b->vendor_re, b->vendor);
+		if (rc == 0)
+			rc = bl_re_compile(&b->product_re, b->product);
+	}
+	return rc;
+}
+
+/* Compile regexes and fill computed defaults. Returns 0 or -ENOMEM; what
+ * was compiled before a failure is freed by config_free(). */
 static int config_finalize(struct config *conf)
 {
 	struct props *d = &conf->defaults;
 
 	if (!props_is_set(d, KW_MAX_POLLING_INTERVAL))
 		d->max_polling_interval = 4 * d->polling_interval;
-	for (size_t i = 0; i < conf->hwtable.n; i++)
-		if (hwentry_compile(conf->hwtable.items[i]) < 0)
+	for (size_t i = 0; i < conf->hwtable.n; i++) {
+		struct hwentry *h = conf->hwtable.items[i];
+
+		if (hwentry_compile(h) < 0)
 			return -ENOMEM;
+		if (!h->p.product_blacklist)
+			continue;
+		if (bl_re_compile(&h->bl_vendor_re, h->p.vendor) < 0 ||
+		    bl_re_compile(&h->bl_product_re, h->p.product_blacklist) < 0)
+			return -ENOMEM;
+	}
+	if (blacklist_compile(&conf->blist) < 0 || blacklist_compile(&conf->elist) < 0)
+		return -ENOMEM;
 	return 0;
 }
 

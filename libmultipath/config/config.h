@@ -11,6 +11,8 @@
  * vendor, product and revision strings equal an earlier entry's is merged
  * into it (its settings win). Multipath entries with the same wwid are
  * merged likewise. Identical blacklist entries are kept once.
+ * Every regex (device entries, blacklists) is compiled by the load, so
+ * matching needs no lock and no allocation.
  */
 #ifndef MP_CONFIG_H
 #define MP_CONFIG_H
@@ -23,12 +25,27 @@
 
 #define DEFAULT_CONFIG_FILE "/etc/multipath.conf"
 
+/*
+ * A blacklist regex compiled when the config is loaded (POSIX extended),
+ * owned by the config and freed by config_free(). A leading '!' in the
+ * text negates it: it matches what the rest does not match. An entry whose
+ * regex did not compile matches nothing, negated or not.
+ */
+struct bl_re {
+	regex_t re;
+	bool neg;      /* the text starts with '!' */
+	bool compiled; /* re holds the compiled text (after the '!') */
+};
+
 struct hwentry {
 	struct props p;
 	bool builtin;           /* from the built-in hardware table */
 	uint64_t file_set[2];   /* keywords a file set on a built-in entry */
 	regex_t vendor_re, product_re, revision_re;
 	bool compiled, has_revision; /* regexes valid once the config is loaded */
+	/* with product_blacklist set: vendor and product_blacklist as blacklist
+	 * regexes (vendor may be negated here, as in the blacklist section) */
+	struct bl_re bl_vendor_re, bl_product_re;
 };
 VECTOR_DEFINE(hwentry_vec, struct hwentry *)
 
@@ -39,13 +56,15 @@ VECTOR_DEFINE(mpentry_vec, struct mpentry *)
 
 struct bl_device {
 	char *vendor, *product; /* regexes; either may be NULL */
+	struct bl_re vendor_re, product_re; /* compiled when the text is not NULL */
 	bool builtin;
 };
 VECTOR_DEFINE(bl_device_vec, struct bl_device *)
 
 /* One regex entry of blacklist { devnode / wwid / property }. */
 struct bl_regex {
-	char *re;
+	char *re;          /* the text, as written */
+	struct bl_re comp; /* compiled */
 	bool builtin;
 };
 VECTOR_DEFINE(bl_regex_vec, struct bl_regex *)

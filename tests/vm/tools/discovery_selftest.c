@@ -71,7 +71,6 @@ int main(int argc, char **argv)
 	config_free(conf);
 	diags_release(&d);
 	udev_unref(udev);
-	blacklist_cache_release();
 	printf("%s\n", bad ? "FAIL" : "OK");
 	return bad ? 1 : 0;
 }
