@@ -73,6 +73,8 @@ $(LIB_A): $(LIB_OBJS)
 
 $(B)/bin/multipath: $(MULTIPATH_OBJS) $(LIB_SO)
 $(B)/bin/multipathd: $(MULTIPATHD_OBJS) $(LIB_SO)
+# the daemon: liburcu for its configuration, libsystemd for sd_notify
+$(B)/bin/multipathd: private LIBDEPS += -lurcu -lsystemd
 $(BINS):
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
@@ -91,6 +93,8 @@ $(B)/tests/%: $(B)/tests/%.o $(LIB_A)
 # Tests of daemon modules link the module's object too: TEST_OBJS_<test>.
 TEST_OBJS_test_cli := $(B)/multipathd/cli.o
 $(B)/tests/test_cli: $(TEST_OBJS_test_cli)
+TEST_OBJS_test_policy := $(B)/multipathd/policy.o
+$(B)/tests/test_policy: $(TEST_OBJS_test_policy)
 
 test: $(TESTS) all
 	$(Q)tests/run-unit.sh $(TESTS)

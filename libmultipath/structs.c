@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checkers/checkers.h"
 #include "structs.h"
 
 void strlcpy_trunc(char *dst, const char *src, size_t size)
@@ -29,6 +30,8 @@ struct path *path_new(void)
 
 void path_free(struct path *pp)
 {
+	if (pp)
+		checker_free(pp->checker);
 	free(pp);
 }
 

@@ -2,6 +2,13 @@
 /*
  * Paths, path groups and maps.
  *
+ * In multipathd, every path and map lives in the daemon's vectors (see
+ * multipathd/daemon.h) and every field is guarded by the vectors lock.
+ * Another thread refers to a path by its devt ("8:16") and to a map by its
+ * name or WWID, looking them up again each time it takes the lock: a
+ * pointer is never kept across an unlock, except by the dispatcher thread,
+ * the only thread that adds or frees paths and maps.
+ *
  * Ownership: a struct pathvec owns its paths (pathvec_free() frees them).
  * A map borrows its paths from a pathvec that must outlive it; it owns its
  * path groups, which borrow the same paths. A mapvec owns its maps.
@@ -76,6 +83,13 @@ struct path {
 	enum dm_path_state dmstate;
 	int failcount;               /* from dm status */
 	struct multipath *mpp;
+
+	/* multipathd's state of the path (unused by the CLI) */
+	struct checker *checker;     /* owned, made once; NULL while it cannot be made */
+	int check_interval;          /* seconds between checks, backs off when healthy */
+	long next_check;             /* CLOCK_MONOTONIC second of the next check */
+	bool check_running;          /* a check was started and has no verdict yet */
+	enum path_state chk_state;   /* the checker's own last verdict (state may say DELAYED) */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 
@@ -105,6 +119,13 @@ struct multipath {
 	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
 	char vendor[32], product[32]; /* of the first path, for the topology header */
 	bool ro;
+
+	/* multipathd's state of the map (unused by the CLI) */
+	long retry_deadline;         /* no_path_retry N: second when queueing stops; 0 none */
+	bool queue_stopped;          /* no_path_retry ran out: queueing disabled by us */
+	long failback_deadline;      /* failback N: second of the deferred switch; 0 none */
+	long next_status;            /* second of the next periodic status read */
+	unsigned path_faults, switch_groups, map_loads; /* counters since adoption */
 };
 VECTOR_DEFINE(mapvec, struct multipath *)
 

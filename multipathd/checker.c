@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The checker loop: one thread, a tick a second (and every 100 ms while a
+ * check is pending).
+ *
+ * Under vecs.lock a tick starts the checks that are due (checker_start()
+ * never blocks) and collects the verdicts that are in (checker_poll() with
+ * no deadline), decides what the kernel must be told (policy.h), and notes
+ * the maps whose status is due. Then, without the lock, it sends the dm
+ * messages, makes the checkers that are missing, computes the priorities of
+ * paths that came back and reads map statuses; the results are published
+ * under the lock after looking the path or map up again by devt or name.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <systemd/sd-daemon.h>
+#include <urcu.h>
+
+#include "checkers/checkers.h"
+#include "configure.h"
+#include "daemon.h"
+#include "devmapper.h"
+#include "policy.h"
+#include "util/log.h"
+
+enum { PENDING_POLL_MS = 100 };
+
+/* A dm message to send, and what it means once sent. */
+struct dm_msg {
+	char map[WWID_SIZE];
+	char devt[16];   /* "" for map messages */
+	char msg[64];
+	enum { M_FAIL, M_REINSTATE, M_STOP_QUEUE, M_QUEUE, M_SWITCH } kind;
+	int group;       /* M_SWITCH */
+};
+VECTOR_DEFINE(dm_msg_vec, struct dm_msg)
+
+/* A path to prepare without the lock: its checker or its priority. */
+struct path_job {
+	char devt[16], dev[DEV_NAME_SIZE], checker[16];
+	int timeout;
+};
+VECTOR_DEFINE(path_job_vec, struct path_job)
+
+struct tick {
+	long now;
+	int poll, max_poll;
+	struct dm_msg_vec msgs;
+	struct path_job_vec need_checker; /* in a map, no checker yet */
+	struct strvec returned;           /* devts that came back: new priority */
+	struct strvec status_due;         /* map names */
+	int pending;
+};
+
+bool path_reinstate_allowed(struct daemon *d, const struct path *pp)
+{
+	(void)d;
+	(void)pp;
+	return true;
+}
+
+static void push_msg(struct tick *t, const struct multipath *mpp, const char *devt, int kind,
+		     int group)
+{
+	struct dm_msg m = {.kind = kind, .group = group};
+
+	strlcpy_trunc(m.map, mpp->alias, sizeof(m.map));
+	strlcpy_trunc(m.devt, devt ? devt : "", sizeof(m.devt));
+	switch (kind) {
+	case M_FAIL:
+		snprintf(m.msg, sizeof(m.msg), "fail_path %s", devt);
+		break;
+	case M_REINSTATE:
+		snprintf(m.msg, sizeof(m.msg), "reinstate_path %s", devt);
+		break;
+	case M_STOP_QUEUE:
+		snprintf(m.msg, sizeof(m.msg), "fail_if_no_path");
+		break;
+	case M_QUEUE:
+		snprintf(m.msg, sizeof(m.msg), "queue_if_no_path");
+		break;
+	default:
+		snprintf(m.msg, sizeof(m.msg), "switch_group %d", group);
+		break;
+	}
+	dm_msg_vec_push(&t->msgs, m);
+}
+
+/* A verdict is in: decide, log a change, schedule the next check. */
+static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int chk)
+{
+	enum path_state shown, before = pp->state;
+	enum path_action act;
+	bool usable;
+
+	pp->chk_state = chk;
+	strlcpy_trunc(pp->state_msg, checker_msg(pp->checker), sizeof(pp->state_msg));
+	act = policy_path_action(chk, pp->dmstate, path_reinstate_allowed(d, pp), &shown);
+	usable = path_state_usable(shown);
+	pp->state = shown;
+	if (shown != before)
+		mp_log(2, "%s: %s: %s checker says %s%s%s", pp->mpp->alias, pp->dev,
+		       pp->checker_name, path_state_name(chk), pp->state_msg[0] ? ": " : "",
+		       pp->state_msg);
+	pp->check_interval =
+		policy_check_interval(pp->check_interval, shown != before, usable, t->poll,
+				      t->max_poll);
+	pp->next_check = t->now + pp->check_interval;
+	if (act == PA_FAIL)
+		push_msg(t, pp->mpp, pp->dev_t, M_FAIL, 0);
+	else if (act == PA_REINSTATE)
+		push_msg(t, pp->mpp, pp->dev_t, M_REINSTATE, 0);
+	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED)
+		strvec_push_dup(&t->returned, pp->dev_t);
+}
+
+static void path_tick(struct daemon *d, struct tick *t, struct path *pp)
+{
+	int chk;
+
+	if (!pp->mpp)
+		return;
+	if (!pp->checker) {
+		struct path_job j = {.timeout = pp->checker_timeout};
+
+		if (t->now < pp->next_check)
+			return;
+		strlcpy_trunc(j.devt, pp->dev_t, sizeof(j.devt));
+		strlcpy_trunc(j.dev, pp->dev, sizeof(j.dev));
+		strlcpy_trunc(j.checker, pp->checker_name, sizeof(j.checker));
+		path_job_vec_push(&t->need_checker, j);
+		return;
+	}
+	if (!pp->check_running) {
+		if (t->now < pp->next_check)
+			return;
+		checker_start(pp->checker);
+		pp->check_running = true;
+	}
+	chk = checker_poll(pp->checker, NULL);
+	if (chk == PATH_PENDING) {
+		t->pending++;
+		if (pp->state == PATH_UNCHECKED)
+			pp->state = PATH_PENDING;
+		return;
+	}
+	pp->check_running = false;
+	path_verdict(d, t, pp, chk);
+}
+
+static bool path_returned(const struct tick *t, const struct multipath *mpp, int group)
+{
+	const struct pathgroup *pg = mpp->pgs.items[group - 1];
+
+	for (size_t i = 0; i < pg->paths.n; i++)
+		for (size_t k = 0; k < t->returned.n; k++)
+			if (!strcmp(pg->paths.items[i]->dev_t, t->returned.items[k]))
+				return true;
+	return false;
+}
+
+/* no_path_retry and failback for one map, after its verdicts. */
+static void map_tick(struct tick *t, struct multipath *mpp)
+{
+	int usable = 0, best, active;
+	enum queue_action qa;
+
+	for (size_t i = 0; i < mpp->paths.n; i++)
+		usable += path_state_usable(mpp->paths.items[i]->state);
+	qa = policy_no_path_retry(mpp->no_path_retry, usable, t->poll, t->now,
+				  &mpp->retry_deadline, &mpp->queue_stopped);
+	if (qa == QA_STOP) {
+		mp_log(2, "%s: no usable path for %d checks, queueing disabled", mpp->alias,
+		       mpp->no_path_retry);
+		push_msg(t, mpp, NULL, M_STOP_QUEUE, 0);
+	} else if (qa == QA_RESTORE) {
+		mp_log(2, "%s: a path is back, queueing restored", mpp->alias);
+		push_msg(t, mpp, NULL, M_QUEUE, 0);
+	} else if (usable == 0 && mpp->retry_deadline && mpp->no_path_retry > 0) {
+		mp_log(3, "%s: no usable path, queueing for %lds more", mpp->alias,
+		       mpp->retry_deadline - t->now);
+	}
+	for (size_t g = 0; g < mpp->pgs.n; g++)
+		pathgroup_update_priority(mpp->pgs.items[g]);
+	best = policy_best_group(mpp);
+	active = policy_active_group(mpp);
+	if (active && best &&
+	    policy_failback(mpp->failback, active, best, best && path_returned(t, mpp, best),
+			    t->now, &mpp->failback_deadline))
+		push_msg(t, mpp, NULL, M_SWITCH, best);
+	if (t->now >= mpp->next_status) {
+		strvec_push_dup(&t->status_due, mpp->alias);
+		mpp->next_status = t->now + t->max_poll;
+	}
+}
+
+static void tick_locked(struct daemon *d, struct tick *t)
+{
+	for (size_t i = 0; i < d->vecs.paths.n; i++)
+		path_tick(d, t, d->vecs.paths.items[i]);
+	for (size_t i = 0; i < d->vecs.maps.n; i++)
+		map_tick(t, d->vecs.maps.items[i]);
+}
+
+/* Send the messages, then record what the kernel now holds. */
+static void send_msgs(struct daemon *d, struct tick *t)
+{
+	for (size_t i = 0; i < t->msgs.n; i++) {
+		struct dm_msg *m = &t->msgs.items[i];
+		struct multipath *mpp;
+		struct path *pp;
+		int rc = devmapper_message(m->map, m->msg);
+
+		if (rc < 0) {
+			mp_log(1, "%s: %s failed: %s", m->map, m->msg, errno_desc(-rc));
+			continue;
+		}
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = m->devt[0] ? pathvec_find_devt(&d->vecs.paths, m->devt) : NULL;
+		mpp = mapvec_find_alias(&d->vecs.maps, m->map);
+		if (pp && m->kind == M_FAIL) {
+			pp->dmstate = PSTATE_FAILED;
+			if (mpp)
+				mpp->path_faults++;
+			mp_log(2, "%s: path %s failed in the kernel", m->map, m->devt);
+		} else if (pp && m->kind == M_REINSTATE) {
+			pp->dmstate = PSTATE_ACTIVE;
+			mp_log(2, "%s: path %s reinstated", m->map, m->devt);
+		} else if (mpp && m->kind == M_SWITCH) {
+			mpp->switch_groups++;
+			mpp->next_status = 0;
+			mp_log(2, "%s: switched to path group %d", m->map, m->group);
+		} else if (mpp && (m->kind == M_STOP_QUEUE || m->kind == M_QUEUE)) {
+			mpp->queue_if_no_path = m->kind == M_QUEUE;
+		}
+		pthread_mutex_unlock(&d->vecs.lock);
+	}
+}
+
+/* Make the missing checkers (open() may wait on a device in error
+ * handling: not under the lock) and hand them to their paths. */
+static void make_checkers(struct daemon *d, struct tick *t)
+{
+	for (size_t i = 0; i < t->need_checker.n; i++) {
+		const struct path_job *j = &t->need_checker.items[i];
+		struct checker *c = NULL;
+		char node[DEV_NAME_SIZE + 8];
+		struct path *pp;
+		int rc = -ENODEV;
+
+		if (j->dev[0]) {
+			snprintf(node, sizeof(node), "/dev/%s", j->dev);
+			rc = checker_new(j->checker, node, (unsigned)j->timeout, &c);
+		}
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, j->devt);
+		if (pp && !pp->checker && rc == 0) {
+			pp->checker = c;
+			pp->next_check = 0;
+			c = NULL;
+		} else if (pp && rc < 0) {
+			/* no device to check: it counts as down */
+			enum path_state before = pp->state;
+
+			pp->chk_state = PATH_DOWN;
+			snprintf(pp->state_msg, sizeof(pp->state_msg), "cannot open: %s",
+				 errno_desc(-rc));
+			if (pp->mpp) {
+				enum path_state shown;
+
+				if (policy_path_action(PATH_DOWN, pp->dmstate, true, &shown) ==
+				    PA_FAIL)
+					push_msg(t, pp->mpp, pp->dev_t, M_FAIL, 0);
+				pp->state = shown;
+				if (before != shown)
+					mp_log(2, "%s: %s: %s", pp->mpp->alias,
+					       pp->dev[0] ? pp->dev : pp->dev_t, pp->state_msg);
+			}
+			pp->next_check = t->now + t->poll;
+		}
+		pthread_mutex_unlock(&d->vecs.lock);
+		checker_free(c);
+	}
+	t->msgs.n = 0;
+}
+
+/* Paths that came back may have another priority now (ALUA states). */
+static void refresh_priorities(struct daemon *d, struct tick *t)
+{
+	for (size_t i = 0; i < t->returned.n; i++) {
+		struct path copy, *pp;
+		bool found;
+		int prio;
+
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, t->returned.items[i]);
+		found = pp != NULL;
+		if (found)
+			copy = *pp;
+		pthread_mutex_unlock(&d->vecs.lock);
+		if (!found)
+			continue;
+		prio = configure_path_priority(&copy);
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, t->returned.items[i]);
+		if (pp && pp->priority != prio) {
+			mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
+			pp->priority = prio;
+		}
+		pthread_mutex_unlock(&d->vecs.lock);
+	}
+}
+
+static void tick_release(struct tick *t)
+{
+	dm_msg_vec_release(&t->msgs);
+	path_job_vec_release(&t->need_checker);
+	strvec_free_all(&t->returned);
+	strvec_free_all(&t->status_due);
+}
+
+/* One pass; returns the number of checks still pending. */
+static int checker_tick(struct daemon *d)
+{
+	struct tick t = {.now = now_s()};
+	int pending;
+
+	rcu_read_lock();
+	t.poll = rcu_dereference(d->conf)->defaults.polling_interval;
+	t.max_poll = rcu_dereference(d->conf)->defaults.max_polling_interval;
+	rcu_read_unlock();
+	if (t.poll < 1)
+		t.poll = 1;
+	if (t.max_poll < t.poll)
+		t.max_poll = t.poll;
+	pthread_mutex_lock(&d->vecs.lock);
+	tick_locked(d, &t);
+	pthread_mutex_unlock(&d->vecs.lock);
+	send_msgs(d, &t);
+	t.msgs.n = 0;
+	make_checkers(d, &t);
+	refresh_priorities(d, &t);
+	if (t.msgs.n) /* failures found while making checkers */
+		send_msgs(d, &t);
+	maps_sync_status(d, &t.status_due);
+	pending = t.pending;
+	tick_release(&t);
+	return pending;
+}
+
+static void *checker_thread(void *arg)
+{
+	struct daemon *d = arg;
+	struct pollfd pfd = {.fd = d->stop_fd, .events = POLLIN};
+	uint64_t wd_usec = 0;
+	bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0;
+	struct timespec next;
+
+	rcu_register_thread();
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	while (!atomic_load(&d->stopping)) {
+		struct timespec now;
+		long wait_ms;
+		int pending = 0;
+
+		if (atomic_load(&d->ready))
+			pending = checker_tick(d);
+		if (watchdog)
+			sd_notify(0, "WATCHDOG=1");
+		next.tv_sec++;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		wait_ms = (next.tv_sec - now.tv_sec) * 1000 + (next.tv_nsec - now.tv_nsec) / 1000000;
+		if (wait_ms < 0 || wait_ms > 1000) { /* fell behind: start afresh */
+			next = now;
+			wait_ms = 0;
+		}
+		/* verdicts of pending checks are collected sooner than the tick */
+		while (pending && wait_ms > PENDING_POLL_MS && !atomic_load(&d->stopping)) {
+			if (poll(&pfd, 1, PENDING_POLL_MS) > 0)
+				break;
+			wait_ms -= PENDING_POLL_MS;
+			pending = checker_tick(d);
+		}
+		if (wait_ms > 0)
+			poll(&pfd, 1, (int)wait_ms);
+	}
+	rcu_unregister_thread();
+	return NULL;
+}
+
+int checker_loop_start(struct daemon *d)
+{
+	int rc = pthread_create(&d->checker_thr, NULL, checker_thread, d);
+
+	if (rc)
+		return -rc;
+	d->checker_up = true;
+	return 0;
+}

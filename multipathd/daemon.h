@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * multipathd's shared state and the entry points of its threads.
+ *
+ * Threads (multipathd/README.md has the full model):
+ *   main        signals (signalfd): SIGHUP reconfigure, SIGTERM/SIGINT stop,
+ *               SIGUSR1 reopen the log; joins the others at stop
+ *   dispatcher  uevents, jobs (commands, dm events): the only thread that
+ *               adds, frees or regroups paths and maps (dispatch.c, maps.c)
+ *   checker     a tick a second: path checks, dm fail/reinstate, no_path_retry,
+ *               failback, periodic map status (checker.c)
+ *   dmevents    every map's dm event counter through DM_DEV_ARM_POLL
+ *               (dmevents.c)
+ *   listener    the command socket (uxsock.c); commands run in it
+ *               (handlers.c), structural ones as dispatcher jobs
+ *
+ * Locks, in order: vecs.lock, then the job queue lock (or io_err_stat's,
+ * aio_group's); never the reverse. Nobody holds vecs.lock across blocking IO
+ * (device-mapper reloads, udev waits, prioritizer SG_IO): work that needs IO
+ * copies what it needs under the lock, does the IO unlocked and publishes
+ * the result under the lock after looking the object up again.
+ *
+ * Configuration: d->conf is swapped under RCU (liburcu, memb flavour). Every
+ * thread that reads it is registered and reads it only between
+ * rcu_read_lock() and rcu_read_unlock(), never keeping a pointer past that.
+ *
+ * Stop: d->stopping is set and d->stop_fd (an eventfd) made readable; every
+ * thread polls it and returns; main joins them. No pthread_cancel.
+ */
+#ifndef MPATHD_DAEMON_H
+#define MPATHD_DAEMON_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "config/config.h"
+#include "structs.h"
+#include "util/strbuf.h"
+
+struct udev;
+struct udev_device;
+struct uxsock;
+
+struct vectors {
+	pthread_mutex_t lock;
+	struct pathvec paths; /* owned: every known path, in a map or not */
+	struct mapvec maps;   /* owned: the maps we manage; they borrow paths */
+};
+
+enum job_type {
+	JOB_RECONFIGURE,
+	JOB_ADD_PATH,   /* arg: device name */
+	JOB_DEL_PATH,   /* arg: device name or devt */
+	JOB_ADD_MAP,    /* arg: map name, WWID or path */
+	JOB_DEL_MAP,    /* arg: map name */
+	JOB_DEL_MAPS,
+	JOB_RELOAD_MAP, /* arg: map name: rebuild and reload (also resize) */
+	JOB_MAP_GONE,   /* arg: map name: removed outside the daemon */
+};
+
+/* A unit of structural work for the dispatcher. Posted by any thread. */
+struct job {
+	enum job_type type;
+	char arg[256];
+	int rc;            /* result, when waited for */
+	bool done, waited; /* guarded by the job lock */
+	struct job *next;
+};
+
+struct daemon {
+	struct vectors vecs;
+	struct config *conf; /* RCU */
+	struct udev *udev;
+	int stop_fd;         /* eventfd, readable once stop begins */
+	atomic_bool stopping;
+	atomic_bool ready;   /* the first map set-up is done */
+	atomic_bool reconfiguring;
+	bool foreground;
+
+	/* dispatcher job queue */
+	pthread_mutex_t job_lock;
+	pthread_cond_t job_cond;
+	struct job *jobs, *jobs_tail;
+	int job_fd; /* eventfd: a job was posted */
+
+	pthread_t dispatch_thr, checker_thr, dmevents_thr;
+	bool dispatch_up, checker_up, dmevents_up;
+	struct uxsock *ux;
+	long start_time; /* CLOCK_MONOTONIC seconds */
+};
+
+/* CLOCK_MONOTONIC seconds. */
+long now_s(void);
+
+/* Make d->stop_fd readable and set d->stopping (any thread, idempotent). */
+void daemon_request_stop(struct daemon *d);
+
+/* dispatch.c */
+int dispatch_start(struct daemon *d);
+/*
+ * Queue a job for the dispatcher. With wait, block until it is done (up to
+ * timeout_ms) and return its result (-ETIMEDOUT: it still runs and frees
+ * itself); without, return 0 at once. Returns -ENOMEM or -ESHUTDOWN too.
+ */
+int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wait,
+		  int timeout_ms);
+
+/* maps.c: the dispatcher's work, called on the dispatcher thread only */
+int maps_initial_setup(struct daemon *d);
+/* Add or remove a path; its map is updated now (dirty NULL) or its WWID is
+ * added to dirty for one update per burst (maps_update_wwid()). */
+int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
+		  struct strvec *dirty);
+int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty);
+int maps_update_wwid(struct daemon *d, const char *wwid, bool force);
+int maps_add_map(struct daemon *d, const char *arg);
+int maps_remove_map(struct daemon *d, const char *name, bool forget_only);
+int maps_reconfigure(struct daemon *d);
+/* A dm PATH_FAILED / PATH_REINSTATED for devt in map dm_name. */
+void maps_dm_path_event(struct daemon *d, const char *devt, bool failed);
+void maps_free_all(struct daemon *d);
+
+/*
+ * Read the kernel status of the named maps (no lock held by the caller)
+ * and publish it. Any thread. A status whose shape does not match our map
+ * queues a reload job.
+ */
+void maps_sync_status(struct daemon *d, const struct strvec *names);
+
+/* checker.c */
+int checker_loop_start(struct daemon *d);
+/* The reinstate seam: may the path go back into service? Under vecs.lock. */
+bool path_reinstate_allowed(struct daemon *d, const struct path *pp);
+
+/* dmevents.c */
+int dmevents_start(struct daemon *d);
+
+/* handlers.c: the command socket's handler (uxsock_handler). */
+int handle_command(void *ctx, const char *cmd, uid_t uid, struct strbuf *reply);
+
+/* The notify socket (systemd): "READY=1", "STATUS=...". No-op outside
+ * systemd. */
+void daemon_notify(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The dm events thread: one for all maps. It arms DM_DEV_ARM_POLL on its
+ * own /dev/mapper/control fd, then lists every multipath map with its event
+ * number; a map whose number moved had a table load, a message, a path
+ * failure or a resize: its status is read again and published
+ * (maps_sync_status()). A managed map that is gone was removed outside the
+ * daemon: the dispatcher forgets it. Arming before listing means an event
+ * between the list and the poll still wakes the poll.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <urcu.h>
+
+#include "daemon.h"
+#include "devmapper.h"
+#include "util/log.h"
+
+struct seen {
+	struct dm_map_event_vec maps; /* the last list */
+};
+
+static const struct dm_map_event *find_event(const struct dm_map_event_vec *v, const char *name)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->items[i].name, name))
+			return &v->items[i];
+	return NULL;
+}
+
+/* Compare a new list with the last one; act on the differences. */
+static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
+			  const struct dm_map_event_vec *now)
+{
+	struct strvec changed = {0}, gone = {0};
+
+	for (size_t i = 0; i < now->n; i++) {
+		const struct dm_map_event *o = find_event(old, now->items[i].name);
+
+		if (!o || o->event_nr != now->items[i].event_nr)
+			strvec_push_dup(&changed, now->items[i].name);
+	}
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.maps.n; i++) {
+		const char *name = d->vecs.maps.items[i]->alias;
+
+		if (find_event(old, name) && !find_event(now, name))
+			strvec_push_dup(&gone, name);
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (changed.n)
+		maps_sync_status(d, &changed);
+	for (size_t i = 0; i < gone.n; i++) {
+		mp_log(2, "%s: removed outside the daemon", gone.items[i]);
+		dispatch_post(d, JOB_MAP_GONE, gone.items[i], false, 0);
+	}
+	strvec_free_all(&changed);
+	strvec_free_all(&gone);
+}
+
+static void *dmevents_thread(void *arg)
+{
+	struct daemon *d = arg;
+	struct dm_map_event_vec last = {0};
+	int fd = devmapper_event_open();
+	struct pollfd pfd[2] = {{.fd = d->stop_fd, .events = POLLIN}, {.fd = fd, .events = POLLIN}};
+
+	rcu_register_thread();
+	if (fd < 0) {
+		mp_log(1, "multipathd: no dm events (%s): changes made outside the daemon are "
+			  "seen at the periodic status reads only", errno_desc(-fd));
+		goto out;
+	}
+	while (!atomic_load(&d->stopping)) {
+		struct dm_map_event_vec now = {0};
+		int rc = devmapper_event_arm(fd);
+
+		if (rc == 0)
+			rc = devmapper_list_map_events(&now);
+		if (rc < 0) {
+			mp_log(1, "multipathd: dm events: %s", errno_desc(-rc));
+			dm_map_event_vec_release(&now);
+			break;
+		}
+		if (atomic_load(&d->ready))
+			compare_lists(d, &last, &now);
+		dm_map_event_vec_release(&last);
+		last = now;
+		/* before the first set-up is done, look again in a second */
+		if (poll(pfd, 2, atomic_load(&d->ready) ? -1 : 1000) < 0 && errno != EINTR)
+			break;
+		if (pfd[0].revents)
+			break;
+	}
+out:
+	dm_map_event_vec_release(&last);
+	if (fd >= 0)
+		close(fd);
+	rcu_unregister_thread();
+	return NULL;
+}
+
+int dmevents_start(struct daemon *d)
+{
+	int rc = pthread_create(&d->dmevents_thr, NULL, dmevents_thread, d);
+
+	if (rc)
+		return -rc;
+	d->dmevents_up = true;
+	return 0;
+}

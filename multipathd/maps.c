@@ -1,0 +1,603 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The dispatcher's structural work: the first set-up, paths coming and
+ * going, map updates, reconfigure. Runs on the dispatcher thread only, so
+ * pointers to paths and maps stay valid across its own unlocks (nobody else
+ * frees them); other threads see every change under vecs.lock.
+ *
+ * A map update rebuilds the map of one WWID from the paths the daemon knows
+ * (configure_build_maps() without IO), plans the table change under the
+ * lock, executes it unlocked, and swaps the new map object in under the lock,
+ * keeping the daemon's per-map state. Path objects are never rebuilt: their
+ * checkers and states survive every update and reconfigure.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libudev.h>
+#include <urcu.h>
+
+#include "blacklist.h"
+#include "checkers/checkers.h"
+#include "configure.h"
+#include "daemon.h"
+#include "devmapper.h"
+#include "discovery.h"
+#include "dmparser.h"
+#include "sysfs.h"
+#include "util/log.h"
+#include "wwids.h"
+
+/* Remove pp from the map's path list and groups (not from the kernel). */
+static void map_drop_path(struct multipath *mpp, const struct path *pp)
+{
+	for (size_t i = mpp->paths.n; i-- > 0;)
+		if (mpp->paths.items[i] == pp)
+			pathvec_remove(&mpp->paths, i);
+	for (size_t g = 0; g < mpp->pgs.n; g++) {
+		struct pathgroup *pg = mpp->pgs.items[g];
+
+		for (size_t i = pg->paths.n; i-- > 0;)
+			if (pg->paths.items[i] == pp)
+				pathvec_remove(&pg->paths, i);
+	}
+}
+
+static size_t map_index(const struct mapvec *mv, const struct multipath *mpp)
+{
+	for (size_t i = 0; i < mv->n; i++)
+		if (mv->items[i] == mpp)
+			return i;
+	return mv->n;
+}
+
+static void path_refresh_dev_state(struct path *pp)
+{
+	if (!pp->dev[0] ||
+	    sysfs_block_attr_read(pp->dev, "device/state", pp->dev_state, sizeof(pp->dev_state)) < 0)
+		pp->dev_state[0] = '\0';
+}
+
+/*
+ * The map the known paths of wwid make now, or NULL (none, or
+ * find_multipaths refuses). Under vecs.lock. The paths' mpp pointers are
+ * left as they were: the new map is not published yet.
+ */
+static struct multipath *build_wanted(struct daemon *d, const struct config *conf,
+				      const char *wwid)
+{
+	struct pathvec tmp = {0};
+	struct mapvec mv = {0};
+	struct multipath **saved = NULL;
+	struct multipath *nm = NULL;
+
+	for (size_t i = 0; i < d->vecs.paths.n; i++) {
+		struct path *pp = d->vecs.paths.items[i];
+
+		if (!strcmp(pp->wwid, wwid) && pathvec_push(&tmp, pp) < 0)
+			goto out;
+	}
+	if (tmp.n == 0)
+		goto out;
+	saved = calloc(tmp.n, sizeof(*saved));
+	if (!saved)
+		goto out;
+	for (size_t i = 0; i < tmp.n; i++) {
+		saved[i] = tmp.items[i]->mpp;
+		tmp.items[i]->mpp = NULL;
+	}
+	if (configure_build_maps(conf, &tmp, false, false, &mv) > 0) {
+		nm = mv.items[0];
+		mv.n = 0;
+	}
+	for (size_t i = 0; i < tmp.n; i++)
+		tmp.items[i]->mpp = saved[i];
+	mapvec_free(&mv);
+out:
+	free(saved);
+	pathvec_release(&tmp);
+	return nm;
+}
+
+/* Carry the daemon's state of a map over to its rebuilt object. */
+static void map_carry_state(struct multipath *nm, const struct multipath *cur)
+{
+	nm->dm_minor = cur->dm_minor;
+	nm->retry_deadline = cur->retry_deadline;
+	nm->queue_stopped = cur->queue_stopped;
+	nm->failback_deadline = cur->failback_deadline;
+	nm->path_faults = cur->path_faults;
+	nm->switch_groups = cur->switch_groups;
+	nm->map_loads = cur->map_loads;
+	for (size_t g = 0; g < nm->pgs.n && g < cur->pgs.n; g++)
+		nm->pgs.items[g]->status = cur->pgs.items[g]->status;
+}
+
+/* Publish nm in place of cur (NULL: a new map). Under vecs.lock. */
+static void map_publish(struct daemon *d, struct multipath *nm, struct multipath *cur)
+{
+	size_t i = cur ? map_index(&d->vecs.maps, cur) : d->vecs.maps.n;
+
+	if (cur) {
+		for (size_t k = 0; k < cur->paths.n; k++)
+			if (cur->paths.items[k]->mpp == cur)
+				cur->paths.items[k]->mpp = NULL;
+		d->vecs.maps.items[i] = nm;
+		map_free(cur);
+	} else if (mapvec_push(&d->vecs.maps, nm) < 0) {
+		map_free(nm);
+		return;
+	}
+	for (size_t k = 0; k < nm->paths.n; k++)
+		nm->paths.items[k]->mpp = nm;
+	nm->next_status = 0; /* the checker reads the new status at its next tick */
+}
+
+/* A reload/create of a map may take a udev wait: no lock held here. */
+static int map_exec(struct daemon *d, struct map_plan *plan, int *minor)
+{
+	int rc;
+
+	rcu_read_lock();
+	rc = configure_exec_plan(rcu_dereference(d->conf), plan, minor);
+	rcu_read_unlock();
+	return rc;
+}
+
+int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
+{
+	struct multipath *nm, *cur;
+	struct map_plan plan = {0};
+	int rc, minor = -1;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	rcu_read_lock();
+	nm = build_wanted(d, rcu_dereference(d->conf), wwid);
+	rcu_read_unlock();
+	cur = mapvec_find_wwid(&d->vecs.maps, wwid);
+	if (!nm) {
+		pthread_mutex_unlock(&d->vecs.lock);
+		return 0;
+	}
+	if (cur)
+		map_carry_state(nm, cur);
+	rc = configure_plan_map(nm, cur, force, &plan);
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (rc == 0)
+		rc = map_exec(d, &plan, &minor);
+	pthread_mutex_lock(&d->vecs.lock);
+	cur = mapvec_find_wwid(&d->vecs.maps, wwid); /* still ours: only we free maps */
+	if (rc == 0) {
+		if (minor >= 0)
+			nm->dm_minor = minor;
+		if (plan.act != ACT_NOTHING) {
+			nm->map_loads++;
+			mp_log(2, "%s: %s (%zu paths)", nm->alias, map_action_name(plan.act),
+			       nm->paths.n);
+		}
+		map_publish(d, nm, cur);
+	} else {
+		mp_log(1, "%s: cannot %s map: %s", nm->alias, cur ? "reload" : "create",
+		       errno_desc(-rc));
+		map_free(nm);
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	map_plan_release(&plan);
+	return rc;
+}
+
+/* Select properties, read the device state and compute the priority of a
+ * path not yet published: no lock needed. The checker loop makes its
+ * checker once it is in a map. */
+static void path_prepare(const struct config *conf, struct path *pp)
+{
+	configure_path_props(conf, pp);
+	path_refresh_dev_state(pp);
+	pp->priority = configure_path_priority(pp);
+	pp->check_interval = conf->defaults.polling_interval;
+}
+
+/* Note that wwid's map must be updated: now, or once per burst. */
+static void wwid_dirty(struct daemon *d, const char *wwid, struct strvec *dirty)
+{
+	if (!dirty) {
+		maps_update_wwid(d, wwid, false);
+		return;
+	}
+	for (size_t i = 0; i < dirty->n; i++)
+		if (!strcmp(dirty->items[i], wwid))
+			return;
+	if (strvec_push_dup(dirty, wwid) < 0)
+		maps_update_wwid(d, wwid, false);
+}
+
+int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
+		  struct strvec *dirty)
+{
+	struct path *pp = path_new(), *old;
+	const char *reason = NULL;
+	char wwid[WWID_SIZE];
+	int rc;
+
+	if (!pp)
+		return -ENOMEM;
+	rcu_read_lock();
+	rc = discovery_path_info(rcu_dereference(d->conf), ud, devname, pp);
+	if (rc == 0 && (!pp->wwid[0] || blacklist_path(rcu_dereference(d->conf), pp, ud,
+							&reason) == MATCH_BLACKLIST)) {
+		mp_log(3, "%s: not a path: %s", devname, reason ? reason : "no wwid");
+		rc = -EINVAL;
+	}
+	if (rc == 0)
+		path_prepare(rcu_dereference(d->conf), pp);
+	rcu_read_unlock();
+	if (rc < 0) {
+		path_free(pp);
+		return rc;
+	}
+	strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	pthread_mutex_lock(&d->vecs.lock);
+	old = pathvec_find_devt(&d->vecs.paths, pp->dev_t);
+	if (old && !strcmp(old->wwid, pp->wwid)) {
+		/* known (e.g. adopted from a kernel map): refresh what sysfs says */
+		strlcpy_trunc(old->dev, pp->dev, sizeof(old->dev));
+		strlcpy_trunc(old->dev_state, pp->dev_state, sizeof(old->dev_state));
+		pthread_mutex_unlock(&d->vecs.lock);
+		path_free(pp);
+		wwid_dirty(d, wwid, dirty);
+		return 0;
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (old) /* same devt, another LUN: the old path is gone */
+		maps_remove_path(d, old->dev_t, NULL);
+	pthread_mutex_lock(&d->vecs.lock);
+	rc = pathvec_push(&d->vecs.paths, pp);
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (rc < 0) {
+		path_free(pp);
+		return rc;
+	}
+	mp_log(2, "%s: path added (%s)", pp->dev, wwid);
+	wwid_dirty(d, wwid, dirty);
+	return 0;
+}
+
+/* The last path of a map is gone: stop queueing if asked, remove the map
+ * when nobody holds it open. */
+static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
+{
+	int rc;
+
+	if (flush_on_last_del == YN_YES)
+		devmapper_message(name, "fail_if_no_path");
+	rc = devmapper_remove_map(name, false);
+	if (rc == 0)
+		mp_log(2, "%s: removed with its last path", name);
+	else
+		mp_log(2, "%s: last path removed, map kept: %s", name, errno_desc(-rc));
+	if (rc == 0 || rc == -ENXIO)
+		maps_remove_map(d, name, true);
+}
+
+int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
+{
+	struct path *pp;
+	struct multipath *mpp;
+	char wwid[WWID_SIZE], name[WWID_SIZE];
+	int flush = 0;
+	bool last = false;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_dev(&d->vecs.paths, dev);
+	if (!pp)
+		pp = pathvec_find_devt(&d->vecs.paths, dev);
+	if (!pp) {
+		pthread_mutex_unlock(&d->vecs.lock);
+		return -ENOENT;
+	}
+	for (size_t i = 0; i < d->vecs.paths.n; i++)
+		if (d->vecs.paths.items[i] == pp)
+			pathvec_remove(&d->vecs.paths, i);
+	strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	mpp = pp->mpp;
+	if (mpp) {
+		map_drop_path(mpp, pp); /* the kernel table still has it until the reload */
+		last = mpp->paths.n == 0;
+		flush = mpp->flush_on_last_del;
+		strlcpy_trunc(name, mpp->alias, sizeof(name));
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	mp_log(2, "%s: path removed", pp->dev[0] ? pp->dev : pp->dev_t);
+	path_free(pp);
+	if (last)
+		map_last_path_gone(d, name, flush);
+	else if (mpp)
+		wwid_dirty(d, wwid, dirty);
+	return 0;
+}
+
+int maps_remove_map(struct daemon *d, const char *name, bool forget_only)
+{
+	struct multipath *mpp;
+	int rc = 0;
+
+	if (!forget_only) {
+		rc = devmapper_remove_map(name, false);
+		if (rc < 0 && rc != -ENXIO)
+			return rc;
+	}
+	pthread_mutex_lock(&d->vecs.lock);
+	mpp = mapvec_find_alias(&d->vecs.maps, name);
+	if (mpp) {
+		mapvec_remove(&d->vecs.maps, map_index(&d->vecs.maps, mpp));
+		map_free(mpp);
+		mp_log(2, "%s: map removed", name);
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	return mpp || !forget_only ? 0 : -ENOENT;
+}
+
+int maps_add_map(struct daemon *d, const char *arg)
+{
+	char wwid[WWID_SIZE] = "";
+
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.paths.n && !wwid[0]; i++) {
+		const struct path *pp = d->vecs.paths.items[i];
+
+		if (!strcmp(pp->wwid, arg) || !strcmp(pp->dev, arg) || !strcmp(pp->dev_t, arg))
+			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	}
+	for (size_t i = 0; i < d->vecs.maps.n && !wwid[0]; i++)
+		if (configure_map_matches(d->vecs.maps.items[i], arg))
+			strlcpy_trunc(wwid, d->vecs.maps.items[i]->wwid, sizeof(wwid));
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (!wwid[0])
+		return -ENOENT;
+	return maps_update_wwid(d, wwid, false);
+}
+
+void maps_dm_path_event(struct daemon *d, const char *devt, bool failed)
+{
+	struct path *pp;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp) {
+		pp->dmstate = failed ? PSTATE_FAILED : PSTATE_ACTIVE;
+		if (failed && pp->mpp)
+			pp->mpp->path_faults++;
+		/* check it now: the kernel saw an error the checker may not have */
+		pp->next_check = 0;
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
+/* Each distinct WWID of the known paths and maps, once. Under vecs.lock. */
+static int collect_wwids(struct daemon *d, struct strvec *out)
+{
+	for (size_t i = 0; i < d->vecs.paths.n; i++) {
+		const char *w = d->vecs.paths.items[i]->wwid;
+		bool seen = !w[0];
+
+		for (size_t k = 0; k < out->n && !seen; k++)
+			seen = !strcmp(out->items[k], w);
+		if (!seen && strvec_push_dup(out, w) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Read the status of every map now. Dispatcher only, no lock held. */
+static void sync_all_status(struct daemon *d)
+{
+	struct strvec names = {0};
+
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.maps.n; i++)
+		strvec_push_dup(&names, d->vecs.maps.items[i]->alias);
+	pthread_mutex_unlock(&d->vecs.lock);
+	maps_sync_status(d, &names);
+	strvec_free_all(&names);
+}
+
+int maps_initial_setup(struct daemon *d)
+{
+	struct pathvec pv = {0};
+	struct mapvec cur = {0};
+	struct strvec wwids = {0};
+	int rc;
+
+	rcu_read_lock();
+	rc = discovery_scan(d->udev, rcu_dereference(d->conf), &pv);
+	if (rc >= 0)
+		rc = configure_read_kernel_maps(rcu_dereference(d->conf), &pv, false, &cur);
+	for (size_t i = 0; rc >= 0 && i < pv.n; i++)
+		path_prepare(rcu_dereference(d->conf), pv.items[i]);
+	rcu_read_unlock();
+	if (rc < 0) {
+		mp_log(0, "multipathd: cannot discover paths and maps: %s", errno_desc(-rc));
+		mapvec_free(&cur);
+		pathvec_free(&pv);
+		return rc;
+	}
+	/* adopt the kernel's maps as they are, then bring each in line */
+	pthread_mutex_lock(&d->vecs.lock);
+	d->vecs.paths = pv;
+	d->vecs.maps = cur;
+	rc = collect_wwids(d, &wwids);
+	pthread_mutex_unlock(&d->vecs.lock);
+	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
+	for (size_t i = 0; rc == 0 && i < wwids.n && !atomic_load(&d->stopping); i++)
+		maps_update_wwid(d, wwids.items[i], false);
+	strvec_free_all(&wwids);
+	sync_all_status(d);
+	return rc;
+}
+
+/* Paths the new configuration blacklists leave; the others get their
+ * properties again (a changed checker is made again by the checker loop). */
+static void reconfigure_paths(struct daemon *d, const struct config *conf,
+			      struct strvec *gone)
+{
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.paths.n; i++) {
+		struct path *pp = d->vecs.paths.items[i];
+		char checker[sizeof(pp->checker_name)];
+		int timeout = pp->checker_timeout;
+
+		if (pp->dev[0] && blacklist_path(conf, pp, NULL, NULL) == MATCH_BLACKLIST) {
+			strvec_push_dup(gone, pp->dev_t);
+			continue;
+		}
+		strlcpy_trunc(checker, pp->checker_name, sizeof(checker));
+		configure_path_props(conf, pp);
+		pp->check_interval = conf->defaults.polling_interval;
+		if (strcmp(checker, pp->checker_name) || timeout != pp->checker_timeout) {
+			checker_free(pp->checker);
+			pp->checker = NULL;
+			pp->check_running = false;
+		}
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
+/* Priorities may depend on the new prio settings: compute them on copies,
+ * without the lock, and publish by devt. */
+static void reconfigure_priorities(struct daemon *d)
+{
+	struct strvec devts = {0};
+
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.paths.n; i++)
+		strvec_push_dup(&devts, d->vecs.paths.items[i]->dev_t);
+	pthread_mutex_unlock(&d->vecs.lock);
+	for (size_t i = 0; i < devts.n; i++) {
+		struct path copy, *pp;
+		bool found;
+		int prio;
+
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, devts.items[i]);
+		found = pp != NULL;
+		if (found)
+			copy = *pp;
+		pthread_mutex_unlock(&d->vecs.lock);
+		if (!found)
+			continue;
+		prio = configure_path_priority(&copy);
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, devts.items[i]);
+		if (pp)
+			pp->priority = prio;
+		pthread_mutex_unlock(&d->vecs.lock);
+	}
+	strvec_free_all(&devts);
+}
+
+int maps_reconfigure(struct daemon *d)
+{
+	const char *path = getenv("MULTIPATH_CONF");
+	struct config *conf = NULL, *old;
+	struct strvec gone = {0}, wwids = {0};
+	struct pathvec pv = {0};
+	struct diags dg = {0};
+	int rc;
+
+	rc = config_load(path && *path ? path : NULL, &dg, &conf);
+	for (size_t i = 0; i < dg.msgs.n; i++)
+		mp_log(1, "%s", dg.msgs.items[i]);
+	diags_release(&dg);
+	if (rc < 0) {
+		mp_log(1, "reconfigure: cannot load the configuration, keeping the running one: %s",
+		       errno_desc(-rc));
+		return rc;
+	}
+	old = d->conf;
+	rcu_assign_pointer(d->conf, conf);
+	synchronize_rcu();
+	config_free(old);
+
+	rcu_read_lock();
+	reconfigure_paths(d, rcu_dereference(d->conf), &gone);
+	rcu_read_unlock();
+	for (size_t i = 0; i < gone.n; i++)
+		maps_remove_path(d, gone.items[i], NULL);
+	reconfigure_priorities(d);
+	/* devices the old configuration blacklisted may be paths now */
+	rcu_read_lock();
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.paths.n; i++) { /* discovery_scan skips known names */
+		struct path *known = path_new();
+
+		if (known) {
+			strlcpy_trunc(known->dev, d->vecs.paths.items[i]->dev, sizeof(known->dev));
+			if (pathvec_push(&pv, known) < 0)
+				path_free(known);
+		}
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	size_t nknown = pv.n;
+	discovery_scan(d->udev, rcu_dereference(d->conf), &pv);
+	rcu_read_unlock();
+	/* their maps are updated with all the others below */
+	for (size_t i = nknown; i < pv.n; i++)
+		maps_add_path(d, pv.items[i]->dev, NULL, &gone);
+	pathvec_free(&pv);
+
+	pthread_mutex_lock(&d->vecs.lock);
+	rc = collect_wwids(d, &wwids);
+	pthread_mutex_unlock(&d->vecs.lock);
+	for (size_t i = 0; rc == 0 && i < wwids.n; i++)
+		maps_update_wwid(d, wwids.items[i], false);
+	strvec_free_all(&wwids);
+	strvec_free_all(&gone);
+	sync_all_status(d);
+	mp_log(2, "reconfigure: done");
+	return rc;
+}
+
+void maps_sync_status(struct daemon *d, const struct strvec *names)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		struct multipath *mpp;
+		char *status = NULL;
+		char wwid[WWID_SIZE] = "";
+		long now = now_s();
+
+		if (devmapper_get_status(names->items[i], &status) < 0)
+			continue;
+		pthread_mutex_lock(&d->vecs.lock);
+		mpp = mapvec_find_alias(&d->vecs.maps, names->items[i]);
+		if (mpp && dmtable_parse_status(status, mpp) < 0)
+			strlcpy_trunc(wwid, mpp->wwid, sizeof(wwid));
+		for (size_t k = 0; mpp && k < mpp->paths.n; k++) {
+			struct path *pp = mpp->paths.items[k];
+			bool up = path_state_usable(pp->state);
+
+			/* the kernel disagrees with the checker: check again now */
+			if ((up && pp->dmstate == PSTATE_FAILED) ||
+			    (!up && pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
+			     pp->dmstate == PSTATE_ACTIVE))
+				pp->next_check = now;
+		}
+		if (mpp)
+			mpp->next_status = now + 1;
+		pthread_mutex_unlock(&d->vecs.lock);
+		free(status);
+		if (wwid[0]) {
+			mp_log(3, "%s: kernel table changed outside the daemon, reloading",
+			       names->items[i]);
+			dispatch_post(d, JOB_RELOAD_MAP, names->items[i], false, 0);
+		}
+	}
+}
+
+void maps_free_all(struct daemon *d)
+{
+	pthread_mutex_lock(&d->vecs.lock);
+	mapvec_free(&d->vecs.maps);
+	pathvec_free(&d->vecs.paths);
+	pthread_mutex_unlock(&d->vecs.lock);
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "config/keywords.h"
+#include "policy.h"
+
+enum path_action policy_path_action(enum path_state chk, enum dm_path_state dm,
+				    bool reinstate_ok, enum path_state *shown)
+{
+	*shown = chk;
+	switch (chk) {
+	case PATH_UP:
+	case PATH_GHOST:
+		if (!reinstate_ok) {
+			*shown = PATH_DELAYED;
+			return dm == PSTATE_ACTIVE ? PA_FAIL : PA_NONE;
+		}
+		return dm == PSTATE_FAILED ? PA_REINSTATE : PA_NONE;
+	case PATH_DOWN:
+	case PATH_TIMEOUT:
+		return dm == PSTATE_ACTIVE ? PA_FAIL : PA_NONE;
+	default:
+		return PA_NONE;
+	}
+}
+
+int policy_check_interval(int cur, bool changed, bool usable, int poll, int max_poll)
+{
+	if (poll < 1)
+		poll = 1;
+	if (max_poll < poll)
+		max_poll = poll;
+	if (changed || !usable || cur < poll)
+		return poll;
+	return cur > max_poll / 2 ? max_poll : cur * 2;
+}
+
+enum queue_action policy_no_path_retry(int no_path_retry, int usable, int poll, long now,
+				       long *deadline, bool *stopped)
+{
+	if (usable > 0) {
+		*deadline = 0;
+		if (*stopped) {
+			*stopped = false;
+			return QA_RESTORE;
+		}
+		return QA_NONE;
+	}
+	if (no_path_retry <= 0 || *stopped)
+		return QA_NONE;
+	if (*deadline == 0) {
+		*deadline = now + (long)no_path_retry * (poll < 1 ? 1 : poll);
+		return QA_NONE;
+	}
+	if (now < *deadline)
+		return QA_NONE;
+	*deadline = 0;
+	*stopped = true;
+	return QA_STOP;
+}
+
+static bool group_usable(const struct pathgroup *pg)
+{
+	for (size_t i = 0; i < pg->paths.n; i++) {
+		const struct path *pp = pg->paths.items[i];
+
+		if (path_state_usable(pp->state) && pp->dmstate != PSTATE_FAILED)
+			return true;
+	}
+	return false;
+}
+
+int policy_best_group(const struct multipath *mpp)
+{
+	int best = 0, best_prio = 0;
+
+	for (size_t g = 0; g < mpp->pgs.n; g++) {
+		const struct pathgroup *pg = mpp->pgs.items[g];
+
+		if (group_usable(pg) && (best == 0 || pg->priority > best_prio)) {
+			best = (int)g + 1;
+			best_prio = pg->priority;
+		}
+	}
+	return best;
+}
+
+int policy_active_group(const struct multipath *mpp)
+{
+	int enabled = 0;
+
+	for (size_t g = 0; g < mpp->pgs.n; g++) {
+		if (mpp->pgs.items[g]->status == PGSTATE_ACTIVE)
+			return (int)g + 1;
+		if (!enabled && mpp->pgs.items[g]->status == PGSTATE_ENABLED)
+			enabled = (int)g + 1;
+	}
+	return enabled;
+}
+
+bool policy_failback(int failback, int active, int best, bool returned, long now,
+		     long *deadline)
+{
+	if (best == 0 || best == active || failback == FAILBACK_MANUAL) {
+		*deadline = 0;
+		return false;
+	}
+	if (failback == FAILBACK_IMMEDIATE)
+		return true;
+	if (failback == FAILBACK_FOLLOWOVER)
+		return returned;
+	if (failback <= 0)
+		return false;
+	if (*deadline == 0) {
+		*deadline = now + failback;
+		return false;
+	}
+	if (now < *deadline)
+		return false;
+	*deadline = 0;
+	return true;
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The daemon's decisions as pure functions: what to tell the kernel about a
+ * path after a check, how often to check it, when to stop queueing, which
+ * path group to switch to. No IO, no locks, no clock: the caller passes
+ * "now" (CLOCK_MONOTONIC seconds) and applies the result. Unit-tested as
+ * tables in tests/test_policy.c.
+ */
+#ifndef MPATHD_POLICY_H
+#define MPATHD_POLICY_H
+
+#include <stdbool.h>
+
+#include "structs.h"
+
+enum path_action {
+	PA_NONE,
+	PA_FAIL,      /* "fail_path DEVT" */
+	PA_REINSTATE, /* "reinstate_path DEVT" */
+};
+
+/*
+ * A check gave verdict chk for a path the kernel holds in state dm.
+ * reinstate_ok: the reinstate seam (io_err_stat) lets the path back.
+ * Returns the dm action and sets *shown, the state to display:
+ *   UP/GHOST     reinstated when the kernel failed it; with !reinstate_ok
+ *                shown DELAYED and failed in the kernel if it is active
+ *   DOWN/TIMEOUT failed when the kernel holds it active
+ *   others       (PENDING, WILD, UNCHECKED, ...) no action
+ */
+enum path_action policy_path_action(enum path_state chk, enum dm_path_state dm,
+				    bool reinstate_ok, enum path_state *shown);
+
+/*
+ * The next check interval: back to poll (polling_interval) when the verdict
+ * changed or the path is not usable, else doubled up to max_poll.
+ */
+int policy_check_interval(int cur, bool changed, bool usable, int poll, int max_poll);
+
+enum queue_action {
+	QA_NONE,
+	QA_STOP,    /* "fail_if_no_path": no_path_retry ran out */
+	QA_RESTORE, /* "queue_if_no_path": a path came back after QA_STOP */
+};
+
+/*
+ * no_path_retry for a map with usable paths (count) at second now, polling
+ * interval poll. For N > 0: the first time no path is usable, a deadline
+ * now + N * poll is set in *deadline; when it passes, QA_STOP and *stopped.
+ * A usable path clears the deadline and, when *stopped, QA_RESTORE.
+ * "queue" and "fail" never stop or restore (the table decides).
+ */
+enum queue_action policy_no_path_retry(int no_path_retry, int usable, int poll, long now,
+				       long *deadline, bool *stopped);
+
+/*
+ * The path group (1-based) the map should use: the one with the highest
+ * priority among those with a usable path (the first of equals), 0 when no
+ * group has one. Group priorities must be up to date.
+ */
+int policy_best_group(const struct multipath *mpp);
+
+/* The group the kernel uses now (status A, else the first E), 1-based, 0
+ * when unknown. */
+int policy_active_group(const struct multipath *mpp);
+
+/*
+ * Should the map switch to group best now? failback is the keyword's value
+ * (FAILBACK_MANUAL / IMMEDIATE / FOLLOWOVER, or N seconds). returned: a
+ * path of group best came back in this check round (for followover).
+ * Deferred failback sets *deadline (now + N) and switches when it passes;
+ * it is cleared when no switch is wanted.
+ */
+bool policy_failback(int failback, int active, int best, bool returned, long now,
+		     long *deadline);
+
+#endif

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* multipathd's decisions (multipathd/policy.c) as tables. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "../multipathd/policy.h"
+#include "config/keywords.h"
+
+/* checker verdict x kernel state x reinstate seam -> dm action, shown state */
+static void test_path_action_table(void **state)
+{
+	static const struct {
+		enum path_state chk;
+		enum dm_path_state dm;
+		bool ok;
+		enum path_action act;
+		enum path_state shown;
+	} t[] = {
+		{PATH_UP, PSTATE_ACTIVE, true, PA_NONE, PATH_UP},
+		{PATH_UP, PSTATE_FAILED, true, PA_REINSTATE, PATH_UP},
+		{PATH_UP, PSTATE_UNDEF, true, PA_NONE, PATH_UP},
+		{PATH_UP, PSTATE_ACTIVE, false, PA_FAIL, PATH_DELAYED},
+		{PATH_UP, PSTATE_FAILED, false, PA_NONE, PATH_DELAYED},
+		{PATH_GHOST, PSTATE_FAILED, true, PA_REINSTATE, PATH_GHOST},
+		{PATH_GHOST, PSTATE_ACTIVE, true, PA_NONE, PATH_GHOST},
+		{PATH_GHOST, PSTATE_ACTIVE, false, PA_FAIL, PATH_DELAYED},
+		{PATH_DOWN, PSTATE_ACTIVE, true, PA_FAIL, PATH_DOWN},
+		{PATH_DOWN, PSTATE_FAILED, true, PA_NONE, PATH_DOWN},
+		{PATH_DOWN, PSTATE_ACTIVE, false, PA_FAIL, PATH_DOWN},
+		{PATH_TIMEOUT, PSTATE_ACTIVE, true, PA_FAIL, PATH_TIMEOUT},
+		{PATH_TIMEOUT, PSTATE_FAILED, true, PA_NONE, PATH_TIMEOUT},
+		{PATH_PENDING, PSTATE_ACTIVE, true, PA_NONE, PATH_PENDING},
+		{PATH_PENDING, PSTATE_FAILED, true, PA_NONE, PATH_PENDING},
+		{PATH_WILD, PSTATE_ACTIVE, true, PA_NONE, PATH_WILD},
+		{PATH_WILD, PSTATE_FAILED, true, PA_NONE, PATH_WILD},
+		{PATH_UNCHECKED, PSTATE_FAILED, true, PA_NONE, PATH_UNCHECKED},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		enum path_state shown = PATH_REMOVED;
+		enum path_action act = policy_path_action(t[i].chk, t[i].dm, t[i].ok, &shown);
+
+		if (act != t[i].act || shown != t[i].shown)
+			fail_msg("row %zu: %s dm=%d ok=%d: action %d shown %s, want %d %s", i,
+				 path_state_name(t[i].chk), t[i].dm, t[i].ok, act,
+				 path_state_name(shown), t[i].act, path_state_name(t[i].shown));
+	}
+}
+
+/* Healthy paths back off 5 -> 10 -> 20 (max), a change resets. */
+static void test_check_interval(void **state)
+{
+	(void)state;
+	assert_int_equal(policy_check_interval(5, false, true, 5, 20), 10);
+	assert_int_equal(policy_check_interval(10, false, true, 5, 20), 20);
+	assert_int_equal(policy_check_interval(20, false, true, 5, 20), 20);
+	assert_int_equal(policy_check_interval(15, false, true, 5, 20), 20);
+	assert_int_equal(policy_check_interval(20, true, true, 5, 20), 5);
+	assert_int_equal(policy_check_interval(20, false, false, 5, 20), 5);
+	assert_int_equal(policy_check_interval(0, false, true, 5, 20), 5);
+	/* max below poll, poll 0: both sane */
+	assert_int_equal(policy_check_interval(5, false, true, 5, 1), 5);
+	assert_int_equal(policy_check_interval(1, false, true, 0, 0), 1);
+}
+
+static void test_no_path_retry_n(void **state)
+{
+	long deadline = 0;
+	bool stopped = false;
+
+	(void)state;
+	/* 3 checks of 5 s: queueing stops 15 s after the last path went */
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 100, &deadline, &stopped), QA_NONE);
+	assert_int_equal(deadline, 115);
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 114, &deadline, &stopped), QA_NONE);
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 115, &deadline, &stopped), QA_STOP);
+	assert_true(stopped);
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 130, &deadline, &stopped), QA_NONE);
+	/* a path returns: queueing restored once */
+	assert_int_equal(policy_no_path_retry(3, 1, 5, 131, &deadline, &stopped), QA_RESTORE);
+	assert_false(stopped);
+	assert_int_equal(policy_no_path_retry(3, 1, 5, 132, &deadline, &stopped), QA_NONE);
+	/* a path back before the deadline clears it */
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 200, &deadline, &stopped), QA_NONE);
+	assert_int_equal(policy_no_path_retry(3, 2, 5, 201, &deadline, &stopped), QA_NONE);
+	assert_int_equal(deadline, 0);
+	assert_int_equal(policy_no_path_retry(3, 0, 5, 202, &deadline, &stopped), QA_NONE);
+	assert_int_equal(deadline, 217);
+}
+
+static void test_no_path_retry_queue_fail(void **state)
+{
+	long deadline = 0;
+	bool stopped = false;
+
+	(void)state;
+	for (long now = 0; now < 1000; now += 100) {
+		assert_int_equal(policy_no_path_retry(NO_PATH_RETRY_QUEUE, 0, 5, now, &deadline,
+						      &stopped),
+				 QA_NONE);
+		assert_int_equal(policy_no_path_retry(NO_PATH_RETRY_FAIL, 0, 5, now, &deadline,
+						      &stopped),
+				 QA_NONE);
+	}
+	assert_false(stopped);
+}
+
+static struct path paths[4];
+static struct pathgroup groups[2];
+static struct path *g1[2] = {&paths[0], &paths[1]}, *g2[2] = {&paths[2], &paths[3]};
+
+/* Two groups: 1 (prio p1, paths 0-1), 2 (prio p2, paths 2-3). */
+static struct multipath *two_groups(int p1, int p2, enum pg_state s1, enum pg_state s2)
+{
+	static struct pathgroup *pgs[2] = {&groups[0], &groups[1]};
+	static struct multipath mpp;
+
+	for (int i = 0; i < 4; i++) {
+		paths[i].state = PATH_UP;
+		paths[i].dmstate = PSTATE_ACTIVE;
+	}
+	groups[0] = (struct pathgroup){.paths = {g1, 2, 2}, .priority = p1, .status = s1};
+	groups[1] = (struct pathgroup){.paths = {g2, 2, 2}, .priority = p2, .status = s2};
+	mpp = (struct multipath){.pgs = {pgs, 2, 2}};
+	return &mpp;
+}
+
+static void test_best_active_group(void **state)
+{
+	struct multipath *m;
+
+	(void)state;
+	m = two_groups(10, 50, PGSTATE_ACTIVE, PGSTATE_ENABLED);
+	assert_int_equal(policy_best_group(m), 2);
+	assert_int_equal(policy_active_group(m), 1);
+	/* group 2 has no usable path: 1 is best */
+	paths[2].state = PATH_DOWN;
+	paths[3].state = PATH_TIMEOUT;
+	assert_int_equal(policy_best_group(m), 1);
+	/* a path failed in the kernel does not count either */
+	paths[2].state = PATH_UP;
+	paths[2].dmstate = PSTATE_FAILED;
+	assert_int_equal(policy_best_group(m), 1);
+	/* nothing usable */
+	for (int i = 0; i < 4; i++)
+		paths[i].state = PATH_DELAYED;
+	assert_int_equal(policy_best_group(m), 0);
+	/* equal priorities: the first */
+	m = two_groups(50, 50, PGSTATE_ENABLED, PGSTATE_ENABLED);
+	assert_int_equal(policy_best_group(m), 1);
+	assert_int_equal(policy_active_group(m), 1);
+	m = two_groups(50, 50, PGSTATE_DISABLED, PGSTATE_UNDEF);
+	assert_int_equal(policy_active_group(m), 0);
+}
+
+static void test_failback(void **state)
+{
+	long dl = 0;
+
+	(void)state;
+	assert_true(policy_failback(FAILBACK_IMMEDIATE, 1, 2, false, 10, &dl));
+	assert_false(policy_failback(FAILBACK_IMMEDIATE, 2, 2, false, 10, &dl));
+	assert_false(policy_failback(FAILBACK_IMMEDIATE, 1, 0, false, 10, &dl));
+	assert_false(policy_failback(FAILBACK_MANUAL, 1, 2, true, 10, &dl));
+	assert_false(policy_failback(FAILBACK_FOLLOWOVER, 1, 2, false, 10, &dl));
+	assert_true(policy_failback(FAILBACK_FOLLOWOVER, 1, 2, true, 10, &dl));
+	/* deferred 30 s */
+	assert_false(policy_failback(30, 1, 2, false, 100, &dl));
+	assert_int_equal(dl, 130);
+	assert_false(policy_failback(30, 1, 2, false, 129, &dl));
+	assert_true(policy_failback(30, 1, 2, false, 130, &dl));
+	assert_int_equal(dl, 0);
+	/* the wish goes away: the deadline too */
+	assert_false(policy_failback(30, 1, 2, false, 200, &dl));
+	assert_false(policy_failback(30, 2, 2, false, 201, &dl));
+	assert_int_equal(dl, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_path_action_table),
+		cmocka_unit_test(test_check_interval),
+		cmocka_unit_test(test_no_path_retry_n),
+		cmocka_unit_test(test_no_path_retry_queue_fail),
+		cmocka_unit_test(test_best_active_group),
+		cmocka_unit_test(test_failback),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
