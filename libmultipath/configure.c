@@ -204,6 +204,11 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	mpp->minio = propsel_int(src, KW_RR_MIN_IO_RQ, NULL);
 	mpp->failback = propsel_int(src, KW_FAILBACK, NULL);
 	mpp->flush_on_last_del = propsel_int(src, KW_FLUSH_ON_LAST_DEL, NULL);
+	mpp->io_err_sample_time = propsel_int(src, KW_PATH_IO_ERR_SAMPLE_TIME, NULL);
+	mpp->io_err_rate_threshold = propsel_int(src, KW_PATH_IO_ERR_RATE_THRESHOLD, NULL);
+	mpp->io_err_recovery_time = propsel_int(src, KW_PATH_IO_ERR_RECOVERY_TIME, NULL);
+	mpp->io_err_double_failed_time =
+		propsel_int(src, KW_PATH_IO_ERR_DOUBLE_FAILED_TIME, NULL);
 	mpp->no_path_retry = propsel_int(src, KW_NO_PATH_RETRY, &npr_origin);
 	features = propsel_str(src, KW_FEATURES, NULL);
 	/* no_path_retry decides queueing; an explicit queue_if_no_path in

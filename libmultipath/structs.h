@@ -90,6 +90,7 @@ struct path {
 	long next_check;             /* CLOCK_MONOTONIC second of the next check */
 	bool check_running;          /* a check was started and has no verdict yet */
 	enum path_state chk_state;   /* the checker's own last verdict (state may say DELAYED) */
+	bool admin_failed;           /* failed by `fail path`: stays so until its next check */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 
@@ -117,6 +118,10 @@ struct multipath {
 	/* chosen by property selection */
 	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
 	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
+	/* io_err_stat: path_io_err_{sample_time,rate_threshold,recovery_time,
+	 * double_failed_time}; "no"/"off" are 0 (threshold IO_ERR_THRESHOLD_OFF) */
+	int io_err_sample_time, io_err_rate_threshold, io_err_recovery_time;
+	int io_err_double_failed_time;
 	char vendor[32], product[32]; /* of the first path, for the topology header */
 	bool ro;
 

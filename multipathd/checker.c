@@ -24,6 +24,7 @@
 #include "configure.h"
 #include "daemon.h"
 #include "devmapper.h"
+#include "io_err_stat.h"
 #include "policy.h"
 #include "util/log.h"
 
@@ -58,9 +59,20 @@ struct tick {
 
 bool path_reinstate_allowed(struct daemon *d, const struct path *pp)
 {
-	(void)d;
-	(void)pp;
-	return true;
+	return !d->ies || !io_err_stat_is_held(d->ies, pp->devt);
+}
+
+/* A map with no usable path left gets its held paths back at once: a
+ * flaky path is better than none. */
+static void release_held_paths(struct daemon *d, struct tick *t, struct multipath *mpp)
+{
+	for (size_t i = 0; d->ies && i < mpp->paths.n; i++) {
+		struct path *pp = mpp->paths.items[i];
+
+		if (io_err_stat_is_held(d->ies, pp->devt) &&
+		    io_err_stat_release(d->ies, pp->devt, "no other usable path") == 0)
+			pp->next_check = t->now;
+	}
 }
 
 static void push_msg(struct tick *t, const struct multipath *mpp, const char *devt, int kind,
@@ -94,12 +106,18 @@ static void push_msg(struct tick *t, const struct multipath *mpp, const char *de
 static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int chk)
 {
 	enum path_state shown, before = pp->state;
+	/* `fail path` holds until the check after the command */
+	bool admin_hold = pp->admin_failed && t->now < pp->next_check;
 	enum path_action act;
 	bool usable;
 
 	pp->chk_state = chk;
+	pp->admin_failed = admin_hold;
 	strlcpy_trunc(pp->state_msg, checker_msg(pp->checker), sizeof(pp->state_msg));
-	act = policy_path_action(chk, pp->dmstate, path_reinstate_allowed(d, pp), &shown);
+	act = policy_path_action(chk, pp->dmstate, path_reinstate_allowed(d, pp) && !admin_hold,
+				 &shown);
+	if (admin_hold && shown == PATH_DELAYED)
+		shown = chk;
 	usable = path_state_usable(shown);
 	pp->state = shown;
 	if (shown != before)
@@ -109,7 +127,8 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 	pp->check_interval =
 		policy_check_interval(pp->check_interval, shown != before, usable, t->poll,
 				      t->max_poll);
-	pp->next_check = t->now + pp->check_interval;
+	if (!admin_hold)
+		pp->next_check = t->now + pp->check_interval;
 	if (act == PA_FAIL)
 		push_msg(t, pp->mpp, pp->dev_t, M_FAIL, 0);
 	else if (act == PA_REINSTATE)
@@ -164,13 +183,21 @@ static bool path_returned(const struct tick *t, const struct multipath *mpp, int
 }
 
 /* no_path_retry and failback for one map, after its verdicts. */
-static void map_tick(struct tick *t, struct multipath *mpp)
+static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 {
 	int usable = 0, best, active;
 	enum queue_action qa;
 
-	for (size_t i = 0; i < mpp->paths.n; i++)
-		usable += path_state_usable(mpp->paths.items[i]->state);
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		const struct path *pp = mpp->paths.items[i];
+
+		/* before every path's first verdict nothing can be judged */
+		if (pp->chk_state == PATH_UNCHECKED && pp->state != PATH_DOWN)
+			return;
+		usable += path_state_usable(pp->state);
+	}
+	if (usable == 0)
+		release_held_paths(d, t, mpp);
 	qa = policy_no_path_retry(mpp->no_path_retry, usable, t->poll, t->now,
 				  &mpp->retry_deadline, &mpp->queue_stopped);
 	if (qa == QA_STOP) {
@@ -203,7 +230,7 @@ static void tick_locked(struct daemon *d, struct tick *t)
 	for (size_t i = 0; i < d->vecs.paths.n; i++)
 		path_tick(d, t, d->vecs.paths.items[i]);
 	for (size_t i = 0; i < d->vecs.maps.n; i++)
-		map_tick(t, d->vecs.maps.items[i]);
+		map_tick(d, t, d->vecs.maps.items[i]);
 }
 
 /* Send the messages, then record what the kernel now holds. */

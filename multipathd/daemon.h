@@ -39,6 +39,8 @@
 #include "structs.h"
 #include "util/strbuf.h"
 
+struct io_err_stat;
+struct ies_params;
 struct udev;
 struct udev_device;
 struct uxsock;
@@ -88,6 +90,7 @@ struct daemon {
 	pthread_t dispatch_thr, checker_thr, dmevents_thr;
 	bool dispatch_up, checker_up, dmevents_up;
 	struct uxsock *ux;
+	struct io_err_stat *ies; /* the intermittent IO error sampler */
 	long start_time; /* CLOCK_MONOTONIC seconds */
 };
 
@@ -128,6 +131,9 @@ void maps_free_all(struct daemon *d);
  * queues a reload job.
  */
 void maps_sync_status(struct daemon *d, const struct strvec *names);
+
+/* io_err_stat's parameters for a path of a map. Under vecs.lock. */
+void path_ies_params(const struct path *pp, struct ies_params *p);
 
 /* checker.c */
 int checker_loop_start(struct daemon *d);

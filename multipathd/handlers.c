@@ -18,6 +18,7 @@
 #include "configure.h"
 #include "daemon.h"
 #include "devmapper.h"
+#include "io_err_stat.h"
 #include "print.h"
 #include "util/log.h"
 
@@ -267,6 +268,12 @@ static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 
 	if (rc < 0)
 		return rc;
+	/* the admin fixed the link: io_err_stat's hold goes too */
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (!fail && pp && d->ies && io_err_stat_release(d->ies, pp->devt, "admin") == 0)
+		pp->state = pp->chk_state;
+	pthread_mutex_unlock(&d->vecs.lock);
 	snprintf(msg, sizeof(msg), "%s %s", fail ? "fail_path" : "reinstate_path", devt);
 	rc = devmapper_message(map, msg);
 	if (rc < 0)
@@ -274,8 +281,14 @@ static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 	mp_log(2, "%s: path %s %s by command", map, devt, fail ? "failed" : "reinstated");
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (pp)
+	if (pp) {
 		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
+		/* a failed path is reinstated at its next scheduled check
+		 * if it is healthy, not at once */
+		pp->admin_failed = fail;
+		if (fail)
+			pp->next_check = now_s() + pp->check_interval;
+	}
 	pthread_mutex_unlock(&d->vecs.lock);
 	return 0;
 }
@@ -384,6 +397,8 @@ static int run_show(struct daemon *d, const struct cli_cmd *c, struct strbuf *ou
 								   : "running") < 0
 			       ? -ENOMEM
 			       : 0;
+	case CLI_SHOW_IO_ERR_STAT:
+		return d->ies ? io_err_stat_show(d->ies, out) : 0;
 	case CLI_HELP:
 		return cli_usage(out);
 	default:

@@ -28,6 +28,7 @@
 #include "config/config.h"
 #include "daemon.h"
 #include "devmapper.h"
+#include "io_err_stat.h"
 #include "util/log.h"
 #include "uxsock.h"
 
@@ -389,6 +390,8 @@ static int run_daemon(const struct options *o)
 	sfd = signals_setup();
 	rcu_register_thread();
 	rc = sfd < 0 ? sfd : daemon_init(&d, conf, o->foreground);
+	if (rc == 0 && (rc = io_err_stat_new(NULL, &d.ies)) < 0)
+		mp_log(0, "multipathd: io_err_stat: %s", errno_desc(-rc));
 	if (rc == 0)
 		rc = uxsock_start(NULL, handle_command, &d, &d.ux);
 	if (rc == -EADDRINUSE)
@@ -406,6 +409,7 @@ static int run_daemon(const struct options *o)
 		signal_loop(&d, sfd);
 	}
 	if (daemon_stop(&d)) {
+		io_err_stat_free(d.ies);
 		maps_free_all(&d);
 		config_free(d.conf);
 		if (d.udev)

@@ -12,6 +12,7 @@
  * checkers and states survive every update and reconfigure.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #include "daemon.h"
 #include "devmapper.h"
 #include "discovery.h"
+#include "io_err_stat.h"
 #include "dmparser.h"
 #include "sysfs.h"
 #include "util/log.h"
@@ -309,6 +311,8 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "%s: path removed", pp->dev[0] ? pp->dev : pp->dev_t);
+	if (d->ies)
+		io_err_stat_path_removed(d->ies, pp->devt);
 	path_free(pp);
 	if (last)
 		map_last_path_gone(d, name, flush);
@@ -358,20 +362,78 @@ int maps_add_map(struct daemon *d, const char *arg)
 	return maps_update_wwid(d, wwid, false);
 }
 
+void path_ies_params(const struct path *pp, struct ies_params *p)
+{
+	const struct multipath *mpp = pp->mpp;
+
+	*p = (struct ies_params){
+		.sample_time = mpp ? mpp->io_err_sample_time : 0,
+		.rate_threshold = mpp ? mpp->io_err_rate_threshold : -1,
+		.recovery_time = mpp ? mpp->io_err_recovery_time : 0,
+		.double_failed_time = mpp ? mpp->io_err_double_failed_time : 0,
+		.io_timeout = pp->checker_timeout,
+	};
+}
+
+/* Is pp the only path of its map that can carry IO now? */
+static bool path_is_last_usable(const struct path *pp)
+{
+	for (size_t i = 0; i < pp->mpp->paths.n; i++) {
+		const struct path *o = pp->mpp->paths.items[i];
+
+		if (o != pp && path_state_usable(o->state) && o->dmstate != PSTATE_FAILED)
+			return false;
+	}
+	return true;
+}
+
+/* A failure the kernel saw: io_err_stat counts it; a flaky path is failed
+ * (it is held) unless it is the map's last usable one. */
+static int path_failed_event(struct daemon *d, struct path *pp, char *map, size_t size)
+{
+	struct ies_params p;
+	char node[DEV_NAME_SIZE + 8];
+
+	path_ies_params(pp, &p);
+	if (!d->ies || !pp->mpp || !pp->dev[0] || !ies_params_enabled(&p))
+		return IES_IGNORED;
+	snprintf(node, sizeof(node), "/dev/%s", pp->dev);
+	if (io_err_stat_path_failed(d->ies, pp->devt, node, &p, path_is_last_usable(pp)) !=
+	    IES_FLAKY)
+		return IES_COUNTED;
+	pp->state = PATH_DELAYED;
+	strlcpy_trunc(map, pp->mpp->alias, size);
+	return IES_FLAKY;
+}
+
 void maps_dm_path_event(struct daemon *d, const char *devt, bool failed)
 {
+	char map[WWID_SIZE], msg[48];
 	struct path *pp;
+	bool flaky = false;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
 	if (pp) {
+		bool was_active = pp->dmstate != PSTATE_FAILED;
+
 		pp->dmstate = failed ? PSTATE_FAILED : PSTATE_ACTIVE;
-		if (failed && pp->mpp)
+		if (failed && pp->mpp && was_active)
 			pp->mpp->path_faults++;
+		if (failed)
+			flaky = path_failed_event(d, pp, map, sizeof(map)) == IES_FLAKY;
 		/* check it now: the kernel saw an error the checker may not have */
-		pp->next_check = 0;
+		if (!pp->admin_failed)
+			pp->next_check = 0;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	if (flaky) {
+		/* the kernel may have reinstated it meanwhile (a reinstate
+		 * raced): fail it for sure; held, it stays failed */
+		snprintf(msg, sizeof(msg), "fail_path %s", devt);
+		if (devmapper_message(map, msg) < 0)
+			mp_log(1, "%s: cannot fail flaky path %s", map, devt);
+	}
 }
 
 /* Each distinct WWID of the known paths and maps, once. Under vecs.lock. */
@@ -496,6 +558,24 @@ static void reconfigure_priorities(struct daemon *d)
 	strvec_free_all(&devts);
 }
 
+/* io_err_stat takes the new values from its next window; paths whose map
+ * turned the feature off are released. */
+static void ies_refresh_params(struct daemon *d)
+{
+	struct ies_params p;
+
+	if (!d->ies)
+		return;
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.paths.n; i++) {
+		const struct path *pp = d->vecs.paths.items[i];
+
+		path_ies_params(pp, &p);
+		io_err_stat_set_params(d->ies, pp->devt, &p);
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
 int maps_reconfigure(struct daemon *d)
 {
 	const char *path = getenv("MULTIPATH_CONF");
@@ -553,6 +633,7 @@ int maps_reconfigure(struct daemon *d)
 		maps_update_wwid(d, wwids.items[i], false);
 	strvec_free_all(&wwids);
 	strvec_free_all(&gone);
+	ies_refresh_params(d);
 	sync_all_status(d);
 	mp_log(2, "reconfigure: done");
 	return rc;
@@ -577,7 +658,7 @@ void maps_sync_status(struct daemon *d, const struct strvec *names)
 			bool up = path_state_usable(pp->state);
 
 			/* the kernel disagrees with the checker: check again now */
-			if ((up && pp->dmstate == PSTATE_FAILED) ||
+			if ((up && pp->dmstate == PSTATE_FAILED && !pp->admin_failed) ||
 			    (!up && pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
 			     pp->dmstate == PSTATE_ACTIVE))
 				pp->next_check = now;

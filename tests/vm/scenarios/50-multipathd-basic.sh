@@ -5,7 +5,9 @@
 # LUN 1 has none. Then:
 #   - the daemon adopts map lun0 (same dm device, not recreated) and creates lun1;
 #   - a path set offline is failed in dm within polling_interval + 2 s, and reinstated within
-#     polling_interval + 2 s after it is back; `show paths` says so;
+#     polling_interval + 2 s after it is back; `show paths` says so (max_polling_interval is
+#     polling_interval here: a path without IO is seen down at its next check, and a healthy
+#     path's back-off is unit-tested);
 #   - `dmsetup message lun1 0 fail_path` on a healthy path is undone by the daemon;
 #   - `fail path` / `reinstate path` commands act on the kernel; a non-root `fail path` is
 #     refused while a non-root `show paths` works;
@@ -29,7 +31,7 @@ W1=$(udevadm info -q property -n "/dev/$B1" | sed -n 's/^ID_SERIAL=//p')
 
 CONF="defaults {
 	polling_interval $POLL
-	max_polling_interval 8
+	max_polling_interval $POLL
 	find_multipaths greedy
 	user_friendly_names no
 }
@@ -87,6 +89,10 @@ wait_for "[ \"\$(dm_path_state lun1 $(dev_devt "$B1"))\" = A ]" $((POLL + 3)) 0.
 step "fail path / reinstate path commands; non-root"
 assert_eq "$("$MPATHD" fail path "$B2")" "ok" "fail path reply"
 assert_eq "$(dm_path_state lun1 "$(dev_devt "$B2")")" F "$B2 after fail path"
+# healthy: back at its next check
+wait_for "[ \"\$(dm_path_state lun1 $(dev_devt "$B2"))\" = A ]" $((POLL + 3)) 0.1 ||
+	fail "$B2 not reinstated by its next check after fail path"
+run "$MPATHD" fail path "$B2"
 assert_eq "$("$MPATHD" reinstate path "$B2")" "ok" "reinstate path reply"
 assert_eq "$(dm_path_state lun1 "$(dev_devt "$B2")")" A "$B2 after reinstate path"
 OUT=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$MPATHD" show paths 2>&1) ||
