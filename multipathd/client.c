@@ -18,17 +18,32 @@
 
 static const char prompt[] = "multipathd> ";
 
-/* Join argv[from..argc) with single spaces. NULL on ENOMEM. */
+/*
+ * Join argv[from..argc) with single spaces. A word with white space in it
+ * (a format string the shell unquoted) is put back in double quotes, as
+ * multipath-tools' client does, so the daemon sees it as one word.
+ * NULL on ENOMEM.
+ */
 static char *words_join(int argc, char **argv, int from)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int i;
+	bool quote;
+	int i, rc = 0;
 
-	for (i = from; i < argc; i++) {
-		if ((i > from && strbuf_addch(&sb, ' ') < 0) || strbuf_addstr(&sb, argv[i]) < 0) {
-			strbuf_release(&sb);
-			return NULL;
-		}
+	for (i = from; i < argc && rc >= 0; i++) {
+		quote = !argv[i][0] || strpbrk(argv[i], " \t\n");
+		if (i > from)
+			rc = strbuf_addch(&sb, ' ');
+		if (rc >= 0 && quote)
+			rc = strbuf_addch(&sb, '"');
+		if (rc >= 0)
+			rc = strbuf_addstr(&sb, argv[i]);
+		if (rc >= 0 && quote)
+			rc = strbuf_addch(&sb, '"');
+	}
+	if (rc < 0) {
+		strbuf_release(&sb);
+		return NULL;
 	}
 	return strbuf_detach(&sb);
 }

@@ -7,7 +7,8 @@
  * Command line (argv as main() got it; argv[0] is the program name)
  *   -k           interactive, unless command words follow
  *   -kCOMMAND    one command (the text attached to -k)
- *   WORD...      one command: the words joined by single spaces
+ *   WORD...      one command: the words joined by single spaces; a word
+ *                containing white space (or empty) is sent in double quotes
  *   -v LEVEL, -vLEVEL and other options before the first word are skipped
  *   (main() has applied them; -d, -s mean nothing to the client); "--" ends
  *   the options. From the first word on, everything is the command.

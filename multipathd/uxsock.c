@@ -297,8 +297,8 @@ static unsigned int loop_prepare(struct uxsock *u, int64_t now, int *timeout)
 	for (i = 0; i < u->n; i++) {
 		struct client *c = &u->clients[i];
 
-		u->pfds[n++] = (struct pollfd){
-			.fd = c->fd, .events = c->state == CL_SEND ? POLLOUT : POLLIN};
+		u->pfds[n++] =
+		    (struct pollfd){.fd = c->fd, .events = c->state == CL_SEND ? POLLOUT : POLLIN};
 		d = client_deadline(u, c);
 		if (d < next)
 			next = d;
@@ -489,8 +489,7 @@ static void uxsock_unlink(struct uxsock *u)
 {
 	struct stat st;
 
-	if (u->path[0] && stat(u->path, &st) == 0 && st.st_dev == u->dev &&
-	    st.st_ino == u->ino)
+	if (u->path[0] && stat(u->path, &st) == 0 && st.st_dev == u->dev && st.st_ino == u->ino)
 		unlink(u->path);
 }
 

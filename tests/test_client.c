@@ -54,6 +54,12 @@ static void test_parse(void **state)
 	expect_parse(ARGC("show", "map", "-v"), ARGV("show", "map", "-v"), CLIENT_COMMAND,
 		     "show map -v");
 	expect_parse(1, ARGV(NULL), CLIENT_NONE, NULL);
+	/* a word the shell unquoted goes back in quotes */
+	expect_parse(ARGC("show", "paths", "format", "%d %w"),
+		     ARGV("show", "paths", "format", "%d %w"), CLIENT_COMMAND,
+		     "show paths format \"%d %w\"");
+	expect_parse(ARGC("-kshow paths format \"%d\""), ARGV("-kshow paths format \"%d\""),
+		     CLIENT_COMMAND, "show paths format \"%d\"");
 }
 
 static int handler(void *ctx, const char *cmd, uid_t uid, struct strbuf *reply)
@@ -190,10 +196,10 @@ static void test_interactive(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_command_status),
-		cmocka_unit_test(test_reconnect_after_idle_drop),
-		cmocka_unit_test(test_interactive),
+	    cmocka_unit_test(test_parse),
+	    cmocka_unit_test(test_command_status),
+	    cmocka_unit_test(test_reconnect_after_idle_drop),
+	    cmocka_unit_test(test_interactive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -108,8 +108,8 @@ static void test_recv_whole(void **state)
 struct dribble {
 	int fd;
 	const char *text;
-	size_t cut;	 /* close after this many bytes of the message; 0: send all */
-	size_t forged;	 /* announce this length instead; 0: the real one */
+	size_t cut;    /* close after this many bytes of the message; 0: send all */
+	size_t forged; /* announce this length instead; 0: the real one */
 };
 
 /* Send a message one byte at a time, 2 ms apart, maybe cut short. */
@@ -435,18 +435,18 @@ static void test_sockaddr_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_send_frames),
-		cmocka_unit_test(test_recv_whole),
-		cmocka_unit_test(test_recv_partial),
-		cmocka_unit_test(test_recv_timeout),
-		cmocka_unit_test(test_recv_bad_length),
-		cmocka_unit_test(test_recv_forces_nul),
-		cmocka_unit_test(test_peer_closes_mid_reply),
-		cmocka_unit_test(test_send_to_closed_peer),
-		cmocka_unit_test(test_send_partial_writes),
-		cmocka_unit_test(test_connect_env),
-		cmocka_unit_test(test_connect_refused),
-		cmocka_unit_test(test_sockaddr_names),
+	    cmocka_unit_test(test_send_frames),
+	    cmocka_unit_test(test_recv_whole),
+	    cmocka_unit_test(test_recv_partial),
+	    cmocka_unit_test(test_recv_timeout),
+	    cmocka_unit_test(test_recv_bad_length),
+	    cmocka_unit_test(test_recv_forces_nul),
+	    cmocka_unit_test(test_peer_closes_mid_reply),
+	    cmocka_unit_test(test_send_to_closed_peer),
+	    cmocka_unit_test(test_send_partial_writes),
+	    cmocka_unit_test(test_connect_env),
+	    cmocka_unit_test(test_connect_refused),
+	    cmocka_unit_test(test_sockaddr_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

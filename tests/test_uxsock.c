@@ -192,7 +192,8 @@ static void test_many_clients(void **state)
 	u = start(NULL);
 	atomic_store(&good, 0);
 	for (i = 0; i < NTHREADS; i++)
-		assert_int_equal(pthread_create(&t[i], NULL, client_thread, (void *)(intptr_t)i), 0);
+		assert_int_equal(pthread_create(&t[i], NULL, client_thread, (void *)(intptr_t)i),
+				 0);
 	for (i = 0; i < NTHREADS; i++)
 		pthread_join(t[i], NULL);
 	assert_int_equal(atomic_load(&good), NTHREADS);
@@ -382,12 +383,12 @@ static void test_stop_with_clients_no_leak(void **state)
 	(void)state;
 	before = count_fds();
 	u = start(NULL);
-	fds[0] = raw_connect();			  /* idle */
-	fds[1] = raw_connect();			  /* mid-request */
+	fds[0] = raw_connect(); /* idle */
+	fds[1] = raw_connect(); /* mid-request */
 	assert_int_equal(write(fds[1], "\x30\x00", 2), 2);
-	fds[2] = mpath_connect();		  /* mid-reply */
+	fds[2] = mpath_connect(); /* mid-reply */
 	assert_int_equal(mpath_send_cmd(fds[2], "big 8000000"), 0);
-	fds[3] = mpath_connect();		  /* served */
+	fds[3] = mpath_connect(); /* served */
 	assert_int_equal(mpath_process_cmd(fds[3], "echo x", &reply, 2000), 0);
 	free(reply);
 	usleep(100 * 1000);
@@ -451,15 +452,15 @@ static void test_addr_in_use(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_many_clients),
-		cmocka_unit_test(test_partial_request_blocks_nobody),
-		cmocka_unit_test(test_bad_requests),
-		cmocka_unit_test(test_stalled_and_vanished_readers),
-		cmocka_unit_test(test_too_many_clients),
-		cmocka_unit_test(test_timeouts),
-		cmocka_unit_test(test_stop_with_clients_no_leak),
-		cmocka_unit_test(test_addr_in_use),
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_many_clients),
+	    cmocka_unit_test(test_partial_request_blocks_nobody),
+	    cmocka_unit_test(test_bad_requests),
+	    cmocka_unit_test(test_stalled_and_vanished_readers),
+	    cmocka_unit_test(test_too_many_clients),
+	    cmocka_unit_test(test_timeouts),
+	    cmocka_unit_test(test_stop_with_clients_no_leak),
+	    cmocka_unit_test(test_addr_in_use),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
