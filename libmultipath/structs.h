@@ -128,6 +128,7 @@ struct multipath {
 	/* multipathd's state of the map (unused by the CLI) */
 	long retry_deadline;         /* no_path_retry N: second when queueing stops; 0 none */
 	bool queue_stopped;          /* no_path_retry ran out: queueing disabled by us */
+	bool queue_disabled;         /* `disablequeueing`: off until `restorequeueing` */
 	long failback_deadline;      /* failback N: second of the deferred switch; 0 none */
 	long next_status;            /* second of the next periodic status read */
 	unsigned path_faults, switch_groups, map_loads; /* counters since adoption */

@@ -198,8 +198,10 @@ static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 	}
 	if (usable == 0)
 		release_held_paths(d, t, mpp);
-	qa = policy_no_path_retry(mpp->no_path_retry, usable, t->poll, t->now,
-				  &mpp->retry_deadline, &mpp->queue_stopped);
+	qa = mpp->queue_disabled
+		     ? QA_NONE
+		     : policy_no_path_retry(mpp->no_path_retry, usable, t->poll, t->now,
+					    &mpp->retry_deadline, &mpp->queue_stopped);
 	if (qa == QA_STOP) {
 		mp_log(2, "%s: no usable path for %d checks, queueing disabled", mpp->alias,
 		       mpp->no_path_retry);

@@ -330,7 +330,8 @@ static int queueing(struct daemon *d, const char *arg, bool on)
 		/* restore only where the configuration queues */
 		if (on && mpp->no_path_retry == NO_PATH_RETRY_FAIL)
 			continue;
-		mpp->queue_stopped = !on;
+		mpp->queue_disabled = !on;
+		mpp->queue_stopped = false;
 		mpp->retry_deadline = 0;
 		strvec_push_dup(&names, mpp->alias);
 	}

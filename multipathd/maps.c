@@ -108,6 +108,7 @@ static void map_carry_state(struct multipath *nm, const struct multipath *cur)
 	nm->dm_minor = cur->dm_minor;
 	nm->retry_deadline = cur->retry_deadline;
 	nm->queue_stopped = cur->queue_stopped;
+	nm->queue_disabled = cur->queue_disabled;
 	nm->failback_deadline = cur->failback_deadline;
 	nm->path_faults = cur->path_faults;
 	nm->switch_groups = cur->switch_groups;
