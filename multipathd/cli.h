@@ -46,6 +46,7 @@ struct strbuf;
 
 /* One value per distinct command. Optional words ([raw], [format F], ...)
  * are fields of struct cli_cmd, not separate verbs. */
+/* clang-format off */
 enum cli_verb {
 	CLI_SHOW_PATHS,		/* show paths [raw] [format F] */
 	CLI_SHOW_PATH,		/* show path P [raw] [format F] */
@@ -101,6 +102,7 @@ enum cli_verb {
 	CLI_HELP,		/* help */
 	CLI_VERB_COUNT		/* not a command */
 };
+/* clang-format on */
 
 struct cli_cmd {
 	enum cli_verb verb;
