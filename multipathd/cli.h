@@ -10,7 +10,10 @@
  * switch = switchgroup. As in multipath-tools, a command is the set of its
  * keywords, in any order: "show map M topology", "show topology map M" and
  * "map M show topology" are the same command, and so are "getprstatus map M"
- * and "map M getprstatus". The keywords path, map, group, key and format
+ * and "map M getprstatus". This is a superset of Debian's multipathd 0.9.4,
+ * which (observed in the VM) takes only the order shown by cli_usage(), verb
+ * first, and refuses "raw" without "format" and "show map M" alone: every
+ * line it accepts means the same here. The keywords path, map, group, key and format
  * always take the next word as their argument; names of maps and paths are
  * taken as given (sda, 8:16, mpatha, a WWID), even when they spell a keyword.
  *
