@@ -132,7 +132,7 @@ fuzz:
 		-o build/fuzz/fuzz_cli fuzz/fuzz_cli.c multipathd/cli.c libmultipath/util/strbuf.c
 	@mkdir -p build/fuzz/corpus-cli
 	$(Q)build/fuzz/fuzz_cli -max_total_time=$(FUZZ_SECONDS) -max_len=4200 \
-		build/fuzz/corpus-cli fuzz/corpus-cli
+		-dict=fuzz/cli.dict build/fuzz/corpus-cli fuzz/corpus-cli
 
 install: all
 	install -d $(DESTDIR)$(sbindir) $(DESTDIR)$(libdir) $(DESTDIR)$(mandir)/man8 \

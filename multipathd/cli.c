@@ -74,11 +74,14 @@ _Static_assert(KW_COUNT <= 64, "keyword sets are 64-bit masks");
 /* What the word after a keyword is. */
 enum arg { ARG_NONE, ARG_PATH, ARG_MAP, ARG_FORMAT, ARG_GROUP, ARG_KEY };
 
+/* clang-format off */
 static const char *const arg_names[] = {
 	[ARG_PATH] = "$path", [ARG_MAP] = "$map", [ARG_FORMAT] = "$format",
 	[ARG_GROUP] = "$group", [ARG_KEY] = "$key",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct keyword {
 	const char *name;
 	const char *alias; /* the other spelling, or NULL */
@@ -130,6 +133,7 @@ static const struct keyword {
 	[KW_SHUTDOWN] = {"shutdown", NULL, ARG_NONE},
 	[KW_HELP] = {"help", NULL, ARG_NONE},
 };
+/* clang-format on */
 
 #define FORM_WORDS 6
 
@@ -138,6 +142,7 @@ static const struct keyword {
  * words (cli_cmd_format) and its name; cli_usage prints every form in this
  * order. No two forms may accept the same set of keywords.
  */
+/* clang-format off */
 static const struct form {
 	enum cli_verb verb;
 	const char *name;
@@ -202,6 +207,7 @@ static const struct form {
 	{CLI_SHUTDOWN, "shutdown", {KW_SHUTDOWN}, 0},
 	{CLI_HELP, "help", {KW_HELP}, 0},
 };
+/* clang-format on */
 
 #define N_FORMS (sizeof(forms) / sizeof(forms[0]))
 

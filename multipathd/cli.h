@@ -10,7 +10,10 @@
  * switch = switchgroup. As in multipath-tools, a command is the set of its
  * keywords, in any order: "show map M topology", "show topology map M" and
  * "map M show topology" are the same command, and so are "getprstatus map M"
- * and "map M getprstatus". The keywords path, map, group, key and format
+ * and "map M getprstatus". This is a superset of Debian's multipathd 0.9.4,
+ * which (observed in the VM) takes only the order shown by cli_usage(), verb
+ * first, and refuses "raw" without "format" and "show map M" alone: every
+ * line it accepts means the same here. The keywords path, map, group, key and format
  * always take the next word as their argument; names of maps and paths are
  * taken as given (sda, 8:16, mpatha, a WWID), even when they spell a keyword.
  *
@@ -46,6 +49,7 @@ struct strbuf;
 
 /* One value per distinct command. Optional words ([raw], [format F], ...)
  * are fields of struct cli_cmd, not separate verbs. */
+/* clang-format off */
 enum cli_verb {
 	CLI_SHOW_PATHS,		/* show paths [raw] [format F] */
 	CLI_SHOW_PATH,		/* show path P [raw] [format F] */
@@ -101,6 +105,7 @@ enum cli_verb {
 	CLI_HELP,		/* help */
 	CLI_VERB_COUNT		/* not a command */
 };
+/* clang-format on */
 
 struct cli_cmd {
 	enum cli_verb verb;

@@ -23,6 +23,7 @@ struct good {
 	bool raw;
 };
 
+/* clang-format off */
 static const struct good goods[] = {
 	{.line = "show paths", CLI_SHOW_PATHS, "show paths"},
 	{.line = "list paths", CLI_SHOW_PATHS, "show paths"},
@@ -143,6 +144,7 @@ static const struct good goods[] = {
 	{.line = "show map \xc3\xa9t\xc3\xa9", CLI_SHOW_MAP, "show map \xc3\xa9t\xc3\xa9",
 	 .map = "\xc3\xa9t\xc3\xa9"},
 };
+/* clang-format on */
 
 static void check_good(const struct good *g)
 {
@@ -203,8 +205,8 @@ static void check_bad(const char *line, const char *msg)
 		fail_msg("'%s' accepted", line ? line : "(null)");
 	assert_memory_equal(&c, &poison, sizeof(c));
 	if (!strstr(strbuf_str(&err), msg))
-		fail_msg("'%s': message '%s' lacks '%s'", line ? line : "(null)",
-			 strbuf_str(&err), msg);
+		fail_msg("'%s': message '%s' lacks '%s'", line ? line : "(null)", strbuf_str(&err),
+			 msg);
 	assert_null(strchr(strbuf_str(&err), '\n'));
 	/* without an err buffer too */
 	assert_int_equal(cli_parse(line, &c, NULL), -EINVAL);
@@ -212,6 +214,7 @@ static void check_bad(const char *line, const char *msg)
 
 static void test_missing_and_extra_words(void **state)
 {
+	/* clang-format off */
 	static const char *const bad[][2] = {
 		{"show", "incomplete command, for example 'show|list paths"},
 		{"show path", "missing argument for 'path'"},
@@ -258,6 +261,7 @@ static void test_missing_and_extra_words(void **state)
 		{"show paths format \"\"", "empty argument for 'format'"},
 		{"\"\"", "unknown command: ''"},
 	};
+	/* clang-format on */
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -266,10 +270,12 @@ static void test_missing_and_extra_words(void **state)
 
 static void test_group_numbers(void **state)
 {
+	/* clang-format off */
 	static const char *const bad[] = {
 		"0", "-1", "+1", "abc", "1a", "0x10", " 1", "1.0", "2147483648",
 		"99999999999999999999", "0000000000000000000000000",
 	};
+	/* clang-format on */
 	STRBUF_AUTO(line);
 	char msg[80];
 
@@ -354,6 +360,7 @@ static void test_changes_state(void **state)
 	static const struct {
 		const char *line;
 		bool changes;
+		/* clang-format off */
 	} cases[] = {
 		{"show paths", false},	   {"show map m topology", false},
 		{"show config local", false}, {"show io_err_stat", false},
@@ -364,6 +371,7 @@ static void test_changes_state(void **state)
 		{"getprstatus map m", true}, {"setprkey map m key 1", true},
 		{"forcequeueing daemon", true}, {"reset maps stats", true},
 	};
+	/* clang-format on */
 	struct cli_cmd c;
 
 	(void)state;
@@ -386,7 +394,7 @@ static void test_verb_names(void **state)
 	assert_string_equal(cli_verb_name(CLI_SWITCHGROUP), "switchgroup map group");
 	assert_string_equal(cli_verb_name(CLI_SHOW_IO_ERR_STAT), "show io_err_stat");
 	assert_string_equal(cli_verb_name(CLI_VERB_COUNT), "unknown");
-	assert_string_equal(cli_verb_name((enum cli_verb)-1), "unknown");
+	assert_string_equal(cli_verb_name((enum cli_verb)999), "unknown");
 	/* every verb has a distinct name */
 	for (int a = 0; a < CLI_VERB_COUNT; a++) {
 		assert_string_not_equal(cli_verb_name(a), "unknown");
@@ -440,8 +448,8 @@ static void test_usage(void **state)
 	free(text);
 	strbuf_reset(&out);
 	assert_int_equal(cli_usage(&out), 0);
-	assert_non_null(strstr(strbuf_str(&out),
-			       "\n  switchgroup|switch map|multipath $map group $group\n"));
+	assert_non_null(
+	    strstr(strbuf_str(&out), "\n  switchgroup|switch map|multipath $map group $group\n"));
 	assert_non_null(strstr(strbuf_str(&out), "\n  show|list paths [raw] [format $format]\n"));
 }
 
@@ -495,18 +503,12 @@ static void test_equal(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_command),
-		cmocka_unit_test(test_missing_and_extra_words),
-		cmocka_unit_test(test_group_numbers),
-		cmocka_unit_test(test_quoting_errors),
-		cmocka_unit_test(test_empty),
-		cmocka_unit_test(test_long_input),
-		cmocka_unit_test(test_binary_input),
-		cmocka_unit_test(test_changes_state),
-		cmocka_unit_test(test_verb_names),
-		cmocka_unit_test(test_usage),
-		cmocka_unit_test(test_format_refuses),
-		cmocka_unit_test(test_equal),
+	    cmocka_unit_test(test_every_command),  cmocka_unit_test(test_missing_and_extra_words),
+	    cmocka_unit_test(test_group_numbers),  cmocka_unit_test(test_quoting_errors),
+	    cmocka_unit_test(test_empty),	   cmocka_unit_test(test_long_input),
+	    cmocka_unit_test(test_binary_input),   cmocka_unit_test(test_changes_state),
+	    cmocka_unit_test(test_verb_names),	   cmocka_unit_test(test_usage),
+	    cmocka_unit_test(test_format_refuses), cmocka_unit_test(test_equal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
