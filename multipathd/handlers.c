@@ -461,7 +461,7 @@ static int dispatch_command(struct daemon *d, const struct cli_cmd *c, uid_t uid
 	int rc;
 
 	if (cli_cmd_changes_state(c) && uid != 0) {
-		strbuf_addstr(reply, "permission denied\n");
+		strbuf_addstr(reply, "fail\npermission denied: only root may change the daemon's state\n");
 		return -EPERM;
 	}
 	rc = run_show(d, c, reply);
@@ -484,8 +484,16 @@ int handle_command(void *ctx, const char *line, uid_t uid, struct strbuf *reply)
 	struct daemon *d = ctx;
 	struct cli_cmd c;
 	STRBUF_AUTO(err);
+	STRBUF_AUTO(clean);
 	int rc;
 
+	/* multipath-tools' client ends its words with " \n" */
+	if (strbuf_addstr(&clean, line) < 0)
+		return -ENOMEM;
+	for (char *p = (char *)strbuf_str(&clean); *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	line = strbuf_str(&clean);
 	if (cli_parse(line, &c, &err) < 0) {
 		strbuf_addf(reply, "%s\n", strbuf_str(&err));
 		cli_usage(reply);
