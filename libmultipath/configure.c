@@ -470,6 +470,39 @@ static bool map_may_have_usable_path(const struct multipath *mpp)
 	return false;
 }
 
+int configure_kernel_table_differs(const struct multipath *mpp)
+{
+	struct multipath *k = map_new();
+	struct pathvec pv = {0};
+	char *table = NULL;
+	uint64_t size;
+	int rc;
+
+	if (!k)
+		return -ENOMEM;
+	rc = devmapper_get_table(mpp->alias, &size, &table);
+	if (rc == 0)
+		rc = dmtable_disassemble(table, k, &pv);
+	if (rc == 0) {
+		STRBUF_AUTO(ours);
+		STRBUF_AUTO(theirs);
+
+		/* queueing is switched by messages, which the table shows */
+		k->size = size;
+		k->rr_weight = mpp->rr_weight;
+		rc = set_str(&k->features, mpp->features);
+		if (rc == 0 && (table_for_compare(mpp, &ours) < 0 ||
+				table_for_compare(k, &theirs) < 0))
+			rc = -ENOMEM;
+		if (rc == 0)
+			rc = size != mpp->size || strcmp(strbuf_str(&ours), strbuf_str(&theirs));
+	}
+	free(table);
+	map_free(k);
+	pathvec_free(&pv);
+	return rc;
+}
+
 void map_plan_release(struct map_plan *plan)
 {
 	free(plan->params);

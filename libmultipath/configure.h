@@ -85,6 +85,13 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 void map_plan_release(struct map_plan *plan);
 
 /*
+ * Does the kernel's live table of mpp->alias differ from what mpp would
+ * load (queue_if_no_path aside: messages switch it)? Returns 1, 0, or
+ * -errno of reading the table (-ENXIO: no such map).
+ */
+int configure_kernel_table_differs(const struct multipath *mpp);
+
+/*
  * Bring the kernel in line with mpp: create it when cur (the kernel's map
  * for the same WWID, or NULL) is absent, rename it when the name differs,
  * reload it when the table differs or force is set. With dry_run only

@@ -60,6 +60,8 @@ enum job_type {
 	JOB_DEL_MAPS,
 	JOB_RELOAD_MAP, /* arg: map name: rebuild and reload (also resize) */
 	JOB_MAP_GONE,   /* arg: map name: removed outside the daemon */
+	JOB_CHECK_MAP,  /* arg: map name: its status did not fit; reload if the
+			 * kernel's table differs from ours */
 };
 
 /* A unit of structural work for the dispatcher. Posted by any thread. */
@@ -121,6 +123,8 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force);
 int maps_add_map(struct daemon *d, const char *arg);
 int maps_remove_map(struct daemon *d, const char *name, bool forget_only);
 int maps_reconfigure(struct daemon *d);
+/* Reload map name when the kernel's table is not the one we loaded. */
+int maps_check_map(struct daemon *d, const char *name);
 /* A dm PATH_FAILED / PATH_REINSTATED for devt in map dm_name. */
 void maps_dm_path_event(struct daemon *d, const char *devt, bool failed);
 void maps_free_all(struct daemon *d);

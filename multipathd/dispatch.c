@@ -161,6 +161,8 @@ static int job_run(struct daemon *d, const struct job *j)
 		return rc < 0 ? rc : maps_update_wwid(d, wwid, true);
 	case JOB_MAP_GONE:
 		return maps_remove_map(d, j->arg, true);
+	case JOB_CHECK_MAP:
+		return maps_check_map(d, j->arg);
 	}
 	return -EINVAL;
 }

@@ -640,6 +640,25 @@ int maps_reconfigure(struct daemon *d)
 	return rc;
 }
 
+int maps_check_map(struct daemon *d, const char *name)
+{
+	struct multipath *mpp;
+	char wwid[WWID_SIZE] = "";
+	int rc = -ENOENT;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	mpp = mapvec_find_alias(&d->vecs.maps, name);
+	if (mpp) {
+		rc = configure_kernel_table_differs(mpp);
+		strlcpy_trunc(wwid, mpp->wwid, sizeof(wwid));
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (rc <= 0)
+		return rc;
+	mp_log(2, "%s: the kernel's table changed outside the daemon, reloading ours", name);
+	return maps_update_wwid(d, wwid, true);
+}
+
 void maps_sync_status(struct daemon *d, const struct strvec *names)
 {
 	for (size_t i = 0; i < names->n; i++) {
@@ -668,11 +687,8 @@ void maps_sync_status(struct daemon *d, const struct strvec *names)
 			mpp->next_status = now + 1;
 		pthread_mutex_unlock(&d->vecs.lock);
 		free(status);
-		if (wwid[0]) {
-			mp_log(3, "%s: kernel table changed outside the daemon, reloading",
-			       names->items[i]);
-			dispatch_post(d, JOB_RELOAD_MAP, names->items[i], false, 0);
-		}
+		if (wwid[0]) /* a table we are about to publish, or a foreign one */
+			dispatch_post(d, JOB_CHECK_MAP, names->items[i], false, 0);
 	}
 }
 

@@ -28,8 +28,9 @@ multipaths {
 	}
 }"
 wait_for "dmsetup info q0 >/dev/null 2>&1" 20 || fail "q0 not created"
-queueing() { dmsetup status q0 | grep -q queue_if_no_path && echo on || echo off; }
-wait_for "[ \"\$(queueing)\" = on ]" 5 || fail "q0 does not queue: $(dmsetup status q0)"
+# the table shows the live queue_if_no_path flag (the status does not)
+queueing() { dmsetup table q0 | grep -q queue_if_no_path && echo on || echo off; }
+wait_for "[ \"\$(queueing)\" = on ]" 5 || fail "q0 does not queue: $(dmsetup table q0)"
 
 step "Both paths down: queueing for 3 checks, then IO fails"
 path_offline "$P1"
@@ -48,7 +49,7 @@ timeout 10 dd if=/dev/mapper/q0 of=/dev/null bs=4k count=1 iflag=direct 2>/dev/n
 
 step "A path back: queueing restored"
 path_online "$P1"
-wait_for "[ \"\$(queueing)\" = on ]" 5 0.2 || fail "queueing not restored: $(dmsetup status q0)"
+wait_for "[ \"\$(queueing)\" = on ]" 5 0.2 || fail "queueing not restored: $(dmsetup table q0)"
 run dd if=/dev/mapper/q0 of=/dev/null bs=4k count=1 iflag=direct
 
 step "disablequeueing / restorequeueing by command"
