@@ -62,6 +62,7 @@ enum job_type {
 	JOB_MAP_GONE,   /* arg: map name: removed outside the daemon */
 	JOB_CHECK_MAP,  /* arg: map name: its status did not fit; reload if the
 			 * kernel's table differs from ours */
+	JOB_CHECK_MAPS, /* the same for every map (posted once at a time) */
 };
 
 /* A unit of structural work for the dispatcher. Posted by any thread. */
@@ -88,6 +89,7 @@ struct daemon {
 	pthread_cond_t job_cond;
 	struct job *jobs, *jobs_tail;
 	int job_fd; /* eventfd: a job was posted */
+	atomic_bool check_maps_queued; /* a JOB_CHECK_MAPS waits */
 
 	pthread_t dispatch_thr, checker_thr, dmevents_thr;
 	bool dispatch_up, checker_up, dmevents_up;
@@ -111,6 +113,9 @@ int dispatch_start(struct daemon *d);
  */
 int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wait,
 		  int timeout_ms);
+
+/* Queue a JOB_CHECK_MAPS unless one is waiting already. */
+void dispatch_post_once(struct daemon *d, enum job_type type);
 
 /* maps.c: the dispatcher's work, called on the dispatcher thread only */
 int maps_initial_setup(struct daemon *d);

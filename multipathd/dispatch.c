@@ -75,6 +75,28 @@ int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wa
 	return rc;
 }
 
+void dispatch_post_once(struct daemon *d, enum job_type type)
+{
+	if (!atomic_exchange(&d->check_maps_queued, true) &&
+	    dispatch_post(d, type, NULL, false, 0) < 0)
+		atomic_store(&d->check_maps_queued, false);
+}
+
+static int check_all_maps(struct daemon *d)
+{
+	struct strvec names = {0};
+
+	atomic_store(&d->check_maps_queued, false);
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.maps.n; i++)
+		strvec_push_dup(&names, d->vecs.maps.items[i]->alias);
+	pthread_mutex_unlock(&d->vecs.lock);
+	for (size_t i = 0; i < names.n && !atomic_load(&d->stopping); i++)
+		maps_check_map(d, names.items[i]);
+	strvec_free_all(&names);
+	return 0;
+}
+
 static struct job *job_next(struct daemon *d)
 {
 	struct job *j;
@@ -163,6 +185,8 @@ static int job_run(struct daemon *d, const struct job *j)
 		return maps_remove_map(d, j->arg, true);
 	case JOB_CHECK_MAP:
 		return maps_check_map(d, j->arg);
+	case JOB_CHECK_MAPS:
+		return check_all_maps(d);
 	}
 	return -EINVAL;
 }

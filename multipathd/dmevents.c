@@ -5,7 +5,10 @@
  * number; a map whose number moved had a table load, a message, a path
  * failure or a resize: its status is read again and published
  * (maps_sync_status()). A managed map that is gone was removed outside the
- * daemon: the dispatcher forgets it. Arming before listing means an event
+ * daemon: the dispatcher forgets it. A wake with no number moved and no map
+ * gone is a table swap (create, reload, rename move no map's number): the
+ * dispatcher compares every map's live table with ours, once for any number
+ * of such wakes queued meanwhile. Arming before listing means an event
  * between the list and the poll still wakes the poll.
  */
 #include <errno.h>
@@ -54,6 +57,10 @@ static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (changed.n)
 		maps_sync_status(d, &changed);
+	else if (!gone.n)
+		/* a table swap (a reload by someone) wakes us but moves no
+		 * event number: compare every map's table with ours */
+		dispatch_post_once(d, JOB_CHECK_MAPS);
 	for (size_t i = 0; i < gone.n; i++) {
 		mp_log(2, "%s: removed outside the daemon", gone.items[i]);
 		dispatch_post(d, JOB_MAP_GONE, gone.items[i], false, 0);

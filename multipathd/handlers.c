@@ -260,6 +260,33 @@ static int path_lookup(struct daemon *d, const char *dev, char *map, char *devt)
 	return pp && pp->mpp ? 0 : -ENOENT;
 }
 
+/*
+ * Before a fail/reinstate message: mark the path (the dm event the message
+ * causes must already see the mark). A path failed by command is
+ * reinstated at its next scheduled check if it is healthy, not at once; a
+ * reinstated one loses io_err_stat's hold (the admin fixed the link).
+ * After the message (sent true) the kernel's state is recorded; after a
+ * failed one the mark is undone.
+ */
+static void path_mark(struct daemon *d, const char *devt, bool fail, bool sent)
+{
+	struct path *pp;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp && sent) {
+		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
+	} else if (pp && fail) {
+		pp->admin_failed = true;
+		pp->next_check = now_s() + pp->check_interval;
+	} else if (pp) {
+		pp->admin_failed = false;
+		if (d->ies && io_err_stat_release(d->ies, pp->devt, "admin") == 0)
+			pp->state = pp->chk_state;
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
 static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 {
 	char map[WWID_SIZE], devt[16], msg[64];
@@ -268,28 +295,20 @@ static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 
 	if (rc < 0)
 		return rc;
-	/* the admin fixed the link: io_err_stat's hold goes too */
-	pthread_mutex_lock(&d->vecs.lock);
-	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (!fail && pp && d->ies && io_err_stat_release(d->ies, pp->devt, "admin") == 0)
-		pp->state = pp->chk_state;
-	pthread_mutex_unlock(&d->vecs.lock);
+	path_mark(d, devt, fail, false);
 	snprintf(msg, sizeof(msg), "%s %s", fail ? "fail_path" : "reinstate_path", devt);
 	rc = devmapper_message(map, msg);
+	if (rc < 0 && fail) {
+		pthread_mutex_lock(&d->vecs.lock);
+		pp = pathvec_find_devt(&d->vecs.paths, devt);
+		if (pp)
+			pp->admin_failed = false;
+		pthread_mutex_unlock(&d->vecs.lock);
+	}
 	if (rc < 0)
 		return rc;
 	mp_log(2, "%s: path %s %s by command", map, devt, fail ? "failed" : "reinstated");
-	pthread_mutex_lock(&d->vecs.lock);
-	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (pp) {
-		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
-		/* a failed path is reinstated at its next scheduled check
-		 * if it is healthy, not at once */
-		pp->admin_failed = fail;
-		if (fail)
-			pp->next_check = now_s() + pp->check_interval;
-	}
-	pthread_mutex_unlock(&d->vecs.lock);
+	path_mark(d, devt, fail, true);
 	return 0;
 }
 

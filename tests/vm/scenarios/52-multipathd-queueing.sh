@@ -19,12 +19,12 @@ mpathd_start "defaults {
 	polling_interval 1
 	max_polling_interval 1
 	find_multipaths greedy
-	no_path_retry 3
 }
 multipaths {
 	multipath {
 		wwid \"$W\"
 		alias q0
+		no_path_retry 3
 	}
 }"
 wait_for "dmsetup info q0 >/dev/null 2>&1" 20 || fail "q0 not created"

@@ -1,0 +1,71 @@
+#!/bin/bash
+# 60-io-err-stat-flaky: a flaky path is isolated at its second failure and returns once healed.
+#
+# One LUN, two paths, fio random reads through the map. Path 2 flaps (offline 300 ms of every
+# 1000 ms) for FLAP_S seconds, then stays healthy. With io_err_stat on (sample 10 s, threshold
+# 100 permille, recovery 20 s):
+#   - path 2 is failed in dm for good at its second failure: at most 2 reinstatements by the
+#     daemon while it flaps (the one after the first failure, none after the isolation);
+#   - while held it shows "delayed" in `show paths` and io_err_stat lists it;
+#   - fio sees no error at all;
+#   - after the flapping stops it is back in service within sample + recovery +
+#     polling_interval + 2 s.
+. "$(dirname "$0")/../lib.sh"
+
+MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
+SAMPLE=10 RECOVERY=20 POLL=2 FLAP_S=${FLAP_S:-30}
+
+vm_load_modules
+vm_start_udev
+sd_create 1 2
+read -r P1 P2 <<<"$(sd_paths 0)"
+P2DEVT=$(dev_devt "$P2")
+W=$(udevadm info -q property -n "/dev/$P1" | sed -n 's/^ID_SERIAL=//p')
+
+mpathd_start "defaults {
+	polling_interval $POLL
+	max_polling_interval $POLL
+	find_multipaths greedy
+	path_io_err_sample_time $SAMPLE
+	path_io_err_rate_threshold 100
+	path_io_err_recovery_time $RECOVERY
+	path_io_err_double_failed_time 60
+}
+multipaths {
+	multipath {
+		wwid \"$W\"
+		alias flaky
+		path_grouping_policy multibus
+	}
+}"
+wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 20 || fail "paths not ready"
+
+step "fio through the map; $P2 flaps for ${FLAP_S}s"
+fio_start /dev/mapper/flaky $((FLAP_S + SAMPLE + RECOVERY + POLL + 15))
+sleep 2
+path_flap "$P2" 300 1000 "$FLAP_S" >/dev/null
+FLAP_END=$(($(date +%s) + FLAP_S))
+wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*delayed\"" $((FLAP_S - 2)) 0.5 ||
+	fail "$P2 never held: $("$MPATHD" show paths)"
+"$MPATHD" show io_err_stat | tee "$LOGDIR/io_err_stat-held"
+assert_contains "$(cat "$LOGDIR/io_err_stat-held")" "$P2DEVT"
+assert_eq "$(dm_path_state flaky "$P2DEVT")" F "$P2 while held"
+wait "$FLAP_PID" || true
+log "flapping over"
+
+step "Back in service within sample + recovery + poll + 2 s"
+LIMIT=$((SAMPLE + RECOVERY + POLL + 2))
+wait_for "[ \"\$(dm_path_state flaky $P2DEVT)\" = A ]" $((LIMIT + 5)) 0.5 ||
+	fail "$P2 not back after $((LIMIT + 5)) s: $("$MPATHD" show io_err_stat)"
+BACK=$(($(date +%s) - FLAP_END))
+log "$P2 back $BACK s after the flapping stopped (limit $LIMIT s)"
+[ "$BACK" -le "$LIMIT" ] || fail "$P2 back after $BACK s, limit $LIMIT s"
+fio_wait || fail "fio saw errors: $FIO_ERR"
+assert_eq "$FIO_ERR" 0 "fio errors"
+
+step "Reinstatements of $P2 while it flapped"
+REINST=$(grep -c "path $P2DEVT reinstated" "$LOGDIR/multipathd.log" || true)
+log "daemon reinstated $P2 $REINST times in all (the last one after healing)"
+[ "$REINST" -le 2 ] || fail "$P2 reinstated $REINST times: not isolated at its second failure"
+mpathd_stop
+log "PASS"
