@@ -422,8 +422,8 @@ int devmapper_reload_map(const char *name, uint64_t size, const char *params, bo
 	int rc;
 
 	if (!name_ok(name) || !params || !size ||
-	    (flags & ~(unsigned)(DEVMAPPER_RELOAD | DEVMAPPER_SKIP_KPARTX |
-				 DEVMAPPER_NO_USABLE_PATHS)))
+	    (flags &
+	     ~(unsigned)(DEVMAPPER_RELOAD | DEVMAPPER_SKIP_KPARTX | DEVMAPPER_NO_USABLE_PATHS)))
 		return -EINVAL;
 	if (dm_ready() < 0)
 		return -ENODEV;
@@ -502,8 +502,7 @@ int devmapper_message(const char *name, const char *msg)
 }
 
 /* The single multipath target of a table or status task that ran. */
-static int single_target(struct dm_task *dmt, struct dm_info *info, uint64_t *size,
-			 char **params)
+static int single_target(struct dm_task *dmt, struct dm_info *info, uint64_t *size, char **params)
 {
 	uint64_t start, length;
 	char *type = NULL, *p = NULL;
@@ -637,8 +636,9 @@ int devmapper_list_maps(struct strvec *names)
 	if (rc == 0)
 		rc = vector_grow_raw((void **)&names->items, &names->alloc, names->n + add.n,
 				     sizeof(*names->items));
-	if (rc == 0) {
+	if (rc == 0 && add.n)
 		memcpy(names->items + names->n, add.items, add.n * sizeof(*add.items));
+	if (rc == 0) {
 		names->n += add.n;
 		rc = (int)add.n;
 		strvec_release(&add); /* the strings now belong to names */
@@ -659,8 +659,9 @@ int devmapper_list_map_events(struct dm_map_event_vec *out)
 	if (rc == 0)
 		rc = vector_grow_raw((void **)&out->items, &out->alloc, out->n + found.n,
 				     sizeof(*out->items));
-	if (rc == 0) {
+	if (rc == 0 && found.n)
 		memcpy(out->items + out->n, found.items, found.n * sizeof(*found.items));
+	if (rc == 0) {
 		out->n += found.n;
 		rc = (int)found.n;
 	}

@@ -195,7 +195,7 @@ int devmapper_event_arm(int fd);
 /* One multipath map and its event counter at the time it was listed. */
 struct dm_map_event {
 	char name[DEVMAPPER_NAME_SIZE];
-	int minor;         /* the map is /dev/dm-<minor> */
+	int minor;	   /* the map is /dev/dm-<minor> */
 	uint32_t event_nr; /* the map's dm event counter (wraps at 2^32) */
 };
 VECTOR_DEFINE(dm_map_event_vec, struct dm_map_event)

@@ -47,9 +47,9 @@ struct sg_reply {
 	unsigned char sense[32];
 	unsigned char sense_len;
 	int resid;
-	bool hold;     /* completes only when released */
+	bool hold; /* completes only when released */
 	bool released;
-	int sg;	       /* which fake sg node took it, -1: SG_IO */
+	int sg; /* which fake sg node took it, -1: SG_IO */
 };
 
 /* A fake sg node: its fd is an eventfd, readable when a response waits. */
@@ -57,8 +57,8 @@ struct fake_sg {
 	const char *node;
 	int fd; /* -1: not open */
 	int open_flags, reserved;
-	bool pending; /* a command was written and not read */
-	int reply;    /* its canned reply */
+	bool pending;	      /* a command was written and not read */
+	int reply;	      /* its canned reply */
 	struct sg_io_hdr req; /* the header as written */
 };
 
@@ -69,10 +69,10 @@ static struct {
 	int nreplies, calls, sg_writes, sg_reads;
 	struct sg_io_hdr hdr; /* the last request */
 	unsigned char cdb[16];
-	int blksz;    /* BLKSSZGET answer, 0: ENOTTY */
+	int blksz;     /* BLKSSZGET answer, 0: ENOTTY */
 	bool no_sg_io; /* the block device is not SCSI */
 	struct fake_sg sg[NSG];
-	bool frozen;  /* CLOCK_MONOTONIC returns now_ts */
+	bool frozen; /* CLOCK_MONOTONIC returns now_ts */
 	struct timespec now_ts;
 } fake = {.lock = PTHREAD_MUTEX_INITIALIZER, .released = PTHREAD_COND_INITIALIZER};
 
@@ -759,7 +759,8 @@ static void test_start_does_not_block(void **state)
 	assert_true(fd >= 0);
 	reply_hold();
 	assert_int_equal(checker_start(c), 0);
-	assert_true(ms_since(&t0) < 10);
+	/* the reply is held: a blocking call would never return */
+	assert_true(ms_since(&t0) < 500);
 	assert_int_equal(checker_poll(c, NULL), PATH_PENDING);
 	/* a start while in flight issues nothing */
 	assert_int_equal(checker_start(c), 0);
@@ -879,7 +880,8 @@ static void test_free_in_flight(void **state)
 	wait_taken(1);
 	t0 = mono_now();
 	checker_free(c);
-	assert_true(ms_since(&t0) < 10);
+	/* the reply is held: a blocking call would never return */
+	assert_true(ms_since(&t0) < 500);
 	if (backend(state) == backend_sg) {
 		assert_int_equal(fake.sg[0].fd, -1);
 		assert_false(fake.sg[0].pending); /* dropped, never copied out */
@@ -899,6 +901,7 @@ static void test_free_in_flight(void **state)
 static void test_sg_node(void **state)
 {
 	struct checker *c = new_checker_on("tur", node_sg3, 5);
+	struct sg_pool_stats st;
 	int id;
 
 	(void)state;
@@ -926,10 +929,13 @@ static void test_sg_node(void **state)
 	assert_string_equal(checker_sg_node(c), "sg4");
 	checker_free(c);
 
-	/* no sg node: the pool, whose fd is an eventfd */
+	/* no sg node: the pool, whose fd is an eventfd; its worker is
+	 * started now, not by checker_start() */
 	c = new_checker_on("tur", node_pool, 5);
 	assert_string_equal(checker_sg_node(c), "");
 	assert_true(checker_poll_fd(c) >= 0);
+	sg_pool_stats(&st);
+	assert_true(st.workers >= 1);
 	checker_free(c);
 }
 
@@ -945,10 +951,11 @@ static void test_sg_hung_and_healthy(void **state)
 	reply_good();
 	assert_int_equal(checker_start(hung), 0);
 	assert_int_equal(checker_start(ok), 0);
-	assert_true(ms_since(&t0) < 10);
+	/* the reply is held: a blocking call would never return */
+	assert_true(ms_since(&t0) < 500);
 	deadline = in_ms(1000);
 	assert_int_equal(checker_poll(ok, &deadline), PATH_UP);
-	assert_true(ms_since(&t0) < 100);
+	assert_true(ms_since(&t0) < 900);
 	assert_int_equal(checker_poll(hung, NULL), PATH_PENDING);
 	checker_free(hung);
 	checker_free(ok);
@@ -982,6 +989,8 @@ static void test_pool_all_workers_stuck(void **state)
 	(void)state;
 	for (int i = 0; i < SG_POOL_WORKERS; i++) {
 		stuck[i] = new_checker_on("tur", node_pool, 5);
+		sg_pool_stats(&st);
+		assert_true(st.workers >= (unsigned)i + 1); /* one per checker */
 		reply_hold();
 		assert_int_equal(checker_start(stuck[i]), 0);
 	}
@@ -1023,6 +1032,29 @@ static void test_pool_all_workers_stuck(void **state)
 	checker_free(c);
 }
 
+/* runs first: the pool has no worker yet; checker_new() starts one, so
+ * that checker_start() never pays for a thread */
+static void test_pool_worker_at_new(void **state)
+{
+	struct sg_pool_stats st;
+	struct checker *c;
+	struct timespec deadline;
+
+	(void)state;
+	sg_pool_stats(&st);
+	assert_int_equal(st.workers, 0);
+	c = new_checker_on("tur", node_pool, 5);
+	sg_pool_stats(&st);
+	assert_int_equal(st.workers, 1);
+	reply_good();
+	deadline = in_ms(2000);
+	assert_int_equal(checker_start(c), 0);
+	assert_int_equal(checker_poll(c, &deadline), PATH_UP);
+	sg_pool_stats(&st);
+	assert_int_equal(st.workers, 1);
+	checker_free(c);
+}
+
 /* ---- sense decoding ---- */
 
 static void test_sense_decode(void **state)
@@ -1057,6 +1089,7 @@ static void test_sense_decode(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    TEST(test_pool_worker_at_new),
 	    TEST(test_registry),
 	    TEST(test_none),
 	    TEST_BOTH(test_tur_good),

@@ -48,15 +48,15 @@ enum {
 };
 
 struct checker_sg {
-	int sg_fd;	     /* /dev/sgN, -1: pool fallback */
-	struct sg_cmd *cmd;  /* sg backend: the command memory */
-	struct sg_job *job;  /* pool backend: the job, owning its command */
-	int unsupported;     /* errno: SG_IO not supported on the block device */
+	int sg_fd;	    /* /dev/sgN, -1: pool fallback */
+	struct sg_cmd *cmd; /* sg backend: the command memory */
+	struct sg_job *job; /* pool backend: the job, owning its command */
+	int unsupported;    /* errno: SG_IO not supported on the block device */
 	unsigned cdb_len;
-	unsigned pack_id;    /* of the command in flight */
-	bool in_flight;	     /* submitted and not collected */
-	bool may_retry;	     /* the one UNIT ATTENTION / transient retry is left */
-	bool timed_out;	     /* PATH_TIMEOUT was reported for the command in flight */
+	unsigned pack_id;	/* of the command in flight */
+	bool in_flight;		/* submitted and not collected */
+	bool may_retry;		/* the one UNIT ATTENTION / transient retry is left */
+	bool timed_out;		/* PATH_TIMEOUT was reported for the command in flight */
 	struct timespec expiry; /* the check times out then */
 	char sg_name[NAME_MAX + 1];
 };
@@ -68,8 +68,8 @@ static bool ts_before(const struct timespec *a, const struct timespec *b)
 
 static long long ts_diff_ms_ceil(const struct timespec *later, const struct timespec *earlier)
 {
-	long long ns = (later->tv_sec - earlier->tv_sec) * 1000000000LL +
-		       (later->tv_nsec - earlier->tv_nsec);
+	long long ns =
+	    (later->tv_sec - earlier->tv_sec) * 1000000000LL + (later->tv_nsec - earlier->tv_nsec);
 
 	return ns <= 0 ? 0 : (ns + 999999) / 1000000;
 }
@@ -436,8 +436,8 @@ static int sg_timed_out(struct checker *c, struct checker_sg *s)
 					 "busy (no sg node)",
 					 checker_name(c), checker_timeout(c), SG_POOL_WORKERS);
 	}
-	return checker_set_state(c, PATH_TIMEOUT, "%s checker timed out after %us",
-				 checker_name(c), checker_timeout(c));
+	return checker_set_state(c, PATH_TIMEOUT, "%s checker timed out after %us", checker_name(c),
+				 checker_timeout(c));
 }
 
 /* Wait for the fd until `until`. false: the sg node hung up (detached). */
@@ -465,7 +465,8 @@ int checker_sg_poll(struct checker *c, const struct timespec *deadline)
 		rc = sg_fetch(s, &err);
 		if (rc < 0) {
 			s->in_flight = false;
-			return checker_set_state(c, PATH_DOWN, "%s checker: read from %s failed: %s",
+			return checker_set_state(c, PATH_DOWN,
+						 "%s checker: read from %s failed: %s",
 						 checker_name(c), s->sg_name, errno_desc(-rc));
 		}
 		if (rc == 1) {

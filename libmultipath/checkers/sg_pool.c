@@ -19,10 +19,10 @@ enum job_state { JOB_IDLE, JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 struct sg_job {
 	struct sg_job *next; /* in the queue */
 	enum job_state state;
-	bool orphan; /* released while RUNNING: the worker frees it */
-	int fd;	     /* dup of the block device fd */
-	int efd;     /* eventfd, readable when DONE */
-	int err;     /* SG_IO errno */
+	bool orphan;	   /* released while RUNNING: the worker frees it */
+	int fd;		   /* dup of the block device fd */
+	int efd;	   /* eventfd, readable when DONE */
+	int err;	   /* SG_IO errno */
 	struct sg_cmd cmd; /* last: flexible buffer */
 };
 
@@ -31,10 +31,13 @@ static struct {
 	pthread_cond_t work; /* a job was queued */
 	struct sg_job *head, *tail;
 	unsigned workers, idle, queued, orphans;
+	unsigned jobs; /* alive and not orphaned */
 } pool = {
     .lock = PTHREAD_MUTEX_INITIALIZER,
     .work = PTHREAD_COND_INITIALIZER,
 };
+
+static int worker_start(void);
 
 static void job_destroy(struct sg_job *job)
 {
@@ -61,6 +64,13 @@ int sg_job_new(int blk_fd, unsigned buf_len, struct sg_job **out)
 		rc = -errno;
 		goto close_fd;
 	}
+	/* a worker per job up to the limit, started now so that
+	 * sg_job_submit() does not pay for it (a failure is retried there) */
+	pthread_mutex_lock(&pool.lock);
+	pool.jobs++;
+	if (pool.workers < pool.jobs && pool.workers < SG_POOL_WORKERS)
+		worker_start();
+	pthread_mutex_unlock(&pool.lock);
 	*out = job;
 	return 0;
 
@@ -125,8 +135,8 @@ static int sg_io_retry(struct sg_job *job)
 	return EINTR;
 }
 
-/* Called with the lock held; waits for work, false after SG_POOL_IDLE_S
- * seconds without any. */
+/* Called with the lock held; waits for work. false: this worker should
+ * exit, SG_POOL_IDLE_S seconds without work and more workers than jobs. */
 static bool worker_wait(void)
 {
 	struct timespec until;
@@ -139,8 +149,11 @@ static bool worker_wait(void)
 		pool.idle++;
 		rc = pthread_cond_timedwait(&pool.work, &pool.lock, &until);
 		pool.idle--;
-		if (rc == ETIMEDOUT && !pool.head)
+		if (rc != ETIMEDOUT || pool.head)
+			continue;
+		if (pool.workers > pool.jobs)
 			return false;
+		until.tv_sec += SG_POOL_IDLE_S;
 	}
 	return true;
 }
@@ -203,8 +216,9 @@ int sg_job_submit(struct sg_job *job)
 		rc = -EBUSY;
 		goto unlock;
 	}
-	if (pool.queued >= pool.idle && pool.workers < SG_POOL_WORKERS &&
-	    worker_start() < 0 && !pool.workers) {
+	/* sg_job_new() started the workers; only make up for a failure */
+	if (pool.workers < pool.jobs && pool.workers < SG_POOL_WORKERS && worker_start() < 0 &&
+	    !pool.workers) {
 		rc = -EAGAIN;
 		goto unlock;
 	}
@@ -256,6 +270,7 @@ void sg_job_release(struct sg_job *job)
 	if (!job)
 		return;
 	pthread_mutex_lock(&pool.lock);
+	pool.jobs--;
 	if (job->state == JOB_RUNNING) {
 		job->orphan = true;
 		pool.orphans++;

@@ -9,8 +9,11 @@
  * IDLE, QUEUED (waiting for a worker), RUNNING (a worker is inside SG_IO)
  * or DONE (the result waits in the job). sg_job_submit() queues it; a
  * worker runs it and makes the job's eventfd readable; sg_job_collect()
- * takes the result. At most SG_POOL_WORKERS threads exist; they start on
- * demand and exit after SG_POOL_IDLE_S seconds without work.
+ * takes the result. There are as many worker threads as jobs, at most
+ * SG_POOL_WORKERS: sg_job_new() starts them (so that sg_job_submit(), on
+ * the checker's non-blocking path, does not), and a worker exits after
+ * SG_POOL_IDLE_S seconds without work when there are more workers than
+ * jobs.
  *
  * When every worker is stuck in SG_IO on hung devices, new jobs wait in the
  * queue: their checkers report PATH_TIMEOUT at their timeout (the caller
@@ -50,7 +53,8 @@ struct sg_cmd {
 struct sg_job;
 
 /* A job with room for buf_len data bytes, running SG_IO on a dup() of
- * blk_fd. Returns 0 and *out, or -errno (dup, eventfd, -ENOMEM). */
+ * blk_fd; starts a worker when there are fewer than jobs (and than
+ * SG_POOL_WORKERS). Returns 0 and *out, or -errno (dup, eventfd, -ENOMEM). */
 int sg_job_new(int blk_fd, unsigned buf_len, struct sg_job **out);
 
 /* The command to fill before sg_job_submit(); only while the job is idle. */
@@ -59,9 +63,9 @@ struct sg_cmd *sg_job_cmd(struct sg_job *job);
 /* The eventfd that becomes readable when the job is DONE. */
 int sg_job_fd(const struct sg_job *job);
 
-/* Queue an IDLE job for a worker, starting one if none is free and fewer
- * than SG_POOL_WORKERS exist. Returns 0, -EBUSY when the job is not idle,
- * or -EAGAIN when no worker exists and none can be started. */
+/* Queue an IDLE job for a worker (starting one only if sg_job_new() could
+ * not). Returns 0, -EBUSY when the job is not idle, or -EAGAIN when no
+ * worker exists and none can be started. */
 int sg_job_submit(struct sg_job *job);
 
 /* If the job is DONE: make it IDLE, store the SG_IO errno (0: the header

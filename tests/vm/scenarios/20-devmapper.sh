@@ -14,7 +14,8 @@
 #   - the udev cookie flags of create (skip_kpartx) and reload (reload, no usable paths) reach
 #     udev's database;
 #   - the dm event fd: armed, poll() times out while nothing changes and wakes within 1 s
-#     when another process (dmsetup) sends fail_path or reloads the map; event_nr grows;
+#     when another process (dmsetup) sends fail_path or reloads the map; the map's event_nr
+#     grows with fail_path / reinstate_path (a reload wakes the fd but leaves event_nr as is);
 #   - reload, rename (nodes follow at once), remove (-EBUSY while open, node gone at once),
 #     deferred remove.
 #

@@ -262,9 +262,10 @@ static void test_create(const char *name, uint64_t sectors, const char *params, 
 	      "%s names %s", path, name);
 	fclose(f);
 	check(list_has(name), "devmapper_list_maps lists %s", name);
-	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") && !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") &&
-		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
-		      udev_flag(minor, "DM_UDEV_DISABLE_LIBRARY_FALLBACK_FLAG"),
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") &&
+		  !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") &&
+		  !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
+		  udev_flag(minor, "DM_UDEV_DISABLE_LIBRARY_FALLBACK_FLAG"),
 	      "udev saw the create's flags: skip_kpartx (FLAG1), not reload, library fallback off");
 }
 
@@ -339,13 +340,15 @@ static void test_reload_flags(const char *name)
 
 	need(devmapper_get_table(name, &size, &table) == 0, "devmapper_get_table");
 	check_rc(devmapper_reload_map(name, size, table, false, 0), 0, "reload, no flags");
-	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") && !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") &&
-		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2"),
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") &&
+		  !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1") &&
+		  !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2"),
 	      "udev saw the reload flag (FLAG0) only");
 	check_rc(devmapper_reload_map(name, size, table, false, DEVMAPPER_NO_USABLE_PATHS), 0,
 		 "reload with DEVMAPPER_NO_USABLE_PATHS");
-	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") && udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
-		      !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1"),
+	check(udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG0") &&
+		  udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG2") &&
+		  !udev_flag(minor, "DM_SUBSYSTEM_UDEV_FLAG1"),
 	      "udev saw reload (FLAG0) and no usable paths (FLAG2)");
 	check_rc(devmapper_reload_map(name, size, table, false, 1u << 12), -EINVAL,
 		 "reload with an unknown flag");
@@ -478,9 +481,9 @@ static void test_reload(const char *name, uint64_t sectors, const char *d1, cons
 	map_free(back);
 	/* a refused table leaves the live one alone */
 	check_rc(devmapper_get_table(name, NULL, &before), 0, "devmapper_get_table");
-	check_rc(devmapper_reload_map(name, sectors, "0 0 1 1 no-such-selector 0 1 1 8:0 1", false,
-					  0),
-		 -EINVAL, "reload with an unknown selector");
+	check_rc(
+	    devmapper_reload_map(name, sectors, "0 0 1 1 no-such-selector 0 1 1 8:0 1", false, 0),
+	    -EINVAL, "reload with an unknown selector");
 	check_rc(devmapper_get_table(name, NULL, &after), 0, "devmapper_get_table");
 	check(!strcmp(before, after), "table unchanged after the refused reload");
 	free(before);
