@@ -10,6 +10,7 @@ prefix ?= /usr/local
 sbindir ?= $(prefix)/sbin
 libdir ?= $(prefix)/lib
 mandir ?= $(prefix)/share/man
+unitdir ?= $(prefix)/lib/systemd/system
 DESTDIR ?=
 
 CC ?= cc
@@ -141,6 +142,9 @@ install: all
 	install -m 0755 $(BINS) $(DESTDIR)$(sbindir)/
 	install -m 0644 multipath/multipath.8 $(DESTDIR)$(mandir)/man8/
 	install -m 0644 multipath/multipath.conf.5 $(DESTDIR)$(mandir)/man5/
+	install -d $(DESTDIR)$(unitdir)
+	sed 's#@sbindir@#$(sbindir)#g' multipathd/multipathd.service \
+		>$(DESTDIR)$(unitdir)/multipathd.service
 
 clean:
 	rm -rf build fuzz/corpus-run

@@ -11,6 +11,7 @@ PKGS=(
 	libaio-dev                   # directio checker and io_err_stat sampling
 	liburcu-dev                  # RCU-swapped configuration in the daemon
 	libcmocka-dev                # unit tests
+	libsystemd-dev               # multipathd: sd_notify (READY, STATUS, watchdog) under systemd
 	libreadline-dev              # multipathd -k: line editing and history (optional: READLINE=0)
 	clang libclang-rt-14-dev     # make fuzz (libFuzzer)
 )

@@ -69,13 +69,16 @@ for name in "$@"; do
 	dmesg --follow --nopager >"$dir/kernel.log" 2>&1 </dev/null &
 	kpid=$!
 	t0=$(now_ms)
+	# a scenario may ask for a longer limit with a "# timeout: SECONDS" header line
+	limit=$(sed -n 's/^# timeout: *\([0-9][0-9]*\).*/\1/p' "$SCRIPTS/scenarios/$name.sh" | head -n 1)
+	limit=${limit:-$TIMEOUT}
 	# timeout puts the scenario in its own process group and, on expiry, signals the whole
 	# group (fio, monitors, flappers included).
 	if [ "${MPT_VM_VERBOSE:-0}" = 1 ]; then
-		SCENARIO=$name LOGDIR=$dir timeout -k 5 "$TIMEOUT" \
+		SCENARIO=$name LOGDIR=$dir timeout -k 5 "$limit" \
 			bash "$SCRIPTS/scenarios/$name.sh" </dev/null > >(tee "$dir/output.log") 2>&1 &
 	else
-		SCENARIO=$name LOGDIR=$dir timeout -k 5 "$TIMEOUT" \
+		SCENARIO=$name LOGDIR=$dir timeout -k 5 "$limit" \
 			bash "$SCRIPTS/scenarios/$name.sh" </dev/null >"$dir/output.log" 2>&1 &
 	fi
 	pid=$!
@@ -85,7 +88,7 @@ for name in "$@"; do
 	kill -KILL -- "-$pid" 2>/dev/null
 	kill "$kpid" 2>/dev/null
 	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-		[ -s "$dir/failure" ] || echo "timed out after ${TIMEOUT}s (MPT_VM_SCENARIO_TIMEOUT)" >"$dir/failure"
+		[ -s "$dir/failure" ] || echo "timed out after ${limit}s (MPT_VM_SCENARIO_TIMEOUT or its '# timeout:' line)" >"$dir/failure"
 	fi
 	[ -s "$dir/dmesg.log" ] || dmesg >"$dir/dmesg.log"
 	status=PASS

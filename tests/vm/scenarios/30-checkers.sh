@@ -1,4 +1,5 @@
 #!/bin/bash
+# timeout: 240
 # 30-checkers: the path checkers against real scsi_debug paths: ready on a healthy disk,
 # faulty while offline and ready again, i/o timeout on a hung disk, and a directio read
 # orphaned by checker_free() reaped once the kernel completes it (its aio group destroyed).
