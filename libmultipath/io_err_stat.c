@@ -101,8 +101,9 @@ VECTOR_DEFINE(ies_samplervec, struct ies_sampler *)
 struct io_err_stat {
 	pthread_mutex_t lock;
 	struct aio_group_set *set;
-	int efd; /* wakes the thread: new work or stop */
-	bool manual, stop, thread_running;
+	int efd; /* wakes the idle thread: new work or stop */
+	bool manual, thread_running;
+	bool stop, kick; /* guarded by lock: stop; new work (seen without a syscall) */
 	pthread_t thread;
 	struct ies_pathvec paths;     /* guarded by lock */
 	struct ies_samplervec active; /* the ticking thread's (pushes under lock) */
@@ -197,10 +198,12 @@ static uint64_t rng_next(uint64_t *s)
 	return *s * 0x2545F4914F6CDD1DULL;
 }
 
+/* Called with the lock held. */
 static void wake_thread(struct io_err_stat *ies)
 {
 	uint64_t one = 1;
 
+	ies->kick = true;
 	if (write(ies->efd, &one, sizeof(one)) != sizeof(one))
 		mp_log(4, "io_err_stat: eventfd write: %m");
 }
@@ -299,12 +302,24 @@ static bool stopping(struct io_err_stat *ies)
 	return stop;
 }
 
-/* True (and consumed) when someone wrote the eventfd. */
-static bool wake_pending(struct io_err_stat *ies)
+/* Stop requested or new work queued (consumed). No syscall: called per completion. */
+static bool interrupted(struct io_err_stat *ies)
+{
+	bool r;
+
+	pthread_mutex_lock(&ies->lock);
+	r = ies->stop || ies->kick;
+	ies->kick = false;
+	pthread_mutex_unlock(&ies->lock);
+	return r;
+}
+
+static void efd_drain(struct io_err_stat *ies)
 {
 	uint64_t cnt;
 
-	return read(ies->efd, &cnt, sizeof(cnt)) == sizeof(cnt);
+	if (read(ies->efd, &cnt, sizeof(cnt)) < 0 && errno != EAGAIN)
+		mp_log(4, "io_err_stat: eventfd read: %m");
 }
 
 /*
@@ -320,7 +335,7 @@ static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct ti
 	if (sampling) {
 		while (ts_cmp(&now, next) < 0) {
 			aio_group_wait(ies->set, next);
-			if (stopping(ies) || wake_pending(ies))
+			if (interrupted(ies))
 				return;
 			now = now_mono();
 		}
@@ -337,7 +352,8 @@ static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct ti
 		if (ppoll(&pfd, 1, &left, NULL) < 0 && errno != EINTR)
 			mp_log(4, "io_err_stat: ppoll: %m");
 	}
-	wake_pending(ies);
+	efd_drain(ies);
+	interrupted(ies);
 }
 
 static void *thread_main(void *arg)
@@ -737,11 +753,11 @@ void io_err_stat_free(struct io_err_stat *ies)
 		return;
 	pthread_mutex_lock(&ies->lock);
 	ies->stop = true;
-	pthread_mutex_unlock(&ies->lock);
-	if (ies->thread_running) {
+	if (ies->thread_running)
 		wake_thread(ies);
+	pthread_mutex_unlock(&ies->lock);
+	if (ies->thread_running)
 		pthread_join(ies->thread, NULL);
-	}
 	/* the thread is gone: the samplers are ours now; paths first (they point to them) */
 	while (ies->paths.n)
 		path_drop_locked(ies, ies->paths.n - 1);

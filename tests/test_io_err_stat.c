@@ -1225,7 +1225,7 @@ static void test_thread(void **state)
 		}
 		sleep_ms(10);
 	}
-	assert_true(released >= 1000 && released < 2500);
+	assert_true(released >= 1000 && released < 4000); /* slack for a loaded machine */
 	/* about 10 ticks of 32 reads; a slow machine may skip a few ticks */
 	assert_true(good >= 6 * IES_SLOTS && fk.dev[0].submits <= 11 * IES_SLOTS);
 	assert_logged("d0: io_err_stat: window 1 verdict: errors 0/");
@@ -1240,7 +1240,7 @@ static void test_thread(void **state)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	io_err_stat_free(ies);
 	ms = ms_since(&t0);
-	assert_true(ms < 500);
+	assert_true(ms < 1000); /* a tick (100 ms), plus slack; a missed stop would hang */
 	assert_int_equal(stats().orphans, IES_SLOTS);
 	assert_int_equal(fk.dev[0].opens, fk.dev[0].closes);
 }
@@ -1262,7 +1262,7 @@ static void test_thread_idle_stop(void **state)
 	sleep_ms(50);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	io_err_stat_free(ies);
-	assert_true(ms_since(&t0) < 100);
+	assert_true(ms_since(&t0) < 1000); /* not the hour of the hold */
 }
 
 int main(void)
