@@ -261,9 +261,8 @@ static void path_drop_locked(struct io_err_stat *ies, size_t idx)
 
 static bool suspicion_expired(const struct ies_path *pp, const struct timespec *now)
 {
-	return pp->state == IES_SUSPECT &&
-	       ts_diff_ns(now, &pp->first_failure) >
-		   (long long)pp->p.double_failed_time * 1000000000LL;
+	return pp->state == IES_SUSPECT && ts_diff_ns(now, &pp->first_failure) >
+					       (long long)pp->p.double_failed_time * 1000000000LL;
 }
 
 /* Drop suspects whose window has passed: a failure now would be a first one. */
@@ -579,23 +578,26 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 	pp->last_rate = rate;
 	if (smp->open_err) {
 		hold_locked(pp, now);
-		mp_log(2, "%s: io_err_stat: window %u: cannot open %s: %s: held for %ds, retried "
-			  "at the next window",
+		mp_log(2,
+		       "%s: io_err_stat: window %u: cannot open %s: %s: held for %ds, retried "
+		       "at the next window",
 		       pp->name, smp->window, smp->devnode, errno_desc(-smp->open_err),
 		       pp->p.recovery_time);
 		return;
 	}
 	if (rate < 0) {
 		hold_locked(pp, now);
-		mp_log(2, "%s: io_err_stat: window %u verdict: no IO completed in %ds (%u not "
-			  "sampled): bad, held for %ds",
+		mp_log(2,
+		       "%s: io_err_stat: window %u verdict: no IO completed in %ds (%u not "
+		       "sampled): bad, held for %ds",
 		       pp->name, smp->window, smp->p.sample_time, smp->unsampled,
 		       pp->p.recovery_time);
 		return;
 	}
 	if (rate <= smp->p.rate_threshold) {
-		mp_log(2, "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u "
-			  "not sampled), rate %d/1000 <= threshold %d: good",
+		mp_log(2,
+		       "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u "
+		       "not sampled), rate %d/1000 <= threshold %d: good",
 		       pp->name, smp->window, smp->errors, smp->ios, smp->timeouts, smp->unsampled,
 		       rate, smp->p.rate_threshold);
 		if (path_find_locked(ies, pp->devt, &idx) == pp)
@@ -603,8 +605,9 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 		return;
 	}
 	hold_locked(pp, now);
-	mp_log(2, "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u not "
-		  "sampled), rate %d/1000 > threshold %d: bad, held for %ds",
+	mp_log(2,
+	       "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u not "
+	       "sampled), rate %d/1000 > threshold %d: bad, held for %ds",
 	       pp->name, smp->window, smp->errors, smp->ios, smp->timeouts, smp->unsampled, rate,
 	       smp->p.rate_threshold, pp->p.recovery_time);
 }
@@ -613,7 +616,8 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 static void tick_detach_locked(struct io_err_stat *ies, struct ies_samplervec *done)
 {
 	for (size_t i = 0; i < ies->active.n;) {
-		if (ies->active.items[i]->path || ies_samplervec_push(done, ies->active.items[i]) < 0)
+		if (ies->active.items[i]->path ||
+		    ies_samplervec_push(done, ies->active.items[i]) < 0)
 			i++; /* in use, or freed at a later tick */
 		else
 			ies_samplervec_remove(&ies->active, i);
@@ -779,8 +783,9 @@ static int flaky_locked(struct io_err_stat *ies, size_t idx, const struct timesp
 	int rc;
 
 	if (last_usable) {
-		mp_log(2, "%s: io_err_stat: failed again after %.1fs (<= %ds) but it is the map's "
-			  "last usable path: not isolated, count restarted",
+		mp_log(2,
+		       "%s: io_err_stat: failed again after %.1fs (<= %ds) but it is the map's "
+		       "last usable path: not isolated, count restarted",
 		       pp->name, secs, pp->p.double_failed_time);
 		path_drop_locked(ies, idx);
 		return IES_COUNTED;
@@ -796,8 +801,9 @@ static int flaky_locked(struct io_err_stat *ies, size_t idx, const struct timesp
 	pp->failures = 0;
 	pp->win_started = false;
 	pp->win_sample_time = pp->p.sample_time;
-	mp_log(2, "%s: io_err_stat: flaky: failed again after %.1fs (<= %ds): isolated, held "
-		  "and queued for a %ds sample",
+	mp_log(2,
+	       "%s: io_err_stat: flaky: failed again after %.1fs (<= %ds): isolated, held "
+	       "and queued for a %ds sample",
 	       pp->name, secs, pp->p.double_failed_time, pp->p.sample_time);
 	wake_thread(ies);
 	return IES_FLAKY;
@@ -900,8 +906,7 @@ void io_err_stat_set_params(struct io_err_stat *ies, dev_t devt, const struct ie
 	pthread_mutex_unlock(&ies->lock);
 }
 
-static void status_locked(const struct ies_path *pp, const struct timespec *now,
-			  struct strbuf *sb)
+static void status_locked(const struct ies_path *pp, const struct timespec *now, struct strbuf *sb)
 {
 	long long ns;
 

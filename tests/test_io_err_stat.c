@@ -43,9 +43,9 @@ enum {
 };
 
 struct fk_dev {
-	int open_errno;	 /* open() fails with this when set */
-	unsigned bs;	 /* BLKSSZGET, 0: ioctl fails */
-	uint64_t size;	 /* BLKGETSIZE64 */
+	int open_errno; /* open() fails with this when set */
+	unsigned bs;	/* BLKSSZGET, 0: ioctl fails */
+	uint64_t size;	/* BLKGETSIZE64 */
 	int opens, closes, last_flags;
 	unsigned submits;
 	bool bad_offset; /* a read not aligned or past the end */
@@ -512,8 +512,7 @@ static void make_flaky(struct io_err_stat *ies, int d, const struct ies_params *
 {
 	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false),
 			 IES_COUNTED);
-	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false),
-			 IES_FLAKY);
+	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false), IES_FLAKY);
 	assert_true(io_err_stat_is_held(ies, devt_of(d)));
 }
 
@@ -1140,8 +1139,7 @@ static void test_show(void **state)
 
 	(void)state;
 	assert_int_equal(io_err_stat_show(ies, &sb), 0);
-	assert_string_equal(strbuf_str(&sb),
-			    "devt      dev        failures windows  rate state\n");
+	assert_string_equal(strbuf_str(&sb), "devt      dev        failures windows  rate state\n");
 	fk.dev[0].open_errno = EIO;
 	run_window(ies, 1, errs, &p);
 	assert_int_equal(io_err_stat_path_failed(ies, devt_of(1), node_of(1), &p, false),
@@ -1150,9 +1148,12 @@ static void test_show(void **state)
 	tick(ies);
 	strbuf_reset(&sb);
 	assert_int_equal(io_err_stat_show(ies, &sb), 3);
-	assert_non_null(strstr(strbuf_str(&sb), "8:0       d0                2       1     - held 20s -/1000\n"));
-	assert_non_null(strstr(strbuf_str(&sb), "8:16      d1                1       0     - suspect 1\n"));
-	assert_non_null(strstr(strbuf_str(&sb), "8:32      d2                2       0     - sampling 0/10s 0/0\n"));
+	assert_non_null(strstr(strbuf_str(&sb),
+			       "8:0       d0                2       1     - held 20s -/1000\n"));
+	assert_non_null(
+	    strstr(strbuf_str(&sb), "8:16      d1                1       0     - suspect 1\n"));
+	assert_non_null(strstr(strbuf_str(&sb),
+			       "8:32      d2                2       0     - sampling 0/10s 0/0\n"));
 	assert_int_equal(io_err_stat_path_status(ies, devt_of(2), small, sizeof(small)), 18);
 	assert_string_equal(small, "samp");
 	assert_int_equal(io_err_stat_path_status(ies, devt_of(2), small, 0), -EINVAL);

@@ -141,8 +141,8 @@ static int wait_verdicts(struct io_err_stat *ies, const struct ies_params *p, in
 				tp->judged = true;
 				left--;
 				printf("verdict: %s %s ios=%u errors=%u rate=%d reads_per_s=%.1f\n",
-				       tp->name, held ? "held" : "released",
-				       tp->ios, tp->errors, tp->rate, (double)tp->ios / p->sample_time);
+				       tp->name, held ? "held" : "released", tp->ios, tp->errors,
+				       tp->rate, (double)tp->ios / p->sample_time);
 			}
 			fflush(stdout);
 			pthread_mutex_unlock(&lock);
