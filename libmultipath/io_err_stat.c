@@ -101,8 +101,9 @@ VECTOR_DEFINE(ies_samplervec, struct ies_sampler *)
 struct io_err_stat {
 	pthread_mutex_t lock;
 	struct aio_group_set *set;
-	int efd; /* wakes the thread: new work or stop */
-	bool manual, stop, thread_running;
+	int efd; /* wakes the idle thread: new work or stop */
+	bool manual, thread_running;
+	bool stop, kick; /* guarded by lock: stop; new work (seen without a syscall) */
 	pthread_t thread;
 	struct ies_pathvec paths;     /* guarded by lock */
 	struct ies_samplervec active; /* the ticking thread's (pushes under lock) */
@@ -197,10 +198,12 @@ static uint64_t rng_next(uint64_t *s)
 	return *s * 0x2545F4914F6CDD1DULL;
 }
 
+/* Called with the lock held. */
 static void wake_thread(struct io_err_stat *ies)
 {
 	uint64_t one = 1;
 
+	ies->kick = true;
 	if (write(ies->efd, &one, sizeof(one)) != sizeof(one))
 		mp_log(4, "io_err_stat: eventfd write: %m");
 }
@@ -258,9 +261,8 @@ static void path_drop_locked(struct io_err_stat *ies, size_t idx)
 
 static bool suspicion_expired(const struct ies_path *pp, const struct timespec *now)
 {
-	return pp->state == IES_SUSPECT &&
-	       ts_diff_ns(now, &pp->first_failure) >
-		   (long long)pp->p.double_failed_time * 1000000000LL;
+	return pp->state == IES_SUSPECT && ts_diff_ns(now, &pp->first_failure) >
+					       (long long)pp->p.double_failed_time * 1000000000LL;
 }
 
 /* Drop suspects whose window has passed: a failure now would be a first one. */
@@ -299,12 +301,24 @@ static bool stopping(struct io_err_stat *ies)
 	return stop;
 }
 
-/* True (and consumed) when someone wrote the eventfd. */
-static bool wake_pending(struct io_err_stat *ies)
+/* Stop requested or new work queued (consumed). No syscall: called per completion. */
+static bool interrupted(struct io_err_stat *ies)
+{
+	bool r;
+
+	pthread_mutex_lock(&ies->lock);
+	r = ies->stop || ies->kick;
+	ies->kick = false;
+	pthread_mutex_unlock(&ies->lock);
+	return r;
+}
+
+static void efd_drain(struct io_err_stat *ies)
 {
 	uint64_t cnt;
 
-	return read(ies->efd, &cnt, sizeof(cnt)) == sizeof(cnt);
+	if (read(ies->efd, &cnt, sizeof(cnt)) < 0 && errno != EAGAIN)
+		mp_log(4, "io_err_stat: eventfd read: %m");
 }
 
 /*
@@ -320,7 +334,7 @@ static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct ti
 	if (sampling) {
 		while (ts_cmp(&now, next) < 0) {
 			aio_group_wait(ies->set, next);
-			if (stopping(ies) || wake_pending(ies))
+			if (interrupted(ies))
 				return;
 			now = now_mono();
 		}
@@ -337,7 +351,8 @@ static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct ti
 		if (ppoll(&pfd, 1, &left, NULL) < 0 && errno != EINTR)
 			mp_log(4, "io_err_stat: ppoll: %m");
 	}
-	wake_pending(ies);
+	efd_drain(ies);
+	interrupted(ies);
 }
 
 static void *thread_main(void *arg)
@@ -563,23 +578,26 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 	pp->last_rate = rate;
 	if (smp->open_err) {
 		hold_locked(pp, now);
-		mp_log(2, "%s: io_err_stat: window %u: cannot open %s: %s: held for %ds, retried "
-			  "at the next window",
+		mp_log(2,
+		       "%s: io_err_stat: window %u: cannot open %s: %s: held for %ds, retried "
+		       "at the next window",
 		       pp->name, smp->window, smp->devnode, errno_desc(-smp->open_err),
 		       pp->p.recovery_time);
 		return;
 	}
 	if (rate < 0) {
 		hold_locked(pp, now);
-		mp_log(2, "%s: io_err_stat: window %u verdict: no IO completed in %ds (%u not "
-			  "sampled): bad, held for %ds",
+		mp_log(2,
+		       "%s: io_err_stat: window %u verdict: no IO completed in %ds (%u not "
+		       "sampled): bad, held for %ds",
 		       pp->name, smp->window, smp->p.sample_time, smp->unsampled,
 		       pp->p.recovery_time);
 		return;
 	}
 	if (rate <= smp->p.rate_threshold) {
-		mp_log(2, "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u "
-			  "not sampled), rate %d/1000 <= threshold %d: good",
+		mp_log(2,
+		       "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u "
+		       "not sampled), rate %d/1000 <= threshold %d: good",
 		       pp->name, smp->window, smp->errors, smp->ios, smp->timeouts, smp->unsampled,
 		       rate, smp->p.rate_threshold);
 		if (path_find_locked(ies, pp->devt, &idx) == pp)
@@ -587,8 +605,9 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 		return;
 	}
 	hold_locked(pp, now);
-	mp_log(2, "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u not "
-		  "sampled), rate %d/1000 > threshold %d: bad, held for %ds",
+	mp_log(2,
+	       "%s: io_err_stat: window %u verdict: errors %u/%u IOs (%u timeouts, %u not "
+	       "sampled), rate %d/1000 > threshold %d: bad, held for %ds",
 	       pp->name, smp->window, smp->errors, smp->ios, smp->timeouts, smp->unsampled, rate,
 	       smp->p.rate_threshold, pp->p.recovery_time);
 }
@@ -597,7 +616,8 @@ static void verdict_locked(struct io_err_stat *ies, struct ies_sampler *smp,
 static void tick_detach_locked(struct io_err_stat *ies, struct ies_samplervec *done)
 {
 	for (size_t i = 0; i < ies->active.n;) {
-		if (ies->active.items[i]->path || ies_samplervec_push(done, ies->active.items[i]) < 0)
+		if (ies->active.items[i]->path ||
+		    ies_samplervec_push(done, ies->active.items[i]) < 0)
 			i++; /* in use, or freed at a later tick */
 		else
 			ies_samplervec_remove(&ies->active, i);
@@ -737,11 +757,11 @@ void io_err_stat_free(struct io_err_stat *ies)
 		return;
 	pthread_mutex_lock(&ies->lock);
 	ies->stop = true;
-	pthread_mutex_unlock(&ies->lock);
-	if (ies->thread_running) {
+	if (ies->thread_running)
 		wake_thread(ies);
+	pthread_mutex_unlock(&ies->lock);
+	if (ies->thread_running)
 		pthread_join(ies->thread, NULL);
-	}
 	/* the thread is gone: the samplers are ours now; paths first (they point to them) */
 	while (ies->paths.n)
 		path_drop_locked(ies, ies->paths.n - 1);
@@ -763,8 +783,9 @@ static int flaky_locked(struct io_err_stat *ies, size_t idx, const struct timesp
 	int rc;
 
 	if (last_usable) {
-		mp_log(2, "%s: io_err_stat: failed again after %.1fs (<= %ds) but it is the map's "
-			  "last usable path: not isolated, count restarted",
+		mp_log(2,
+		       "%s: io_err_stat: failed again after %.1fs (<= %ds) but it is the map's "
+		       "last usable path: not isolated, count restarted",
 		       pp->name, secs, pp->p.double_failed_time);
 		path_drop_locked(ies, idx);
 		return IES_COUNTED;
@@ -780,8 +801,9 @@ static int flaky_locked(struct io_err_stat *ies, size_t idx, const struct timesp
 	pp->failures = 0;
 	pp->win_started = false;
 	pp->win_sample_time = pp->p.sample_time;
-	mp_log(2, "%s: io_err_stat: flaky: failed again after %.1fs (<= %ds): isolated, held "
-		  "and queued for a %ds sample",
+	mp_log(2,
+	       "%s: io_err_stat: flaky: failed again after %.1fs (<= %ds): isolated, held "
+	       "and queued for a %ds sample",
 	       pp->name, secs, pp->p.double_failed_time, pp->p.sample_time);
 	wake_thread(ies);
 	return IES_FLAKY;
@@ -884,8 +906,7 @@ void io_err_stat_set_params(struct io_err_stat *ies, dev_t devt, const struct ie
 	pthread_mutex_unlock(&ies->lock);
 }
 
-static void status_locked(const struct ies_path *pp, const struct timespec *now,
-			  struct strbuf *sb)
+static void status_locked(const struct ies_path *pp, const struct timespec *now, struct strbuf *sb)
 {
 	long long ns;
 

@@ -61,6 +61,9 @@
  *   Every transition (suspect, flaky/isolated, window start, verdict with
  *   errors/IOs/rate/threshold, release and why) is logged at verbosity 2
  *   with the path name: this module owns that policy. Details at 3 and 4.
+ *   Messages are logged with the io_err_stat lock held (from the caller's
+ *   thread or the sampling thread): the log sink must not take the vectors
+ *   lock or call back into this module.
  *
  * Errors
  *   0 (or a count / enum value) on success, -errno on failure; output
@@ -108,9 +111,8 @@ int io_err_stat_new(struct aio_group_set *set, struct io_err_stat **out);
 /*
  * Stop and join the thread, then give every sampled path's reads back to
  * aio_group (orphans if in flight), close the fds, free everything. NULL ok.
- * Must not be called with the vectors lock held (it joins the thread,
- * which never takes that lock, so it is safe, but it may wait up to
- * IES_TICK_MS).
+ * Waits up to about IES_TICK_MS for the thread (it never takes the
+ * vectors lock, so holding that lock here cannot deadlock, only delay).
  */
 void io_err_stat_free(struct io_err_stat *ies);
 

@@ -43,9 +43,9 @@ enum {
 };
 
 struct fk_dev {
-	int open_errno;	 /* open() fails with this when set */
-	unsigned bs;	 /* BLKSSZGET, 0: ioctl fails */
-	uint64_t size;	 /* BLKGETSIZE64 */
+	int open_errno; /* open() fails with this when set */
+	unsigned bs;	/* BLKSSZGET, 0: ioctl fails */
+	uint64_t size;	/* BLKGETSIZE64 */
 	int opens, closes, last_flags;
 	unsigned submits;
 	bool bad_offset; /* a read not aligned or past the end */
@@ -512,8 +512,7 @@ static void make_flaky(struct io_err_stat *ies, int d, const struct ies_params *
 {
 	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false),
 			 IES_COUNTED);
-	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false),
-			 IES_FLAKY);
+	assert_int_equal(io_err_stat_path_failed(ies, devt_of(d), node_of(d), p, false), IES_FLAKY);
 	assert_true(io_err_stat_is_held(ies, devt_of(d)));
 }
 
@@ -1140,8 +1139,7 @@ static void test_show(void **state)
 
 	(void)state;
 	assert_int_equal(io_err_stat_show(ies, &sb), 0);
-	assert_string_equal(strbuf_str(&sb),
-			    "devt      dev        failures windows  rate state\n");
+	assert_string_equal(strbuf_str(&sb), "devt      dev        failures windows  rate state\n");
 	fk.dev[0].open_errno = EIO;
 	run_window(ies, 1, errs, &p);
 	assert_int_equal(io_err_stat_path_failed(ies, devt_of(1), node_of(1), &p, false),
@@ -1150,9 +1148,12 @@ static void test_show(void **state)
 	tick(ies);
 	strbuf_reset(&sb);
 	assert_int_equal(io_err_stat_show(ies, &sb), 3);
-	assert_non_null(strstr(strbuf_str(&sb), "8:0       d0                2       1     - held 20s -/1000\n"));
-	assert_non_null(strstr(strbuf_str(&sb), "8:16      d1                1       0     - suspect 1\n"));
-	assert_non_null(strstr(strbuf_str(&sb), "8:32      d2                2       0     - sampling 0/10s 0/0\n"));
+	assert_non_null(strstr(strbuf_str(&sb),
+			       "8:0       d0                2       1     - held 20s -/1000\n"));
+	assert_non_null(
+	    strstr(strbuf_str(&sb), "8:16      d1                1       0     - suspect 1\n"));
+	assert_non_null(strstr(strbuf_str(&sb),
+			       "8:32      d2                2       0     - sampling 0/10s 0/0\n"));
 	assert_int_equal(io_err_stat_path_status(ies, devt_of(2), small, sizeof(small)), 18);
 	assert_string_equal(small, "samp");
 	assert_int_equal(io_err_stat_path_status(ies, devt_of(2), small, 0), -EINVAL);
@@ -1225,7 +1226,7 @@ static void test_thread(void **state)
 		}
 		sleep_ms(10);
 	}
-	assert_true(released >= 1000 && released < 2500);
+	assert_true(released >= 1000 && released < 4000); /* slack for a loaded machine */
 	/* about 10 ticks of 32 reads; a slow machine may skip a few ticks */
 	assert_true(good >= 6 * IES_SLOTS && fk.dev[0].submits <= 11 * IES_SLOTS);
 	assert_logged("d0: io_err_stat: window 1 verdict: errors 0/");
@@ -1240,7 +1241,7 @@ static void test_thread(void **state)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	io_err_stat_free(ies);
 	ms = ms_since(&t0);
-	assert_true(ms < 500);
+	assert_true(ms < 1000); /* a tick (100 ms), plus slack; a missed stop would hang */
 	assert_int_equal(stats().orphans, IES_SLOTS);
 	assert_int_equal(fk.dev[0].opens, fk.dev[0].closes);
 }
@@ -1262,7 +1263,7 @@ static void test_thread_idle_stop(void **state)
 	sleep_ms(50);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	io_err_stat_free(ies);
-	assert_true(ms_since(&t0) < 100);
+	assert_true(ms_since(&t0) < 1000); /* not the hour of the hold */
 }
 
 int main(void)
