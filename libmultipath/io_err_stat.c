@@ -558,10 +558,14 @@ static void sampler_step(struct io_err_stat *ies, struct ies_sampler *smp,
 
 /* ---- verdicts (ies->lock held) ---- */
 
+/* Held for recovery_time: the next window fills its last sample_time
+ * seconds (see the header), so hold_until is when that window starts. */
 static void hold_locked(struct ies_path *pp, const struct timespec *now)
 {
+	long long gap = (long long)pp->p.recovery_time - pp->p.sample_time;
+
 	pp->state = IES_HELD;
-	pp->hold_until = ts_add_ms(now, (long long)pp->p.recovery_time * 1000);
+	pp->hold_until = ts_add_ms(now, (gap > 0 ? gap : 0) * 1000);
 }
 
 /* Judge a finished window and detach the sampler (the path may be dropped). */
@@ -923,7 +927,8 @@ static void status_locked(const struct ies_path *pp, const struct timespec *now,
 			    pp->win_sample_time, pp->win_errors, pp->win_ios);
 		break;
 	case IES_HELD:
-		ns = ts_diff_ns(&pp->hold_until, now);
+		/* until the verdict of the window that ends the hold */
+		ns = ts_diff_ns(&pp->hold_until, now) + (long long)pp->p.sample_time * 1000000000LL;
 		ns = ns > 0 ? (ns + 999999999LL) / 1000000000LL : 0;
 		if (pp->last_rate < 0)
 			strbuf_addf(sb, "held %llds -/1000", ns);

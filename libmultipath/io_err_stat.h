@@ -12,7 +12,10 @@
  *               direct reads measures its error rate;
  *     held      the last window's rate was above the threshold (or the
  *               device could not be opened, or no read completed): held
- *               for recovery_time seconds, then sampled again.
+ *               for recovery_time seconds, the last sample_time seconds of
+ *               which are the next window (all of it when recovery_time is
+ *               shorter), so a path healed at time T is judged good by
+ *               T + sample_time + recovery_time at the latest.
  *   A window whose rate (errors x 1000 / IOs, rounded up, so any error is
  *   at least 1) is <= rate_threshold releases the path: it is no longer
  *   tracked and io_err_stat_is_held() returns false, so the checker loop

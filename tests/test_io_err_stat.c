@@ -912,7 +912,8 @@ static void test_threshold_zero(void **state)
 	io_err_stat_free(ies);
 }
 
-/* Held for recovery_time, then sampled again; a good window releases it. */
+/* Held for recovery_time, whose last sample_time seconds are the next
+ * window; a good window releases it. */
 static void test_recovery_then_resample(void **state)
 {
 	struct ies_params p = params(1, 50, 5, 60, 30);
@@ -926,9 +927,9 @@ static void test_recovery_then_resample(void **state)
 	/* failures while held are ignored */
 	assert_int_equal(io_err_stat_path_failed(ies, devt_of(0), node_of(0), &p, false),
 			 IES_IGNORED);
-	advance_ms(4900);
+	advance_ms(3900);
 	tick(ies);
-	assert_string_equal(status(ies, 0), "held 1s 1000/1000");
+	assert_string_equal(status(ies, 0), "held 2s 1000/1000");
 	assert_int_equal(fk.dev[0].opens, 1);
 	advance_ms(100);
 	tick(ies);
@@ -956,7 +957,7 @@ static void test_open_failure(void **state)
 		      "address: held for 30s, retried at the next window");
 	assert_string_equal(status(ies, 0), "held 30s -/1000");
 	assert_int_equal(fk.submit_calls, 0);
-	advance_ms(29900);
+	advance_ms(19900); /* the next window is the last 10 s of the 30 s hold */
 	tick(ies);
 	assert_int_equal(fk.submit_calls, 0);
 	fk.dev[0].open_errno = 0;
@@ -1067,9 +1068,9 @@ static void test_params_mid_window(void **state)
 	assert_logged("d0: io_err_stat: window 1 verdict: errors 1/640 IOs (0 timeouts, 0 not "
 		      "sampled), rate 2/1000 <= threshold 50: good");
 	assert_false(io_err_stat_is_held(ies, devt_of(0)));
-	/* the hold after it takes the new recovery time, the next window the new rest */
-	assert_string_equal(status(ies, 1), "held 5s 1000/1000");
-	advance_ms(5000);
+	/* the hold after it takes the new recovery time (5 s, shorter than the new
+	 * 10 s window: the window is the hold), the next window the new rest */
+	assert_string_equal(status(ies, 1), "held 10s 1000/1000");
 	fk_complete_dev(1, 512);
 	tick(ies);
 	assert_logged("d1: io_err_stat: window 2 starts: 10s of 32 reads of 512 bytes every "
