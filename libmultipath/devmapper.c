@@ -176,6 +176,7 @@ static int task_run(struct dm_task *dmt)
 static void udev_wait(uint32_t cookie)
 {
 	unsigned pause = UDEV_POLL_FIRST_US;
+	unsigned long long waited = 0;
 	int ready = 0, ok;
 
 	if (!cookie) {
@@ -195,7 +196,16 @@ static void udev_wait(uint32_t cookie)
 		}
 		if (ready)
 			return;
+		/* a rule stuck on the map (blkid reading a map that queues
+		 * with every path down) must not stop the caller for good:
+		 * the node may be late, nothing else depends on it */
+		if (waited >= DEVMAPPER_UDEV_WAIT_MAX_S * 1000000ULL) {
+			mp_log(3, "devmapper: udev did not finish with cookie 0x%x in %ds, going on",
+			       cookie, DEVMAPPER_UDEV_WAIT_MAX_S);
+			return;
+		}
 		sleep_us(pause);
+		waited += pause;
 		if (pause < UDEV_POLL_MAX_US)
 			pause = pause * 2 < UDEV_POLL_MAX_US ? pause * 2 : UDEV_POLL_MAX_US;
 	}

@@ -38,7 +38,10 @@
  * run; with udev running, nodes are left to udev alone
  * (DM_UDEV_DISABLE_LIBRARY_FALLBACK); without udev, libdevmapper creates or
  * removes the nodes itself. The cookie carries the DEVMAPPER_* flags below to
- * the rules. The wait has no time limit, like libdevmapper's own.
+ * the rules. The wait ends after DEVMAPPER_UDEV_WAIT_MAX_S even when udev has
+ * not finished (a rule stuck on a map that queues IO with no usable path
+ * would otherwise stop the caller for good); the node may then appear later,
+ * and the cookie's semaphore is left behind (logged at verbosity 3).
  *
  * Names are map names (the dm device name, our alias); table parameters are
  * what follows the target type, as made by dmtable_assemble(). Maps have one
@@ -56,6 +59,7 @@
 enum {
 	DEVMAPPER_NAME_SIZE = 128, /* dm names, with the NUL */
 	DEVMAPPER_UUID_SIZE = 129, /* dm uuids, with the NUL */
+	DEVMAPPER_UDEV_WAIT_MAX_S = 10, /* longest wait for udev to process a change */
 	DEVMAPPER_REMOVE_TRIES = 5,
 	DEVMAPPER_REMOVE_RETRY_MS = 100,
 };

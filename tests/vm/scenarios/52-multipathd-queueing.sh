@@ -27,7 +27,8 @@ multipaths {
 		no_path_retry 3
 	}
 }"
-wait_for "dmsetup info q0 >/dev/null 2>&1" 20 || fail "q0 not created"
+wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 20 ||
+	fail "q0 not ready: $("$MPATHD" show paths)"
 # the table shows the live queue_if_no_path flag (the status does not)
 queueing() { dmsetup table q0 | grep -q queue_if_no_path && echo on || echo off; }
 wait_for "[ \"\$(queueing)\" = on ]" 5 || fail "q0 does not queue: $(dmsetup table q0)"
