@@ -183,13 +183,19 @@ static void monitor_set_rcvbuf(struct uevent_monitor *m)
 
 int uevent_monitor_open(struct udev *udev, struct uevent_monitor **out)
 {
+	return uevent_monitor_open_source(udev, "udev", out);
+}
+
+int uevent_monitor_open_source(struct udev *udev, const char *source,
+			       struct uevent_monitor **out)
+{
 	struct uevent_monitor *m = calloc(1, sizeof(*m));
 	int rc;
 
 	if (!m)
 		return -ENOMEM;
 	errno = 0;
-	m->mon = udev_monitor_new_from_netlink(udev, "udev");
+	m->mon = udev_monitor_new_from_netlink(udev, source);
 	if (!m->mon) {
 		rc = errno ? -errno : -ENOMEM;
 		goto free_m;

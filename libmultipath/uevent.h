@@ -98,6 +98,16 @@ VECTOR_DEFINE(uevent_vec, struct uevent *)
  * Returns 0 with *out set, -ENOMEM, or the -errno of libudev.
  */
 int uevent_monitor_open(struct udev *udev, struct uevent_monitor **out);
+
+/*
+ * The same on another netlink source: "kernel" gets the kernel's uevents as
+ * they happen, before udev has processed them (no udev properties such as
+ * ID_SERIAL then, but DM_ACTION / DM_PATH, which the kernel sets). The
+ * daemon takes dm path events from there: under load udev can lag seconds
+ * behind the kernel.
+ */
+int uevent_monitor_open_source(struct udev *udev, const char *source,
+			       struct uevent_monitor **out);
 /* The fd to poll for POLLIN (non-blocking, owned by the monitor). */
 int uevent_monitor_fd(const struct uevent_monitor *m);
 /* Stop receiving and free the monitor. Accepts NULL. */

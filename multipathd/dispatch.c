@@ -6,7 +6,11 @@
  * happens meanwhile is lost, runs the set-up, then waits on the monitor, the
  * job eventfd and the stop eventfd. A burst of uevents is gathered until the
  * source is quiet for BURST_QUIET_MS (at most BURST_MAX_MS), merged
- * (uevent_merge()), and applied with one map update per WWID.
+ * (uevent_merge()), and applied with one map update per WWID. dm path
+ * events (PATH_FAILED, PATH_REINSTATED) are taken from a second monitor on
+ * the kernel's own netlink source, at once and in order: udev passes them
+ * on only after its rules ran, seconds later on a busy host, and io_err_stat
+ * must count a failure before the checker can reinstate the path.
  */
 #include <errno.h>
 #include <poll.h>
@@ -202,13 +206,41 @@ static void run_jobs(struct daemon *d)
 		job_finish(d, j, job_run(d, j));
 }
 
+static bool is_dm_path_event(const struct uevent *ev)
+{
+	return ev->is_dm && ev->action == UEVENT_CHANGE && ev->dm_path[0] &&
+	       (ev->dm_action == UEVENT_DM_PATH_FAILED ||
+		ev->dm_action == UEVENT_DM_PATH_REINSTATED);
+}
+
+/* The kernel's own uevents: dm path failures and reinstatements, at once
+ * and in order (udev may pass them on seconds later). */
+static void handle_kernel_uevents(struct daemon *d, struct uevent_monitor *kmon)
+{
+	struct uevent_vec batch = {0};
+
+	uevent_monitor_read(kmon, &batch);
+	if (uevent_monitor_overflowed(kmon))
+		mp_log(1, "uevents: kernel events were lost (receive buffer overflow)");
+	for (size_t i = 0; i < batch.n && !atomic_load(&d->stopping); i++) {
+		const struct uevent *ev = batch.items[i];
+
+		if (!is_dm_path_event(ev))
+			continue;
+		mp_log(3, "%s: kernel says %s %s", ev->dm_name[0] ? ev->dm_name : ev->kname,
+		       uevent_dm_action_name(ev->dm_action), ev->dm_path);
+		maps_dm_path_event(d, ev->dm_path, ev->dm_action == UEVENT_DM_PATH_FAILED);
+	}
+	uevent_vec_free_all(&batch);
+}
+
 /* One uevent of a merged burst. */
-static void uevent_apply(struct daemon *d, const struct uevent *ev, struct strvec *dirty)
+static void uevent_apply(struct daemon *d, const struct uevent *ev, struct strvec *dirty,
+			 bool kernel_dm_events)
 {
 	if (ev->is_dm) {
-		if (ev->action == UEVENT_CHANGE && ev->dm_path[0] &&
-		    (ev->dm_action == UEVENT_DM_PATH_FAILED ||
-		     ev->dm_action == UEVENT_DM_PATH_REINSTATED)) {
+		/* taken from the kernel source when there is one */
+		if (!kernel_dm_events && is_dm_path_event(ev)) {
 			mp_log(3, "%s: kernel says %s %s", ev->dm_name,
 			       uevent_dm_action_name(ev->dm_action), ev->dm_path);
 			maps_dm_path_event(d, ev->dm_path,
@@ -238,51 +270,64 @@ static long ms_since(const struct timespec *t0)
 	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* Gather a burst, merge it, apply it. */
-static void handle_uevents(struct daemon *d, struct uevent_monitor *mon)
+/* Gather a burst, merge it, apply it. Kernel dm path events arriving
+ * meanwhile are handled at once. */
+static void handle_uevents(struct daemon *d, struct uevent_monitor *mon,
+			   struct uevent_monitor *kmon)
 {
-	struct pollfd pfd = {.fd = uevent_monitor_fd(mon), .events = POLLIN};
+	struct pollfd pfd[2] = {{.fd = uevent_monitor_fd(mon), .events = POLLIN},
+				{.fd = kmon ? uevent_monitor_fd(kmon) : -1, .events = POLLIN}};
 	struct uevent_vec batch = {0};
 	struct strvec dirty = {0};
 	struct timespec t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		if (uevent_monitor_read(mon, &batch) < 0)
+	pfd[0].revents = POLLIN;
+	while (ms_since(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping)) {
+		if (pfd[1].revents)
+			handle_kernel_uevents(d, kmon);
+		if (pfd[0].revents && uevent_monitor_read(mon, &batch) < 0)
 			break;
-	} while (ms_since(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping) &&
-		 poll(&pfd, 1, BURST_QUIET_MS) > 0);
+		if (!pfd[0].revents && !pfd[1].revents)
+			break; /* quiet: the burst is over */
+		if (poll(pfd, 2, BURST_QUIET_MS) < 0)
+			break;
+	}
 	if (uevent_monitor_overflowed(mon))
 		mp_log(1, "uevents: events were lost (receive buffer overflow)");
 	uevent_merge(&batch);
 	if (batch.n > 1)
 		mp_log(3, "uevents: a burst of %zu", batch.n);
 	for (size_t i = 0; i < batch.n && !atomic_load(&d->stopping); i++)
-		uevent_apply(d, batch.items[i], &dirty);
+		uevent_apply(d, batch.items[i], &dirty, kmon != NULL);
 	for (size_t i = 0; i < dirty.n && !atomic_load(&d->stopping); i++)
 		maps_update_wwid(d, dirty.items[i], false);
 	strvec_free_all(&dirty);
 	uevent_vec_free_all(&batch);
 }
 
-static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon)
+static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon,
+			  struct uevent_monitor *kmon)
 {
-	struct pollfd pfd[3] = {
+	struct pollfd pfd[4] = {
 		{.fd = d->stop_fd, .events = POLLIN},
 		{.fd = d->job_fd, .events = POLLIN},
 		{.fd = mon ? uevent_monitor_fd(mon) : -1, .events = POLLIN},
+		{.fd = kmon ? uevent_monitor_fd(kmon) : -1, .events = POLLIN},
 	};
 
 	while (!atomic_load(&d->stopping)) {
-		if (poll(pfd, 3, -1) < 0) {
+		if (poll(pfd, 4, -1) < 0) {
 			if (errno != EINTR)
 				break;
 			continue;
 		}
 		if (pfd[0].revents)
 			break;
+		if (pfd[3].revents)
+			handle_kernel_uevents(d, kmon);
 		if (pfd[2].revents)
-			handle_uevents(d, mon);
+			handle_uevents(d, mon, kmon);
 		if (pfd[1].revents)
 			run_jobs(d);
 	}
@@ -291,7 +336,7 @@ static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon)
 static void *dispatch_thread(void *arg)
 {
 	struct daemon *d = arg;
-	struct uevent_monitor *mon = NULL;
+	struct uevent_monitor *mon = NULL, *kmon = NULL;
 	int rc;
 
 	rcu_register_thread();
@@ -299,12 +344,17 @@ static void *dispatch_thread(void *arg)
 	if (rc < 0)
 		mp_log(1, "multipathd: no uevents (%s): paths added or removed later are not seen",
 		       errno_desc(-rc));
+	rc = uevent_monitor_open_source(d->udev, "kernel", &kmon);
+	if (rc < 0)
+		mp_log(3, "multipathd: no kernel uevents (%s): dm path events come through udev",
+		       errno_desc(-rc));
 	daemon_notify("STATUS=configure");
 	maps_initial_setup(d);
 	atomic_store(&d->ready, true);
 	daemon_notify("READY=1\nSTATUS=up");
 	mp_log(2, "multipathd: ready");
-	dispatch_loop(d, mon);
+	dispatch_loop(d, mon, kmon);
+	uevent_monitor_close(kmon);
 	uevent_monitor_close(mon);
 	/* jobs left are answered, never dropped silently */
 	for (struct job *j; (j = job_next(d));)

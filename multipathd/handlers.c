@@ -417,8 +417,11 @@ static int run_show(struct daemon *d, const struct cli_cmd *c, struct strbuf *ou
 								   : "running") < 0
 			       ? -ENOMEM
 			       : 0;
-	case CLI_SHOW_IO_ERR_STAT:
-		return d->ies ? io_err_stat_show(d->ies, out) : 0;
+	case CLI_SHOW_IO_ERR_STAT: {
+		int rc = d->ies ? io_err_stat_show(d->ies, out) : 0;
+
+		return rc < 0 ? rc : 0;
+	}
 	case CLI_HELP:
 		return cli_usage(out);
 	default:
