@@ -242,8 +242,9 @@ on_daemon_line() {
 	[ "$ACT" = 2 ] || return 0
 	daemon_line_wanted "$1" || return 0
 	secs_to_ms "${1%% *}"
+	# ours says "flaky: ... isolated", Debian's "path is now marginal"
 	case $1 in
-	*"flaky:"*) ISOLATED_MS=$MS ;;
+	*"flaky:"* | *"now marginal"*) [ -n "$ISOLATED_MS" ] || ISOLATED_MS=$MS ;;
 	esac
 	rel "$MS"
 	emit "$MS" "    $(printf '%9s' "$REL")  daemon: ${1#* }"
@@ -256,7 +257,7 @@ watch_poll() {
 	flush_emits "$@"
 }
 
-# A `show paths` a second in the background into $LOGDIR/actN-show-paths.log (the checker's
+# A `show paths` about every second in the background into $LOGDIR/actN-show-paths.log (the checker's
 # view of every path, for whoever reads the logs after the demo).
 paths_sampler_start() {
 	(
@@ -598,8 +599,14 @@ fi
 back_text="not back within ${wait_limit} s"
 if wait_p2_active "$wait_limit"; then
 	back_text="$(ms_text "$BACK_DELAY_MS") after the flapping ended (limit $LIMIT s)"
+	if [ -z "$ISOLATED_MS" ] || [ "$ISOLATED_MS" -ge "$FLAP_END" ]; then
+		back_text="$back_text; it was not held while it flapped"
+	fi
 	rel $((FLAP_END + BACK_DELAY_MS))
 	emit $((FLAP_END + BACK_DELAY_MS)) "    $REL  $P2 is active again: $back_text"
+	if [ -z "$ISOLATED_MS" ] || [ "$ISOLATED_MS" -ge "$FLAP_END" ]; then
+		BACK_DELAY_MS="" # a return from no hold is no return
+	fi
 fi
 show_tables
 end_act
@@ -640,7 +647,7 @@ row "fio reads" "$FIO_IOS_1" "$FIO_IOS_2"
 row "fio latency p99" "$FIO_P99_1" "$FIO_P99_2"
 row "fio latency p99.9" "$FIO_P999_1" "$FIO_P999_2"
 row "fio latency max" "$FIO_MAX_1" "$FIO_MAX_2"
-BACK_2=no
+BACK_2="not held"
 [ -z "$BACK_DELAY_MS" ] || BACK_2=$(ms_text "$BACK_DELAY_MS")
 row "back in service after the flapping ended" "$BACK_1" "$BACK_2 (limit $LIMIT s)"
 echo
