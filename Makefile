@@ -174,7 +174,8 @@ $(MPATHCMD_SO): $(MPATHCMD_OBJS) libmpathcmd/libmpathcmd.version
 		-o $@ $(MPATHCMD_OBJS) $(LDFLAGS)
 	$(Q)ln -sf $(MPATHCMD_SONAME) $(B)/lib/libmpathcmd.so
 
-$(B)/bin/multipathd: $(MPATHCMD_SO)
+$(B)/bin/multipathd $(B)/bin/multipath: $(MPATHCMD_SO)
+$(B)/bin/multipath: private LIBDEPS += -lmpathcmd
 $(B)/bin/multipathd: private LIBDEPS += -lmpathcmd $(READLINE_LIBS)
 
 # Unit tests of this block link the objects they test.

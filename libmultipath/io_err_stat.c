@@ -35,6 +35,7 @@
 #include "aio_group.h"
 #include "io_err_stat.h"
 #include "util/log.h"
+#include "util/time.h"
 #include "util/strbuf.h"
 #include "util/vector.h"
 
@@ -109,40 +110,7 @@ struct io_err_stat {
 	struct ies_samplervec active; /* the ticking thread's (pushes under lock) */
 };
 
-/* ---- time (to be replaced by util/time.h) ---- */
-
-static struct timespec now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts;
-}
-
-static int ts_cmp(const struct timespec *a, const struct timespec *b)
-{
-	if (a->tv_sec != b->tv_sec)
-		return a->tv_sec < b->tv_sec ? -1 : 1;
-	if (a->tv_nsec != b->tv_nsec)
-		return a->tv_nsec < b->tv_nsec ? -1 : 1;
-	return 0;
-}
-
-static struct timespec ts_add_ms(const struct timespec *ts, long long ms)
-{
-	struct timespec r = *ts;
-
-	r.tv_sec += (time_t)(ms / 1000);
-	r.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (r.tv_nsec >= 1000000000L) {
-		r.tv_sec++;
-		r.tv_nsec -= 1000000000L;
-	} else if (r.tv_nsec < 0) {
-		r.tv_sec--;
-		r.tv_nsec += 1000000000L;
-	}
-	return r;
-}
+/* ---- time (the rest is util/time.h) ---- */
 
 /* a - b in nanoseconds */
 static long long ts_diff_ns(const struct timespec *a, const struct timespec *b)
@@ -329,14 +297,14 @@ static void efd_drain(struct io_err_stat *ies)
 static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct timespec *next)
 {
 	struct pollfd pfd = {.fd = ies->efd, .events = POLLIN};
-	struct timespec now = now_mono(), left;
+	struct timespec now = ts_now(), left;
 
 	if (sampling) {
 		while (ts_cmp(&now, next) < 0) {
 			aio_group_wait(ies->set, next);
 			if (interrupted(ies))
 				return;
-			now = now_mono();
+			now = ts_now();
 		}
 		return;
 	}
@@ -363,7 +331,7 @@ static void *thread_main(void *arg)
 
 	mp_log(3, "io_err_stat: sampling thread started");
 	while (!stopping(ies)) {
-		now = now_mono();
+		now = ts_now();
 		sampling = io_err_stat_tick(ies, &now, &next);
 		thread_sleep(ies, sampling > 0, &next);
 	}
@@ -440,7 +408,7 @@ static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
 
 	smp->started = true;
 	smp->start = *now;
-	smp->end = ts_add_ms(now, (long long)smp->p.sample_time * 1000);
+	smp->end = ts_add_ms(*now, (long long)smp->p.sample_time * 1000);
 	smp->next_submit = *now;
 	smp->fd = open(smp->devnode, O_RDONLY | O_DIRECT | O_CLOEXEC | O_NONBLOCK);
 	if (smp->fd < 0) {
@@ -551,9 +519,9 @@ static void sampler_step(struct io_err_stat *ies, struct ies_sampler *smp,
 	if (ts_cmp(now, &smp->next_submit) < 0)
 		return;
 	sampler_submit(ies, smp, now);
-	smp->next_submit = ts_add_ms(&smp->next_submit, IES_TICK_MS);
+	smp->next_submit = ts_add_ms(smp->next_submit, IES_TICK_MS);
 	if (ts_cmp(&smp->next_submit, now) <= 0) /* we fell behind: skip, do not burst */
-		smp->next_submit = ts_add_ms(now, IES_TICK_MS);
+		smp->next_submit = ts_add_ms(*now, IES_TICK_MS);
 }
 
 /* ---- verdicts (ies->lock held) ---- */
@@ -565,7 +533,7 @@ static void hold_locked(struct ies_path *pp, const struct timespec *now)
 	long long gap = (long long)pp->p.recovery_time - pp->p.sample_time;
 
 	pp->state = IES_HELD;
-	pp->hold_until = ts_add_ms(now, (gap > 0 ? gap : 0) * 1000);
+	pp->hold_until = ts_add_ms(*now, (gap > 0 ? gap : 0) * 1000);
 }
 
 /* Judge a finished window and detach the sampler (the path may be dropped). */
@@ -823,7 +791,7 @@ int io_err_stat_path_failed(struct io_err_stat *ies, dev_t devt, const char *dev
 
 	if (!ies_params_enabled(p))
 		return IES_IGNORED;
-	now = now_mono();
+	now = ts_now();
 	pthread_mutex_lock(&ies->lock);
 	prune_suspects_locked(ies, &now);
 	pp = path_find_locked(ies, devt, &idx);
@@ -942,7 +910,7 @@ int io_err_stat_path_status(struct io_err_stat *ies, dev_t devt, char *buf, size
 {
 	STRBUF_AUTO(sb);
 	const struct ies_path *pp;
-	struct timespec now = now_mono();
+	struct timespec now = ts_now();
 	int len;
 
 	if (!size)
@@ -959,7 +927,7 @@ int io_err_stat_path_status(struct io_err_stat *ies, dev_t devt, char *buf, size
 int io_err_stat_show(struct io_err_stat *ies, struct strbuf *out)
 {
 	STRBUF_AUTO(sb);
-	struct timespec now = now_mono();
+	struct timespec now = ts_now();
 	int n = 0;
 
 	if (strbuf_addf(&sb, "%-9s %-10s %8s %7s %5s %s\n", "devt", "dev", "failures", "windows",

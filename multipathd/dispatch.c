@@ -26,6 +26,7 @@
 #include "daemon.h"
 #include "uevent.h"
 #include "util/log.h"
+#include "util/time.h"
 
 enum { BURST_QUIET_MS = 50, BURST_MAX_MS = 1000 };
 
@@ -262,14 +263,6 @@ static void uevent_apply(struct daemon *d, const struct uevent *ev, struct strve
 	}
 }
 
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 /* Gather a burst, merge it, apply it. Kernel dm path events arriving
  * meanwhile are handled at once. */
 static void handle_uevents(struct daemon *d, struct uevent_monitor *mon,
@@ -281,9 +274,9 @@ static void handle_uevents(struct daemon *d, struct uevent_monitor *mon,
 	struct strvec dirty = {0};
 	struct timespec t0;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	pfd[0].revents = POLLIN;
-	while (ms_since(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping)) {
+	while (ts_since_ms(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping)) {
 		if (pfd[1].revents)
 			handle_kernel_uevents(d, kmon);
 		if (pfd[0].revents && uevent_monitor_read(mon, &batch) < 0)

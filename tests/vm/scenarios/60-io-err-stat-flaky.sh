@@ -6,7 +6,8 @@
 # 100 permille, recovery 20 s):
 #   - path 2 is failed in dm for good at its second failure: at most 2 reinstatements by the
 #     daemon while it flaps (the one after the first failure, none after the isolation);
-#   - while held it shows "delayed" in `show paths` and io_err_stat lists it;
+#   - while held it shows "delayed" in `show paths` and `multipath -ll`, and io_err_stat
+#     lists it;
 #   - fio sees no error at all;
 #   - after the flapping stops it is back in service within sample + recovery +
 #     polling_interval + 2 s.
@@ -51,6 +52,9 @@ wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*delayed\"" $((FLAP_S - 2)) 0.
 "$MPATHD" show io_err_stat | tee "$LOGDIR/io_err_stat-held"
 assert_contains "$(cat "$LOGDIR/io_err_stat-held")" "$P2DEVT"
 assert_eq "$(dm_path_state flaky "$P2DEVT")" F "$P2 while held"
+# multipath -ll asks the daemon: a held path that answers its checker is "delayed"
+wait_for "\"$MPT_TOP/build/bin/multipath\" -ll flaky | grep \" $P2 \" | grep -q delayed" 10 0.5 ||
+	fail "multipath -ll does not show $P2 delayed: $("$MPT_TOP/build/bin/multipath" -ll flaky)"
 wait "$FLAP_PID" || true
 log "flapping over"
 
