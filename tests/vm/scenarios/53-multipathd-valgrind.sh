@@ -20,8 +20,12 @@ MPATHD_START_TIMEOUT=90
 MPATHD_ARGS="-v3"
 # shellcheck disable=SC2034 # read by mpathd_start
 MPATHD_READY="\"$MPATHD_BIN\" show daemon | grep -q running"
-MPATHD="valgrind --log-file=$VGLOG --leak-check=full --show-leak-kinds=definite,indirect \
---errors-for-leak-kinds=definite,indirect --error-exitcode=99 --track-fds=no $MPATHD_BIN"
+# mpathd_start runs one command: a wrapper script runs the daemon under valgrind
+VGWRAP=/tmp/multipathd-valgrind
+printf '#!/bin/sh\nexec valgrind --log-file=%s --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99 %s "$@"\n' \
+	"$VGLOG" "$MPATHD_BIN" >"$VGWRAP"
+chmod +x "$VGWRAP"
+MPATHD=$VGWRAP
 mpathd_start "defaults {
 	polling_interval 2
 	find_multipaths greedy
