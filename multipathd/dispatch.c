@@ -249,18 +249,12 @@ static void uevent_apply(struct daemon *d, const struct uevent *ev, struct strve
 		}
 		return;
 	}
-	if (ev->action == UEVENT_ADD || ev->action == UEVENT_CHANGE) {
-		bool known;
-
-		pthread_mutex_lock(&d->vecs.lock);
-		known = pathvec_find_dev(&d->vecs.paths, ev->kname) != NULL;
-		pthread_mutex_unlock(&d->vecs.lock);
-		/* a change of a known path needs nothing for now */
-		if (!known || ev->action == UEVENT_ADD)
-			maps_add_path(d, ev->kname, ev->udev, dirty);
-	} else if (ev->action == UEVENT_REMOVE) {
+	if (ev->action == UEVENT_ADD)
+		maps_add_path(d, ev->kname, ev->udev, dirty);
+	else if (ev->action == UEVENT_CHANGE)
+		maps_change_path(d, ev->kname, ev->udev, dirty);
+	else if (ev->action == UEVENT_REMOVE)
 		maps_remove_path(d, ev->kname, dirty);
-	}
 }
 
 /* Gather a burst, merge it, apply it. Kernel dm path events arriving

@@ -266,6 +266,46 @@ int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
 	return 0;
 }
 
+int maps_change_path(struct daemon *d, const char *devname, struct udev_device *ud,
+		     struct strvec *dirty)
+{
+	struct path *now = path_new(), *pp;
+	char wwid[WWID_SIZE] = "";
+	bool other_lun = false, changed = false;
+	int rc;
+
+	if (!now)
+		return -ENOMEM;
+	rcu_read_lock();
+	rc = discovery_path_info(rcu_dereference(d->conf), ud, devname, now);
+	rcu_read_unlock();
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_dev(&d->vecs.paths, devname);
+	if (pp && rc == 0) {
+		other_lun = now->wwid[0] && strcmp(now->wwid, pp->wwid);
+		changed = pp->size != now->size || pp->ro != now->ro;
+		if (!other_lun) {
+			pp->size = now->size; /* a resized LUN: its map is reloaded */
+			pp->ro = now->ro;
+		}
+		if (changed && pp->mpp)
+			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	path_free(now);
+	if (!pp)
+		return maps_add_path(d, devname, ud, dirty);
+	if (other_lun) { /* the device now shows another LUN */
+		maps_remove_path(d, devname, NULL);
+		return maps_add_path(d, devname, ud, dirty);
+	}
+	if (wwid[0]) {
+		mp_log(2, "%s: size or write protection changed", devname);
+		wwid_dirty(d, wwid, dirty);
+	}
+	return rc;
+}
+
 /* The last path of a map is gone: stop queueing if asked, remove the map
  * when nobody holds it open. */
 static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
