@@ -399,23 +399,15 @@ static void sampler_free(struct ies_sampler *smp)
 	free(smp);
 }
 
-/* Open the device and take the slots; the window starts now. */
-static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
-			  const struct timespec *now)
+/* Open the device and take the slots. 0, or -errno of open(). */
+static int sampler_open(struct io_err_stat *ies, struct ies_sampler *smp)
 {
 	uint64_t size = 0;
 	int bs = 0;
 
-	smp->started = true;
-	smp->start = *now;
-	smp->end = ts_add_ms(*now, (long long)smp->p.sample_time * 1000);
-	smp->next_submit = *now;
 	smp->fd = open(smp->devnode, O_RDONLY | O_DIRECT | O_CLOEXEC | O_NONBLOCK);
-	if (smp->fd < 0) {
-		smp->open_err = -errno;
-		smp->ended = true;
-		return;
-	}
+	if (smp->fd < 0)
+		return -errno;
 	if (ioctl(smp->fd, BLKSSZGET, &bs) < 0 || bs <= 0 || bs > AIO_GROUP_MAX_BUF)
 		bs = 512;
 	smp->bs = (unsigned)bs;
@@ -427,11 +419,33 @@ static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
 	for (unsigned i = 0; i < IES_SLOTS; i++)
 		if (aio_group_slot_get(ies->set, smp->bs, &smp->slots[i].aio) < 0)
 			smp->slots[i].aio = NULL; /* retried at each tick */
-	mp_log(2,
-	       "%s: io_err_stat: window %u starts: %ds of %d reads of %u bytes every %dms, "
-	       "timeout %ldms, threshold %d/1000",
-	       smp->name, smp->window, smp->p.sample_time, IES_SLOTS, smp->bs, IES_TICK_MS,
-	       smp->timeout_ms, smp->p.rate_threshold);
+	return 0;
+}
+
+/*
+ * The window starts now. A device that cannot be opened (an offline SCSI
+ * disk refuses open()) is tried again at every tick of the window: a path
+ * that flaps is often offline for a moment only. Never opened by the end
+ * of the window: judged bad.
+ */
+static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
+			  const struct timespec *now)
+{
+	smp->started = true;
+	smp->start = *now;
+	smp->end = ts_add_ms(*now, (long long)smp->p.sample_time * 1000);
+	smp->next_submit = *now;
+	smp->open_err = sampler_open(ies, smp);
+	if (smp->open_err)
+		mp_log(2, "%s: io_err_stat: window %u starts: %ds, cannot open %s yet: %s",
+		       smp->name, smp->window, smp->p.sample_time, smp->devnode,
+		       errno_desc(-smp->open_err));
+	else
+		mp_log(2,
+		       "%s: io_err_stat: window %u starts: %ds of %d reads of %u bytes every "
+		       "%dms, timeout %ldms, threshold %d/1000",
+		       smp->name, smp->window, smp->p.sample_time, IES_SLOTS, smp->bs,
+		       IES_TICK_MS, smp->timeout_ms, smp->p.rate_threshold);
 }
 
 static void sampler_count(struct ies_sampler *smp, long res)
@@ -518,7 +532,10 @@ static void sampler_step(struct io_err_stat *ies, struct ies_sampler *smp,
 	}
 	if (ts_cmp(now, &smp->next_submit) < 0)
 		return;
-	sampler_submit(ies, smp, now);
+	if (smp->fd < 0)
+		smp->open_err = sampler_open(ies, smp);
+	if (smp->fd >= 0)
+		sampler_submit(ies, smp, now);
 	smp->next_submit = ts_add_ms(smp->next_submit, IES_TICK_MS);
 	if (ts_cmp(&smp->next_submit, now) <= 0) /* we fell behind: skip, do not burst */
 		smp->next_submit = ts_add_ms(*now, IES_TICK_MS);
