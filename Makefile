@@ -140,7 +140,7 @@ install: all
 		$(DESTDIR)$(mandir)/man5
 	install -m 0755 $(LIB_SO) $(DESTDIR)$(libdir)/$(SONAME)
 	install -m 0755 $(BINS) $(DESTDIR)$(sbindir)/
-	install -m 0644 multipath/multipath.8 $(DESTDIR)$(mandir)/man8/
+	install -m 0644 multipath/multipath.8 multipathd/multipathd.8 $(DESTDIR)$(mandir)/man8/
 	install -m 0644 multipath/multipath.conf.5 $(DESTDIR)$(mandir)/man5/
 	install -d $(DESTDIR)$(unitdir)
 	sed 's#@sbindir@#$(sbindir)#g' multipathd/multipathd.service \
