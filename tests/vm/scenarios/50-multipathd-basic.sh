@@ -68,9 +68,10 @@ with open(sys.argv[1], "a") as f:
     while True:
         f.write(s.recv(4096).decode().replace("\n", " ") + "\n")
         f.flush()
-' "$NOTIFY_LOG" &
+' "$NOTIFY_LOG" 2>"$LOGDIR/notify.err" &
 _mpt_bg $!
-wait_for "[ -S /run/mpt-notify ]" 5 0.1 || fail "notify socket stand-in did not start"
+wait_for "[ -S /run/mpt-notify ]" 30 0.2 ||
+	fail "notify socket stand-in did not start: $(cat "$LOGDIR/notify.err")"
 export NOTIFY_SOCKET=/run/mpt-notify WATCHDOG_USEC=5000000
 mpathd_start "$CONF"
 unset NOTIFY_SOCKET WATCHDOG_USEC
