@@ -264,7 +264,7 @@ static void send_msgs(struct daemon *d, struct tick *t)
 			mpp->next_status = 0;
 			mp_log(2, "%s: switched to path group %d", m->map, m->group);
 		} else if (mpp && (m->kind == M_STOP_QUEUE || m->kind == M_QUEUE)) {
-			mpp->queue_if_no_path = m->kind == M_QUEUE;
+			configure_map_set_queueing(mpp, m->kind == M_QUEUE);
 		}
 		pthread_mutex_unlock(&d->vecs.lock);
 	}
@@ -287,7 +287,8 @@ static void make_checkers(struct daemon *d, struct tick *t)
 		}
 		pthread_mutex_lock(&d->vecs.lock);
 		pp = pathvec_find_devt(&d->vecs.paths, j->devt);
-		if (pp && !pp->checker && rc == 0) {
+		if (pp && !pp->checker && rc == 0 && !strcmp(pp->checker_name, j->checker) &&
+		    pp->checker_timeout == j->timeout) {
 			pp->checker = c;
 			pp->next_check = 0;
 			c = NULL;
@@ -314,7 +315,6 @@ static void make_checkers(struct daemon *d, struct tick *t)
 		pthread_mutex_unlock(&d->vecs.lock);
 		checker_free(c);
 	}
-	t->msgs.n = 0;
 }
 
 /* Paths that came back may have another priority now (ALUA states). */

@@ -24,6 +24,7 @@
 #include <urcu.h>
 
 #include "daemon.h"
+#include "devmapper.h"
 #include "uevent.h"
 #include "util/log.h"
 #include "util/time.h"
@@ -67,14 +68,14 @@ int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wa
 		until.tv_sec++;
 		until.tv_nsec -= 1000000000;
 	}
-	while (!j->done && rc == 0)
+	while (!j->done && rc == 0 && !atomic_load(&d->stopping))
 		rc = pthread_cond_timedwait(&d->job_cond, &d->job_lock, &until);
 	if (j->done) {
 		rc = j->rc;
 		free(j);
 	} else {
 		j->waited = false; /* the dispatcher frees it when done */
-		rc = -ETIMEDOUT;
+		rc = atomic_load(&d->stopping) ? -ESHUTDOWN : -ETIMEDOUT;
 	}
 	pthread_mutex_unlock(&d->job_lock);
 	return rc;
@@ -149,7 +150,7 @@ static int del_all_maps(struct daemon *d)
 	for (size_t i = 0; i < d->vecs.maps.n; i++)
 		strvec_push_dup(&names, d->vecs.maps.items[i]->alias);
 	pthread_mutex_unlock(&d->vecs.lock);
-	for (size_t i = 0; i < names.n; i++) {
+	for (size_t i = 0; i < names.n && !atomic_load(&d->stopping); i++) {
 		int r = maps_remove_map(d, names.items[i], false);
 
 		if (r < 0) {
@@ -168,10 +169,11 @@ static int job_run(struct daemon *d, const struct job *j)
 
 	switch (j->type) {
 	case JOB_RECONFIGURE:
+		/* a request that comes while this one runs is a new one */
+		atomic_store(&d->reconfiguring, false);
 		daemon_notify("RELOADING=1\nSTATUS=reconfigure");
 		rc = maps_reconfigure(d);
 		daemon_notify("READY=1\nSTATUS=up");
-		atomic_store(&d->reconfiguring, false);
 		return rc;
 	case JOB_ADD_PATH:
 		return maps_add_path(d, j->arg, NULL, NULL);
@@ -186,7 +188,9 @@ static int job_run(struct daemon *d, const struct job *j)
 	case JOB_RELOAD_MAP:
 		rc = map_wwid(d, j->arg, wwid, sizeof(wwid));
 		return rc < 0 ? rc : maps_update_wwid(d, wwid, true);
-	case JOB_MAP_GONE:
+	case JOB_MAP_GONE: /* unless a map of that name exists again (a rename) */
+		if (devmapper_get_info(j->arg, NULL, 0, NULL, NULL, NULL) != -ENXIO)
+			return 0;
 		return maps_remove_map(d, j->arg, true);
 	case JOB_CHECK_MAP:
 		return maps_check_map(d, j->arg);
