@@ -140,7 +140,7 @@ install: all
 		$(DESTDIR)$(mandir)/man5
 	install -m 0755 $(LIB_SO) $(DESTDIR)$(libdir)/$(SONAME)
 	install -m 0755 $(BINS) $(DESTDIR)$(sbindir)/
-	install -m 0644 multipath/multipath.8 $(DESTDIR)$(mandir)/man8/
+	install -m 0644 multipath/multipath.8 multipathd/multipathd.8 $(DESTDIR)$(mandir)/man8/
 	install -m 0644 multipath/multipath.conf.5 $(DESTDIR)$(mandir)/man5/
 	install -d $(DESTDIR)$(unitdir)
 	sed 's#@sbindir@#$(sbindir)#g' multipathd/multipathd.service \
@@ -174,7 +174,8 @@ $(MPATHCMD_SO): $(MPATHCMD_OBJS) libmpathcmd/libmpathcmd.version
 		-o $@ $(MPATHCMD_OBJS) $(LDFLAGS)
 	$(Q)ln -sf $(MPATHCMD_SONAME) $(B)/lib/libmpathcmd.so
 
-$(B)/bin/multipathd: $(MPATHCMD_SO)
+$(B)/bin/multipathd $(B)/bin/multipath: $(MPATHCMD_SO)
+$(B)/bin/multipath: private LIBDEPS += -lmpathcmd
 $(B)/bin/multipathd: private LIBDEPS += -lmpathcmd $(READLINE_LIBS)
 
 # Unit tests of this block link the objects they test.

@@ -169,6 +169,18 @@ static int features_with_queueing(const char *features, bool queue, char **out)
 	return *out ? 0 : -ENOMEM;
 }
 
+int configure_map_set_queueing(struct multipath *mpp, bool queue)
+{
+	char *f;
+
+	if (features_with_queueing(mpp->features ? mpp->features : "0", queue, &f) < 0)
+		return -ENOMEM;
+	free(mpp->features);
+	mpp->features = f;
+	mpp->queue_if_no_path = queue;
+	return 0;
+}
+
 /* The hardware handler: the one the kernel attached when retained (or
  * for ALUA devices), else the configured one. */
 static const char *select_hwhandler(const struct prop_src *src, const struct path *pp,
@@ -454,6 +466,7 @@ static int table_for_compare(const struct multipath *mpp, struct strbuf *out)
 
 	tmp.minio = 1;
 	tmp.rr_weight = RR_WEIGHT_UNIFORM;
+	tmp.nextpg = 1; /* the kernel shows its current group there */
 	return dmtable_assemble(&tmp, out);
 }
 

@@ -58,6 +58,10 @@ int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bo
  * name like "sda" or devt like "8:0")? */
 bool configure_map_matches(const struct multipath *mpp, const char *arg);
 
+/* Add queue_if_no_path to mpp->features or take it out (the daemon turned
+ * queueing off or on by message: a reload must keep that). 0 or -ENOMEM. */
+int configure_map_set_queueing(struct multipath *mpp, bool queue);
+
 enum map_action { ACT_NOTHING, ACT_CREATE, ACT_RELOAD, ACT_RENAME };
 
 const char *map_action_name(enum map_action act);

@@ -614,7 +614,11 @@ static int status_walk(const char *params, struct multipath *mpp, bool apply)
 	for (size_t i = 0; i < npgs; i++)
 		if (status_group(&w, mpp->pgs.items[i], apply) < 0)
 			return -EINVAL;
-	return w.left ? -EINVAL : 0;
+	if (w.left)
+		return -EINVAL;
+	if (apply)
+		mpp->nextpg = (int)nextpg;
+	return 0;
 }
 
 int dmtable_parse_status(const char *params, struct multipath *mpp)

@@ -84,7 +84,8 @@ int dmtable_disassemble(const char *params, struct multipath *mpp, struct pathve
  * Parse status parameters into a map whose table was disassembled before.
  *
  * Sets each group's status (A PGSTATE_ACTIVE, E PGSTATE_ENABLED,
- * D PGSTATE_DISABLED) and each path's dmstate (A PSTATE_ACTIVE, F
+ * D PGSTATE_DISABLED), mpp->nextpg (the group the kernel uses next, which
+ * a switch_group sets before any IO makes it active) and each path's dmstate (A PSTATE_ACTIVE, F
  * PSTATE_FAILED) and failcount. The feature status of dm-multipath reports
  * queued IO and pg_init count, not queue_if_no_path: mpp->queue_if_no_path is
  * left alone (dmtable_disassemble() sets it from the table's features).

@@ -35,6 +35,7 @@
 #include "aio_group.h"
 #include "io_err_stat.h"
 #include "util/log.h"
+#include "util/time.h"
 #include "util/strbuf.h"
 #include "util/vector.h"
 
@@ -109,40 +110,7 @@ struct io_err_stat {
 	struct ies_samplervec active; /* the ticking thread's (pushes under lock) */
 };
 
-/* ---- time (to be replaced by util/time.h) ---- */
-
-static struct timespec now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts;
-}
-
-static int ts_cmp(const struct timespec *a, const struct timespec *b)
-{
-	if (a->tv_sec != b->tv_sec)
-		return a->tv_sec < b->tv_sec ? -1 : 1;
-	if (a->tv_nsec != b->tv_nsec)
-		return a->tv_nsec < b->tv_nsec ? -1 : 1;
-	return 0;
-}
-
-static struct timespec ts_add_ms(const struct timespec *ts, long long ms)
-{
-	struct timespec r = *ts;
-
-	r.tv_sec += (time_t)(ms / 1000);
-	r.tv_nsec += (long)(ms % 1000) * 1000000L;
-	if (r.tv_nsec >= 1000000000L) {
-		r.tv_sec++;
-		r.tv_nsec -= 1000000000L;
-	} else if (r.tv_nsec < 0) {
-		r.tv_sec--;
-		r.tv_nsec += 1000000000L;
-	}
-	return r;
-}
+/* ---- time (the rest is util/time.h) ---- */
 
 /* a - b in nanoseconds */
 static long long ts_diff_ns(const struct timespec *a, const struct timespec *b)
@@ -329,14 +297,14 @@ static void efd_drain(struct io_err_stat *ies)
 static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct timespec *next)
 {
 	struct pollfd pfd = {.fd = ies->efd, .events = POLLIN};
-	struct timespec now = now_mono(), left;
+	struct timespec now = ts_now(), left;
 
 	if (sampling) {
 		while (ts_cmp(&now, next) < 0) {
 			aio_group_wait(ies->set, next);
 			if (interrupted(ies))
 				return;
-			now = now_mono();
+			now = ts_now();
 		}
 		return;
 	}
@@ -363,7 +331,7 @@ static void *thread_main(void *arg)
 
 	mp_log(3, "io_err_stat: sampling thread started");
 	while (!stopping(ies)) {
-		now = now_mono();
+		now = ts_now();
 		sampling = io_err_stat_tick(ies, &now, &next);
 		thread_sleep(ies, sampling > 0, &next);
 	}
@@ -431,23 +399,15 @@ static void sampler_free(struct ies_sampler *smp)
 	free(smp);
 }
 
-/* Open the device and take the slots; the window starts now. */
-static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
-			  const struct timespec *now)
+/* Open the device and take the slots. 0, or -errno of open(). */
+static int sampler_open(struct io_err_stat *ies, struct ies_sampler *smp)
 {
 	uint64_t size = 0;
 	int bs = 0;
 
-	smp->started = true;
-	smp->start = *now;
-	smp->end = ts_add_ms(now, (long long)smp->p.sample_time * 1000);
-	smp->next_submit = *now;
 	smp->fd = open(smp->devnode, O_RDONLY | O_DIRECT | O_CLOEXEC | O_NONBLOCK);
-	if (smp->fd < 0) {
-		smp->open_err = -errno;
-		smp->ended = true;
-		return;
-	}
+	if (smp->fd < 0)
+		return -errno;
 	if (ioctl(smp->fd, BLKSSZGET, &bs) < 0 || bs <= 0 || bs > AIO_GROUP_MAX_BUF)
 		bs = 512;
 	smp->bs = (unsigned)bs;
@@ -459,11 +419,33 @@ static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
 	for (unsigned i = 0; i < IES_SLOTS; i++)
 		if (aio_group_slot_get(ies->set, smp->bs, &smp->slots[i].aio) < 0)
 			smp->slots[i].aio = NULL; /* retried at each tick */
-	mp_log(2,
-	       "%s: io_err_stat: window %u starts: %ds of %d reads of %u bytes every %dms, "
-	       "timeout %ldms, threshold %d/1000",
-	       smp->name, smp->window, smp->p.sample_time, IES_SLOTS, smp->bs, IES_TICK_MS,
-	       smp->timeout_ms, smp->p.rate_threshold);
+	return 0;
+}
+
+/*
+ * The window starts now. A device that cannot be opened (an offline SCSI
+ * disk refuses open()) is tried again at every tick of the window: a path
+ * that flaps is often offline for a moment only. Never opened by the end
+ * of the window: judged bad.
+ */
+static void sampler_start(struct io_err_stat *ies, struct ies_sampler *smp,
+			  const struct timespec *now)
+{
+	smp->started = true;
+	smp->start = *now;
+	smp->end = ts_add_ms(*now, (long long)smp->p.sample_time * 1000);
+	smp->next_submit = *now;
+	smp->open_err = sampler_open(ies, smp);
+	if (smp->open_err)
+		mp_log(2, "%s: io_err_stat: window %u starts: %ds, cannot open %s yet: %s",
+		       smp->name, smp->window, smp->p.sample_time, smp->devnode,
+		       errno_desc(-smp->open_err));
+	else
+		mp_log(2,
+		       "%s: io_err_stat: window %u starts: %ds of %d reads of %u bytes every "
+		       "%dms, timeout %ldms, threshold %d/1000",
+		       smp->name, smp->window, smp->p.sample_time, IES_SLOTS, smp->bs,
+		       IES_TICK_MS, smp->timeout_ms, smp->p.rate_threshold);
 }
 
 static void sampler_count(struct ies_sampler *smp, long res)
@@ -550,10 +532,13 @@ static void sampler_step(struct io_err_stat *ies, struct ies_sampler *smp,
 	}
 	if (ts_cmp(now, &smp->next_submit) < 0)
 		return;
-	sampler_submit(ies, smp, now);
-	smp->next_submit = ts_add_ms(&smp->next_submit, IES_TICK_MS);
+	if (smp->fd < 0)
+		smp->open_err = sampler_open(ies, smp);
+	if (smp->fd >= 0)
+		sampler_submit(ies, smp, now);
+	smp->next_submit = ts_add_ms(smp->next_submit, IES_TICK_MS);
 	if (ts_cmp(&smp->next_submit, now) <= 0) /* we fell behind: skip, do not burst */
-		smp->next_submit = ts_add_ms(now, IES_TICK_MS);
+		smp->next_submit = ts_add_ms(*now, IES_TICK_MS);
 }
 
 /* ---- verdicts (ies->lock held) ---- */
@@ -565,7 +550,7 @@ static void hold_locked(struct ies_path *pp, const struct timespec *now)
 	long long gap = (long long)pp->p.recovery_time - pp->p.sample_time;
 
 	pp->state = IES_HELD;
-	pp->hold_until = ts_add_ms(now, (gap > 0 ? gap : 0) * 1000);
+	pp->hold_until = ts_add_ms(*now, (gap > 0 ? gap : 0) * 1000);
 }
 
 /* Judge a finished window and detach the sampler (the path may be dropped). */
@@ -823,7 +808,7 @@ int io_err_stat_path_failed(struct io_err_stat *ies, dev_t devt, const char *dev
 
 	if (!ies_params_enabled(p))
 		return IES_IGNORED;
-	now = now_mono();
+	now = ts_now();
 	pthread_mutex_lock(&ies->lock);
 	prune_suspects_locked(ies, &now);
 	pp = path_find_locked(ies, devt, &idx);
@@ -942,7 +927,7 @@ int io_err_stat_path_status(struct io_err_stat *ies, dev_t devt, char *buf, size
 {
 	STRBUF_AUTO(sb);
 	const struct ies_path *pp;
-	struct timespec now = now_mono();
+	struct timespec now = ts_now();
 	int len;
 
 	if (!size)
@@ -959,7 +944,7 @@ int io_err_stat_path_status(struct io_err_stat *ies, dev_t devt, char *buf, size
 int io_err_stat_show(struct io_err_stat *ies, struct strbuf *out)
 {
 	STRBUF_AUTO(sb);
-	struct timespec now = now_mono();
+	struct timespec now = ts_now();
 	int n = 0;
 
 	if (strbuf_addf(&sb, "%-9s %-10s %8s %7s %5s %s\n", "devt", "dev", "failures", "windows",

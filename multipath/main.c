@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "mpath_cmd.h"
 #include "configure.h"
 #include "devmapper.h"
 #include "discovery.h"
@@ -228,6 +229,48 @@ static void show_map(const struct multipath *mpp, const char *action, bool with_
 		fputs(strbuf_str(&out), stdout);
 }
 
+/* Mark the path devt delayed in every map, if its checker found it usable. */
+static void mark_delayed(struct mapvec *maps, const char *devt)
+{
+	for (size_t i = 0; i < maps->n; i++)
+		for (size_t k = 0; k < maps->items[i]->paths.n; k++) {
+			struct path *pp = maps->items[i]->paths.items[k];
+
+			if (!strcmp(pp->dev_t, devt) && path_state_usable(pp->state))
+				pp->state = PATH_DELAYED;
+		}
+}
+
+/*
+ * Paths the running daemon holds out of service (io_err_stat sampling or
+ * holding them) show "delayed" in -ll, as in `multipathd show paths`. No
+ * daemon: nothing to do.
+ */
+static void mark_held_paths(struct mapvec *maps, unsigned timeout_ms)
+{
+	char *reply = NULL;
+	int fd = mpath_connect();
+
+	if (fd < 0)
+		return;
+	if (mpath_process_cmd(fd, "show io_err_stat", &reply, timeout_ms) == 0 &&
+	    strncmp(reply, "fail", 4)) {
+		/* lines "devt dev failures windows rate state ...", a header first */
+		for (const char *line = reply; *line;) {
+			size_t len = strcspn(line, "\n");
+			char buf[256], devt[32], state[16];
+
+			snprintf(buf, sizeof(buf), "%.*s", (int)len, line);
+			if (sscanf(buf, "%31s %*s %*s %*s %*s %15s", devt, state) == 2 &&
+			    (!strcmp(state, "sampling") || !strcmp(state, "held")))
+				mark_delayed(maps, devt);
+			line += len + (line[len] == '\n');
+		}
+	}
+	free(reply);
+	mpath_disconnect(fd);
+}
+
 /* -l / -ll */
 static int list_maps(const struct config *conf, const struct options *o)
 {
@@ -237,6 +280,8 @@ static int list_maps(const struct config *conf, const struct options *o)
 
 	if (rc < 0)
 		mp_log(0, "multipath: cannot list maps: %s", strerror(-rc));
+	else if (o->cmd == CMD_LIST_LONG)
+		mark_held_paths(&maps, (unsigned)conf->defaults.uxsock_timeout);
 	for (size_t i = 0; rc >= 0 && i < maps.n; i++)
 		if (!o->arg || configure_map_matches(maps.items[i], o->arg))
 			show_map(maps.items[i], NULL, o->cmd == CMD_LIST_LONG);

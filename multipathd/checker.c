@@ -27,6 +27,7 @@
 #include "io_err_stat.h"
 #include "policy.h"
 #include "util/log.h"
+#include "util/time.h"
 
 enum { PENDING_POLL_MS = 100 };
 
@@ -120,10 +121,9 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 		shown = chk;
 	usable = path_state_usable(shown);
 	pp->state = shown;
-	if (shown != before)
-		mp_log(2, "%s: %s: %s checker says %s%s%s", pp->mpp->alias, pp->dev,
-		       pp->checker_name, path_state_name(chk), pp->state_msg[0] ? ": " : "",
-		       pp->state_msg);
+	mp_log(shown != before ? 2 : 4, "%s: %s: %s checker says %s%s%s", pp->mpp->alias, pp->dev,
+	       pp->checker_name, path_state_name(chk), pp->state_msg[0] ? ": " : "",
+	       pp->state_msg);
 	pp->check_interval =
 		policy_check_interval(pp->check_interval, shown != before, usable, t->poll,
 				      t->max_poll);
@@ -264,7 +264,7 @@ static void send_msgs(struct daemon *d, struct tick *t)
 			mpp->next_status = 0;
 			mp_log(2, "%s: switched to path group %d", m->map, m->group);
 		} else if (mpp && (m->kind == M_STOP_QUEUE || m->kind == M_QUEUE)) {
-			mpp->queue_if_no_path = m->kind == M_QUEUE;
+			configure_map_set_queueing(mpp, m->kind == M_QUEUE);
 		}
 		pthread_mutex_unlock(&d->vecs.lock);
 	}
@@ -287,7 +287,8 @@ static void make_checkers(struct daemon *d, struct tick *t)
 		}
 		pthread_mutex_lock(&d->vecs.lock);
 		pp = pathvec_find_devt(&d->vecs.paths, j->devt);
-		if (pp && !pp->checker && rc == 0) {
+		if (pp && !pp->checker && rc == 0 && !strcmp(pp->checker_name, j->checker) &&
+		    pp->checker_timeout == j->timeout) {
 			pp->checker = c;
 			pp->next_check = 0;
 			c = NULL;
@@ -314,7 +315,6 @@ static void make_checkers(struct daemon *d, struct tick *t)
 		pthread_mutex_unlock(&d->vecs.lock);
 		checker_free(c);
 	}
-	t->msgs.n = 0;
 }
 
 /* Paths that came back may have another priority now (ALUA states). */
@@ -390,21 +390,19 @@ static void *checker_thread(void *arg)
 	struct timespec next;
 
 	rcu_register_thread();
-	clock_gettime(CLOCK_MONOTONIC, &next);
+	next = ts_now();
 	while (!atomic_load(&d->stopping)) {
-		struct timespec now;
-		long wait_ms;
+		long long wait_ms;
 		int pending = 0;
 
 		if (atomic_load(&d->ready))
 			pending = checker_tick(d);
 		if (watchdog)
 			sd_notify(0, "WATCHDOG=1");
-		next.tv_sec++;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		wait_ms = (next.tv_sec - now.tv_sec) * 1000 + (next.tv_nsec - now.tv_nsec) / 1000000;
+		next = ts_add_ms(next, 1000);
+		wait_ms = -ts_since_ms(&next);
 		if (wait_ms < 0 || wait_ms > 1000) { /* fell behind: start afresh */
-			next = now;
+			next = ts_now();
 			wait_ms = 0;
 		}
 		/* verdicts of pending checks are collected sooner than the tick */

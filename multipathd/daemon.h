@@ -124,6 +124,10 @@ int maps_initial_setup(struct daemon *d);
 int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
 		  struct strvec *dirty);
 int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty);
+/* A change uevent of a block disk: re-read it; a new size or read-only
+ * flag updates its map, another WWID makes it a new path. */
+int maps_change_path(struct daemon *d, const char *devname, struct udev_device *ud,
+		     struct strvec *dirty);
 int maps_update_wwid(struct daemon *d, const char *wwid, bool force);
 int maps_add_map(struct daemon *d, const char *arg);
 int maps_remove_map(struct daemon *d, const char *name, bool forget_only);

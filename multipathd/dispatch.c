@@ -24,8 +24,10 @@
 #include <urcu.h>
 
 #include "daemon.h"
+#include "devmapper.h"
 #include "uevent.h"
 #include "util/log.h"
+#include "util/time.h"
 
 enum { BURST_QUIET_MS = 50, BURST_MAX_MS = 1000 };
 
@@ -66,14 +68,14 @@ int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wa
 		until.tv_sec++;
 		until.tv_nsec -= 1000000000;
 	}
-	while (!j->done && rc == 0)
+	while (!j->done && rc == 0 && !atomic_load(&d->stopping))
 		rc = pthread_cond_timedwait(&d->job_cond, &d->job_lock, &until);
 	if (j->done) {
 		rc = j->rc;
 		free(j);
 	} else {
 		j->waited = false; /* the dispatcher frees it when done */
-		rc = -ETIMEDOUT;
+		rc = atomic_load(&d->stopping) ? -ESHUTDOWN : -ETIMEDOUT;
 	}
 	pthread_mutex_unlock(&d->job_lock);
 	return rc;
@@ -148,7 +150,7 @@ static int del_all_maps(struct daemon *d)
 	for (size_t i = 0; i < d->vecs.maps.n; i++)
 		strvec_push_dup(&names, d->vecs.maps.items[i]->alias);
 	pthread_mutex_unlock(&d->vecs.lock);
-	for (size_t i = 0; i < names.n; i++) {
+	for (size_t i = 0; i < names.n && !atomic_load(&d->stopping); i++) {
 		int r = maps_remove_map(d, names.items[i], false);
 
 		if (r < 0) {
@@ -167,10 +169,11 @@ static int job_run(struct daemon *d, const struct job *j)
 
 	switch (j->type) {
 	case JOB_RECONFIGURE:
+		/* a request that comes while this one runs is a new one */
+		atomic_store(&d->reconfiguring, false);
 		daemon_notify("RELOADING=1\nSTATUS=reconfigure");
 		rc = maps_reconfigure(d);
 		daemon_notify("READY=1\nSTATUS=up");
-		atomic_store(&d->reconfiguring, false);
 		return rc;
 	case JOB_ADD_PATH:
 		return maps_add_path(d, j->arg, NULL, NULL);
@@ -185,7 +188,9 @@ static int job_run(struct daemon *d, const struct job *j)
 	case JOB_RELOAD_MAP:
 		rc = map_wwid(d, j->arg, wwid, sizeof(wwid));
 		return rc < 0 ? rc : maps_update_wwid(d, wwid, true);
-	case JOB_MAP_GONE:
+	case JOB_MAP_GONE: /* unless a map of that name exists again (a rename) */
+		if (devmapper_get_info(j->arg, NULL, 0, NULL, NULL, NULL) != -ENXIO)
+			return 0;
 		return maps_remove_map(d, j->arg, true);
 	case JOB_CHECK_MAP:
 		return maps_check_map(d, j->arg);
@@ -248,26 +253,12 @@ static void uevent_apply(struct daemon *d, const struct uevent *ev, struct strve
 		}
 		return;
 	}
-	if (ev->action == UEVENT_ADD || ev->action == UEVENT_CHANGE) {
-		bool known;
-
-		pthread_mutex_lock(&d->vecs.lock);
-		known = pathvec_find_dev(&d->vecs.paths, ev->kname) != NULL;
-		pthread_mutex_unlock(&d->vecs.lock);
-		/* a change of a known path needs nothing for now */
-		if (!known || ev->action == UEVENT_ADD)
-			maps_add_path(d, ev->kname, ev->udev, dirty);
-	} else if (ev->action == UEVENT_REMOVE) {
+	if (ev->action == UEVENT_ADD)
+		maps_add_path(d, ev->kname, ev->udev, dirty);
+	else if (ev->action == UEVENT_CHANGE)
+		maps_change_path(d, ev->kname, ev->udev, dirty);
+	else if (ev->action == UEVENT_REMOVE)
 		maps_remove_path(d, ev->kname, dirty);
-	}
-}
-
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 /* Gather a burst, merge it, apply it. Kernel dm path events arriving
@@ -281,9 +272,9 @@ static void handle_uevents(struct daemon *d, struct uevent_monitor *mon,
 	struct strvec dirty = {0};
 	struct timespec t0;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = ts_now();
 	pfd[0].revents = POLLIN;
-	while (ms_since(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping)) {
+	while (ts_since_ms(&t0) < BURST_MAX_MS && !atomic_load(&d->stopping)) {
 		if (pfd[1].revents)
 			handle_kernel_uevents(d, kmon);
 		if (pfd[0].revents && uevent_monitor_read(mon, &batch) < 0)

@@ -247,6 +247,7 @@ static int show_config(struct daemon *d, struct strbuf *out)
 static int path_lookup(struct daemon *d, const char *dev, char *map, char *devt)
 {
 	struct path *pp;
+	int rc = -ENOENT;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_dev(&d->vecs.paths, dev);
@@ -255,9 +256,10 @@ static int path_lookup(struct daemon *d, const char *dev, char *map, char *devt)
 	if (pp && pp->mpp) {
 		strlcpy_trunc(map, pp->mpp->alias, WWID_SIZE);
 		strlcpy_trunc(devt, pp->dev_t, 16);
+		rc = 0;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
-	return pp && pp->mpp ? 0 : -ENOENT;
+	return rc;
 }
 
 /*
@@ -359,8 +361,14 @@ static int queueing(struct daemon *d, const char *arg, bool on)
 		rc = -ENOENT;
 	for (size_t i = 0; i < names.n; i++) {
 		int r = devmapper_message(names.items[i], on ? "queue_if_no_path" : "fail_if_no_path");
+		struct multipath *mpp;
 
 		rc = r < 0 ? r : rc;
+		pthread_mutex_lock(&d->vecs.lock);
+		mpp = mapvec_find_alias(&d->vecs.maps, names.items[i]);
+		if (mpp && r == 0) /* later reloads keep it */
+			configure_map_set_queueing(mpp, on);
+		pthread_mutex_unlock(&d->vecs.lock);
 	}
 	strvec_free_all(&names);
 	return rc;
@@ -433,6 +441,7 @@ static int run_show(struct daemon *d, const struct cli_cmd *c, struct strbuf *ou
 static int run_action(struct daemon *d, const struct cli_cmd *c)
 {
 	char buf[64];
+	int rc;
 
 	switch (c->verb) {
 	case CLI_FAIL_PATH:
@@ -442,7 +451,10 @@ static int run_action(struct daemon *d, const struct cli_cmd *c)
 	case CLI_RECONFIGURE_ALL:
 		if (atomic_exchange(&d->reconfiguring, true))
 			return 0; /* one is queued already */
-		return dispatch_post(d, JOB_RECONFIGURE, NULL, false, 0);
+		rc = dispatch_post(d, JOB_RECONFIGURE, NULL, false, 0);
+		if (rc < 0)
+			atomic_store(&d->reconfiguring, false);
+		return rc;
 	case CLI_SHUTDOWN:
 		daemon_request_stop(d);
 		return 0;

@@ -316,13 +316,13 @@ static bool daemon_stop(struct daemon *d)
 
 	daemon_notify("STOPPING=1\nSTATUS=shutdown");
 	mp_log(2, "multipathd: shutting down");
-	daemon_request_stop(d);
-	uxsock_stop(d->ux);
-	d->ux = NULL;
 	clock_gettime(CLOCK_REALTIME, &deadline);
 	deadline.tv_nsec += (STOP_JOIN_MS % 1000) * 1000000L;
 	deadline.tv_sec += STOP_JOIN_MS / 1000 + deadline.tv_nsec / 1000000000;
 	deadline.tv_nsec %= 1000000000;
+	daemon_request_stop(d);
+	uxsock_stop(d->ux);
+	d->ux = NULL;
 	all &= join_until(d->dispatch_thr, d->dispatch_up, &deadline, "dispatcher");
 	all &= join_until(d->checker_thr, d->checker_up, &deadline, "checker");
 	all &= join_until(d->dmevents_thr, d->dmevents_up, &deadline, "dm events");
@@ -346,8 +346,9 @@ static void signal_loop(struct daemon *d, int sfd)
 		switch (si.ssi_signo) {
 		case SIGHUP:
 			mp_log(2, "multipathd: SIGHUP, reconfigure");
-			if (!atomic_exchange(&d->reconfiguring, true))
-				dispatch_post(d, JOB_RECONFIGURE, NULL, false, 0);
+			if (!atomic_exchange(&d->reconfiguring, true) &&
+			    dispatch_post(d, JOB_RECONFIGURE, NULL, false, 0) < 0)
+				atomic_store(&d->reconfiguring, false);
 			break;
 		case SIGUSR1:
 			if (!d->foreground) {

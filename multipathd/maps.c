@@ -148,10 +148,43 @@ static int map_exec(struct daemon *d, struct map_plan *plan, int *minor)
 	return rc;
 }
 
+/*
+ * A new table has every path active in the kernel: the paths that must stay
+ * out (checker down, held by io_err_stat, failed by command) are failed
+ * again. Their devts go to *fail. Under vecs.lock.
+ */
+static void after_load(struct daemon *d, struct multipath *mpp, struct strvec *fail)
+{
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		struct path *pp = mpp->paths.items[i];
+		bool out = pp->admin_failed || !path_reinstate_allowed(d, pp) ||
+			   (pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
+			    !path_state_usable(pp->state));
+
+		pp->dmstate = PSTATE_ACTIVE;
+		if (out)
+			strvec_push_dup(fail, pp->dev_t);
+	}
+}
+
+static void fail_paths(const char *map, const struct strvec *devts)
+{
+	char msg[48];
+
+	for (size_t i = 0; i < devts->n; i++) {
+		snprintf(msg, sizeof(msg), "fail_path %s", devts->items[i]);
+		if (devmapper_message(map, msg) < 0)
+			mp_log(1, "%s: cannot fail path %s after the reload", map, devts->items[i]);
+	}
+}
+
+/* Build, plan, execute, publish; see the file's header. */
 int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 {
 	struct multipath *nm, *cur;
 	struct map_plan plan = {0};
+	struct strvec fail = {0};
+	char name[WWID_SIZE] = "";
 	int rc, minor = -1;
 
 	pthread_mutex_lock(&d->vecs.lock);
@@ -163,6 +196,9 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 		pthread_mutex_unlock(&d->vecs.lock);
 		return 0;
 	}
+	/* queueing turned off by no_path_retry or a command stays off */
+	if (cur && (cur->queue_stopped || cur->queue_disabled))
+		configure_map_set_queueing(nm, false);
 	if (cur)
 		map_carry_state(nm, cur);
 	rc = configure_plan_map(nm, cur, force, &plan);
@@ -174,10 +210,16 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	if (rc == 0) {
 		if (minor >= 0)
 			nm->dm_minor = minor;
+		if (cur) /* what the checker changed meanwhile */
+			map_carry_state(nm, cur);
 		if (plan.act != ACT_NOTHING) {
 			nm->map_loads++;
 			mp_log(2, "%s: %s (%zu paths)", nm->alias, map_action_name(plan.act),
 			       nm->paths.n);
+		}
+		if (plan.act == ACT_CREATE || plan.reload) {
+			after_load(d, nm, &fail);
+			strlcpy_trunc(name, nm->alias, sizeof(name));
 		}
 		map_publish(d, nm, cur);
 	} else {
@@ -186,6 +228,8 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 		map_free(nm);
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	fail_paths(name, &fail);
+	strvec_free_all(&fail);
 	map_plan_release(&plan);
 	return rc;
 }
@@ -264,6 +308,46 @@ int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
 	mp_log(2, "%s: path added (%s)", pp->dev, wwid);
 	wwid_dirty(d, wwid, dirty);
 	return 0;
+}
+
+int maps_change_path(struct daemon *d, const char *devname, struct udev_device *ud,
+		     struct strvec *dirty)
+{
+	struct path *now = path_new(), *pp;
+	char wwid[WWID_SIZE] = "";
+	bool other_lun = false, changed = false;
+	int rc;
+
+	if (!now)
+		return -ENOMEM;
+	rcu_read_lock();
+	rc = discovery_path_info(rcu_dereference(d->conf), ud, devname, now);
+	rcu_read_unlock();
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_dev(&d->vecs.paths, devname);
+	if (pp && rc == 0) {
+		other_lun = now->wwid[0] && strcmp(now->wwid, pp->wwid);
+		changed = pp->size != now->size || pp->ro != now->ro;
+		if (!other_lun) {
+			pp->size = now->size; /* a resized LUN: its map is reloaded */
+			pp->ro = now->ro;
+		}
+		if (changed && pp->mpp)
+			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	path_free(now);
+	if (!pp)
+		return maps_add_path(d, devname, ud, dirty);
+	if (other_lun) { /* the device now shows another LUN */
+		maps_remove_path(d, devname, NULL);
+		return maps_add_path(d, devname, ud, dirty);
+	}
+	if (wwid[0]) {
+		mp_log(2, "%s: size or write protection changed", devname);
+		wwid_dirty(d, wwid, dirty);
+	}
+	return rc;
 }
 
 /* The last path of a map is gone: stop queueing if asked, remove the map

@@ -93,6 +93,9 @@ int policy_active_group(const struct multipath *mpp)
 		if (!enabled && mpp->pgs.items[g]->status == PGSTATE_ENABLED)
 			enabled = (int)g + 1;
 	}
+	/* no group active (no IO since a switch): the one the kernel uses next */
+	if (mpp->nextpg > 0 && (size_t)mpp->nextpg <= mpp->pgs.n)
+		return mpp->nextpg;
 	return enabled;
 }
 

@@ -60,8 +60,8 @@ enum queue_action policy_no_path_retry(int no_path_retry, int usable, int poll, 
  */
 int policy_best_group(const struct multipath *mpp);
 
-/* The group the kernel uses now (status A, else the first E), 1-based, 0
- * when unknown. */
+/* The group the kernel uses now (status A; else, before any IO, the next
+ * group from the status; else the first E), 1-based, 0 when unknown. */
 int policy_active_group(const struct multipath *mpp);
 
 /*

@@ -942,7 +942,8 @@ static void test_recovery_then_resample(void **state)
 	io_err_stat_free(ies);
 }
 
-/* A device that cannot be opened stays held and is tried again at the next window. */
+/* A device that cannot be opened is tried again at every tick of the
+ * window; never opened in the window: held, and tried at the next window. */
 static void test_open_failure(void **state)
 {
 	struct ies_params p = params(10, 50, 30, 60, 30);
@@ -953,6 +954,12 @@ static void test_open_failure(void **state)
 	make_flaky(ies, 0, &p);
 	tick(ies);
 	assert_true(io_err_stat_is_held(ies, devt_of(0)));
+	assert_logged("d0: io_err_stat: window 1 starts: 10s, cannot open /fake/d0 yet: No such "
+		      "device or address");
+	for (int t = 0; t < 100; t++) {
+		advance_ms(IES_TICK_MS);
+		tick(ies);
+	}
 	assert_logged("d0: io_err_stat: window 1: cannot open /fake/d0: No such device or "
 		      "address: held for 30s, retried at the next window");
 	assert_string_equal(status(ies, 0), "held 30s -/1000");
@@ -966,6 +973,32 @@ static void test_open_failure(void **state)
 	assert_int_equal(fk.dev[0].opens, 1);
 	assert_int_equal(fk.dev[0].submits, IES_SLOTS);
 	assert_string_equal(status(ies, 0), "sampling 0/10s 0/0");
+	io_err_stat_free(ies);
+}
+
+/* A path offline for a moment at the window's start is opened at a later
+ * tick and sampled for the rest of the window. */
+static void test_open_later_in_window(void **state)
+{
+	struct ies_params p = params(10, 50, 30, 60, 30);
+	struct io_err_stat *ies = ies_manual();
+
+	(void)state;
+	fk.dev[0].open_errno = ENXIO;
+	make_flaky(ies, 0, &p);
+	tick(ies);
+	advance_ms(IES_TICK_MS);
+	tick(ies);
+	assert_int_equal(fk.dev[0].opens, 0);
+	fk.dev[0].open_errno = 0;
+	advance_ms(IES_TICK_MS);
+	tick(ies);
+	assert_int_equal(fk.dev[0].opens, 1);
+	assert_int_equal(fk.dev[0].submits, IES_SLOTS);
+	while (io_err_stat_is_held(ies, devt_of(0)))
+		tick_ok(ies, 0);
+	assert_logged("d0: io_err_stat: window 1 verdict: errors 0/");
+	assert_string_equal(status(ies, 0), "-");
 	io_err_stat_free(ies);
 }
 
@@ -1150,7 +1183,7 @@ static void test_show(void **state)
 	strbuf_reset(&sb);
 	assert_int_equal(io_err_stat_show(ies, &sb), 3);
 	assert_non_null(strstr(strbuf_str(&sb),
-			       "8:0       d0                2       1     - held 20s -/1000\n"));
+			       "8:0       d0                2       1     - held 30s -/1000\n"));
 	assert_non_null(
 	    strstr(strbuf_str(&sb), "8:16      d1                1       0     - suspect 1\n"));
 	assert_non_null(strstr(strbuf_str(&sb),
@@ -1282,6 +1315,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_threshold_zero, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_recovery_then_resample, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_open_failure, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_open_later_in_window, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_admin_release, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_path_removed_inflight, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_params_mid_window, setup, teardown),

@@ -20,9 +20,13 @@
 #   setup      vm_start_udev, vm_load_modules
 #   paths      sd_create, sd_remove, sd_paths, dev_devt, dev_sectors, path_offline,
 #              path_online, path_state, path_flap, path_delete, path_rescan
+#   iscsi      iscsi_setup, iscsi_path_hang, iscsi_path_resume, iscsi_session_state,
+#              iscsi_teardown (one LUN over N loopback portals: a fault on one transport)
 #   maps       dm_remove_all, dm_path_state
 #   uevents    uevent_monitor_start, uevent_monitor_stop, uevent_wait
 #   io         fio_run, fio_start, fio_wait
+#   timing     cmd_trace_start, cmd_trace_stop, cmd_trace_max_gap, cmd_trace_late,
+#              log_stamp_start, stamp_of, sample_cmd_start
 #   daemon     mpathd_start, mpathd_stop, ref_install
 #   checks     fail, assert_eq, assert_contains, assert_not_contains, wait_for, run
 #   output     step, log, collect_logs
@@ -432,6 +436,246 @@ path_rescan() {
 }
 
 # ------------------------------------------------------------------------------------------
+# Paths: iSCSI over loopback (a fault on one path's transport only)
+# ------------------------------------------------------------------------------------------
+# One LUN exported by the kernel's LIO target (configfs) through NPATHS target portal groups
+# of one IQN, TPG i listening on 127.0.0.i:3260, and logged in to by open-iscsi on every
+# portal: NPATHS SCSI disks with one WWID, one iSCSI session (and SCSI host) each. Disabling
+# TPG i cuts path i only: its session goes into recovery, IO and checker commands on it
+# hang for the session's replacement timeout, then fail, until the TPG is enabled again and
+# iscsid has logged in anew (a few seconds).
+
+ISCSI_IQN=iqn.2024-01.vm.mpt:lun0
+ISCSI_INITIATOR=iqn.2024-01.vm.mpt:initiator
+_ISCSI_CFS=/sys/kernel/config/target
+_ISCSI_CORE=$_ISCSI_CFS/core/fileio_0/mpt_lun0
+_ISCSI_FILE=/var/lib/mpt-vm-iscsi/lun0.img
+
+# _iscsi_session_of I : the iSCSI session number of path I (the one to 127.0.0.I).
+_iscsi_session_of() {
+	local c addr
+	for c in /sys/class/iscsi_connection/connection*; do
+		# (address cannot be read while the connection is down)
+		[ -r "$c/persistent_address" ] || continue
+		read -r addr <"$c/persistent_address" 2>/dev/null || continue
+		if [ "$addr" = "127.0.0.$1" ]; then
+			c=${c##*/connection}
+			echo "${c%%:*}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# _iscsi_disk_of I : the sdX of path I ("" when its session has no disk yet).
+_iscsi_disk_of() {
+	local s b
+	s=$(_iscsi_session_of "$1") || return 1
+	for b in /sys/class/iscsi_session/session"$s"/device/target*/*:*:*:*/block/*; do
+		if [ -e "$b" ]; then
+			echo "${b##*/}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# iscsi_session_state I : the state of path I's iSCSI session (LOGGED_IN, FAILED, FREE).
+iscsi_session_state() {
+	local s
+	s=$(_iscsi_session_of "$1") || return 1
+	_attr "/sys/class/iscsi_session/session$s/state"
+}
+
+# _iscsid_up : iscsid listens (its abstract socket exists).
+_iscsid_up() { grep -q '@ISCSIADM_ABSTRACT_NAMESPACE' /proc/net/unix; }
+
+# _iscsid_ensure : start iscsid unless it runs: in the foreground of its own session (so
+# it outlives the scenario's process group: iscsi_teardown stops it, by the pid it keeps in
+# /run/mpt-vm-iscsid.pid), logging to $LOGDIR/iscsid.log.
+_iscsid_ensure() {
+	_iscsid_up && return 0
+	mkdir -p /run/lock/iscsi /etc/iscsi
+	setsid iscsid -f >>"$LOGDIR/iscsid.log" 2>&1 </dev/null &
+	echo "$!" >/run/mpt-vm-iscsid.pid
+	wait_for _iscsid_up 10 0.1
+}
+
+# iscsi_setup NPATHS [SIZE_MB] : the iSCSI LUN (SIZE_MB, default 64, a file in the guest's
+# RAM) seen through NPATHS (1-9) portals. Loads the target and initiator modules, brings up
+# lo, mounts configfs, builds the target (backstore with wwn/vpd_unit_serial set, so the LUN
+# has a VPD 0x83 identifier and udev an ID_SERIAL), writes /etc/iscsi (replacement timeout
+# ISCSI_REPLACEMENT_TIMEOUT seconds, default 10; NOP-Out every 2 s), starts iscsid (pid in
+# /run/mpt-vm-iscsid.pid, log $LOGDIR/iscsid.log), discovers and logs in to every portal, waits
+# for the disks and udev. Sets and exports ISCSI_NPATHS, ISCSI_PATHS ("sdX sdY", path i is
+# the i-th, through 127.0.0.i), ISCSI_PATH_<i>, ISCSI_WWID (udev's ID_SERIAL) and prints
+# them. Call it after sd_create (which removes every dm map) and before the daemon starts.
+iscsi_setup() {
+	local n=${1:?iscsi_setup NPATHS [SIZE_MB]} size=${2:-64} i tpg disk list="" t0
+	local rto=${ISCSI_REPLACEMENT_TIMEOUT:-10}
+	if [ "$n" -lt 1 ] || [ "$n" -gt 9 ]; then
+		fail "iscsi_setup: NPATHS must be 1-9"
+	fi
+	t0=${EPOCHREALTIME/[.,]/}
+	vm_load_modules configfs crc32c_generic target_core_mod target_core_file \
+		iscsi_target_mod scsi_transport_iscsi libiscsi libiscsi_tcp iscsi_tcp
+	ip link set lo up || fail "ip link set lo up failed"
+	mountpoint -q /sys/kernel/config || mount -t configfs configfs /sys/kernel/config ||
+		fail "cannot mount configfs"
+	[ -d "$_ISCSI_CFS/core" ] || fail "no $_ISCSI_CFS/core after loading target_core_mod"
+	mkdir -p /etc/target /run/lock/iscsi /etc/iscsi "${_ISCSI_FILE%/*}"
+
+	# Target: a fileio backstore and one TPG per portal, each exporting it as LUN 0.
+	[ ! -e "$_ISCSI_CORE" ] || fail "iscsi_setup: a target exists already (iscsi_teardown first)"
+	truncate -s "${size}M" "$_ISCSI_FILE"
+	mkdir -p "$_ISCSI_CORE"
+	echo "fd_dev_name=$_ISCSI_FILE,fd_dev_size=$((size * 1048576))" >"$_ISCSI_CORE/control" ||
+		fail "iscsi_setup: backstore control rejected"
+	echo "mpt0c0ffee0001" >"$_ISCSI_CORE/wwn/vpd_unit_serial" ||
+		fail "iscsi_setup: cannot set vpd_unit_serial"
+	echo 1 >"$_ISCSI_CORE/enable" || fail "iscsi_setup: cannot enable the backstore"
+	for ((i = 1; i <= n; i++)); do
+		tpg=$_ISCSI_CFS/iscsi/$ISCSI_IQN/tpgt_$i
+		mkdir -p "$tpg/lun/lun_0" || fail "iscsi_setup: cannot create $tpg"
+		ln -s "$_ISCSI_CORE" "$tpg/lun/lun_0/mpt_port" || fail "iscsi_setup: cannot link lun_0 of tpgt_$i"
+		mkdir "$tpg/np/127.0.0.$i:3260" || fail "iscsi_setup: cannot create portal 127.0.0.$i:3260"
+		echo 1 >"$tpg/attrib/generate_node_acls"
+		echo 1 >"$tpg/attrib/cache_dynamic_acls"
+		echo 0 >"$tpg/attrib/authentication"
+		echo 0 >"$tpg/attrib/demo_mode_write_protect"
+		echo 1 >"$tpg/enable" || fail "iscsi_setup: cannot enable tpgt_$i"
+	done
+
+	log "iSCSI: target ready ($n portal group(s)), $(((${EPOCHREALTIME/[.,]/} - t0) / 1000)) ms"
+
+	# Initiator.
+	echo "InitiatorName=$ISCSI_INITIATOR" >/etc/iscsi/initiatorname.iscsi
+	cat >/etc/iscsi/iscsid.conf <<-CONF
+		iscsid.startup = /bin/true
+		node.startup = manual
+		node.session.timeo.replacement_timeout = $rto
+		node.conn[0].timeo.login_timeout = 5
+		node.conn[0].timeo.logout_timeout = 5
+		node.conn[0].timeo.noop_out_interval = 2
+		node.conn[0].timeo.noop_out_timeout = 2
+		node.session.initial_login_retry_max = 4
+		node.session.reopen_max = 0
+		node.session.scan = auto
+	CONF
+	rm -rf /etc/iscsi/nodes /etc/iscsi/send_targets
+	_iscsid_ensure || fail "iscsid did not start (see iscsid.log)"
+	for ((i = 1; i <= n; i++)); do
+		iscsiadm -m discovery -t sendtargets -p "127.0.0.$i:3260" >>"$LOGDIR/iscsi.log" 2>&1 ||
+			fail "iSCSI discovery on 127.0.0.$i failed (see iscsi.log)"
+	done
+	log "iSCSI: iscsid up, portals discovered, $(((${EPOCHREALTIME/[.,]/} - t0) / 1000)) ms"
+	iscsiadm -m node -L all >>"$LOGDIR/iscsi.log" 2>&1 || fail "iSCSI login failed (see iscsi.log)"
+	for ((i = 1; i <= n; i++)); do
+		wait_for "_iscsi_disk_of $i" 30 0.25 || fail "iSCSI: no disk on 127.0.0.$i"
+	done
+	udevadm settle --timeout=30 || fail "udevadm settle timed out after the iSCSI login"
+	for ((i = 1; i <= n; i++)); do
+		disk=$(_iscsi_disk_of "$i")
+		[ -b "/dev/$disk" ] || fail "iSCSI: /dev/$disk missing"
+		printf -v "ISCSI_PATH_$i" '%s' "$disk"
+		export "ISCSI_PATH_$i"
+		list="$list $disk"
+	done
+	ISCSI_NPATHS=$n ISCSI_PATHS=${list# }
+	# shellcheck disable=SC2153 # set by printf -v above
+	ISCSI_WWID=$(udevadm info -q property -n "/dev/$ISCSI_PATH_1" | sed -n 's/^ID_SERIAL=//p')
+	[ -n "$ISCSI_WWID" ] || fail "iSCSI: udev gives $ISCSI_PATH_1 no ID_SERIAL (vpd_unit_serial?)"
+	for disk in $ISCSI_PATHS; do
+		[ "$(udevadm info -q property -n "/dev/$disk" | sed -n 's/^ID_SERIAL=//p')" = "$ISCSI_WWID" ] ||
+			fail "iSCSI: $disk has another ID_SERIAL than $ISCSI_PATH_1"
+	done
+	export ISCSI_NPATHS ISCSI_PATHS ISCSI_WWID
+	for ((i = 1; i <= n; i++)); do
+		disk=ISCSI_PATH_$i
+		printf '  iSCSI path %d  127.0.0.%d  %s (%s, host%s)  wwid %s\n' "$i" "$i" "${!disk}" \
+			"$(dev_devt "${!disk}")" "$(dev_host "${!disk}")" "$ISCSI_WWID"
+	done | tee "$LOGDIR/iscsi_devices"
+	log "iSCSI: $n path(s) up in $(((${EPOCHREALTIME/[.,]/} - t0) / 1000)) ms (replacement_timeout ${rto}s)"
+}
+
+# iscsi_path_hang I : disable TPG I: path I's connection is dropped and no login is accepted
+# on it, so its IO (and checker commands) hang for the replacement timeout and then fail,
+# until iscsi_path_resume I.
+iscsi_path_hang() {
+	local i=${1:?iscsi_path_hang I}
+	echo 0 >"$_ISCSI_CFS/iscsi/$ISCSI_IQN/tpgt_$i/enable" || fail "cannot disable tpgt_$i"
+	log "iSCSI path $i ($(_iscsi_disk_of "$i" || echo -), 127.0.0.$i) hangs: tpgt_$i disabled"
+}
+
+# iscsi_path_resume I : enable TPG I again; iscsid logs the session in again within a few
+# seconds (wait for `[ "$(iscsi_session_state I)" = LOGGED_IN ]` or the disk's state).
+iscsi_path_resume() {
+	local i=${1:?iscsi_path_resume I}
+	echo 1 >"$_ISCSI_CFS/iscsi/$ISCSI_IQN/tpgt_$i/enable" || fail "cannot enable tpgt_$i"
+	log "iSCSI path $i (127.0.0.$i) resumed: tpgt_$i enabled"
+}
+
+# iscsi_teardown : undo iscsi_setup, whatever state it is in (also after a failed scenario,
+# from the runner): every TPG enabled again (so IO hung on one completes), every dm map
+# removed, every session logged out (starting iscsid for that if it is gone), iscsid stopped
+# (by the pid in /run/mpt-vm-iscsid.pid), the target and its file removed. The modules stay loaded.
+# A quick no-op when iSCSI was never used in this boot. 0 when nothing iSCSI is left.
+iscsi_teardown() {
+	local t pid
+	[ -d /sys/module/scsi_transport_iscsi ] || [ -d /sys/module/iscsi_target_mod ] || return 0
+	for t in "$_ISCSI_CFS"/iscsi/iqn.*/tpgt_*/enable; do
+		if [ -e "$t" ]; then
+			echo 1 >"$t" 2>/dev/null || true
+		fi
+	done
+	# a session that was cut logs in again within seconds: then IO hung on it is done
+	if [ -n "$(ls /sys/class/iscsi_session 2>/dev/null)" ]; then
+		wait_for '! grep -qvx LOGGED_IN /sys/class/iscsi_session/session*/state' 20 0.25 || true
+	fi
+	dm_remove_all
+	log "iscsi_teardown: portal groups enabled, maps removed"
+	if [ -n "$(ls /sys/class/iscsi_session 2>/dev/null)" ]; then
+		_iscsid_ensure || true
+		iscsiadm -m node -U all >>"$LOGDIR/iscsi.log" 2>&1 ||
+			iscsiadm -m session -u >>"$LOGDIR/iscsi.log" 2>&1 || true
+		# shellcheck disable=SC2016 # evaluated by wait_for
+		wait_for '[ -z "$(ls /sys/class/iscsi_session 2>/dev/null)" ]' 20 0.25 || true
+		log "iscsi_teardown: logged out"
+	fi
+	if [ -r /run/mpt-vm-iscsid.pid ] && read -r pid </run/mpt-vm-iscsid.pid &&
+		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill -TERM "$pid" 2>/dev/null || true
+		wait_for "! kill -0 $pid" 10 0.1 || kill -KILL "$pid" 2>/dev/null || true
+	fi
+	rm -f /run/mpt-vm-iscsid.pid
+	rm -rf /etc/iscsi/nodes /etc/iscsi/send_targets
+	if [ -d "$_ISCSI_CFS/iscsi" ]; then
+		for t in "$_ISCSI_CFS"/iscsi/iqn.*/tpgt_*; do
+			[ -d "$t" ] || continue
+			echo 0 >"$t/enable" 2>/dev/null || true
+			rmdir "$t"/np/* 2>/dev/null || true
+			rm -f "$t"/lun/lun_*/mpt_port
+			rmdir "$t"/lun/lun_* 2>/dev/null || true
+			rmdir "$t" 2>/dev/null || true
+		done
+		rmdir "$_ISCSI_CFS"/iscsi/iqn.* 2>/dev/null || true
+	fi
+	if [ -d "$_ISCSI_CORE" ]; then
+		rmdir "$_ISCSI_CORE" 2>/dev/null || true
+		rmdir "${_ISCSI_CORE%/*}" 2>/dev/null || true
+	fi
+	rm -f "$_ISCSI_FILE"
+	ISCSI_PATHS="" ISCSI_NPATHS=0 ISCSI_WWID=""
+	if [ -n "$(ls /sys/class/iscsi_session 2>/dev/null)" ] || [ -e "$_ISCSI_CORE" ] ||
+		[ -n "$(ls -d "$_ISCSI_CFS"/iscsi/iqn.* 2>/dev/null)" ]; then
+		log "iscsi_teardown: left behind: sessions '$(ls /sys/class/iscsi_session 2>/dev/null)'," \
+			"target '$(ls -d "$_ISCSI_CFS"/iscsi/iqn.* "$_ISCSI_CORE" 2>/dev/null)'"
+		return 1
+	fi
+	log "iscsi_teardown: done"
+}
+
+# ------------------------------------------------------------------------------------------
 # Device-mapper maps
 # ------------------------------------------------------------------------------------------
 
@@ -559,6 +803,151 @@ fio_wait() {
 fio_run() {
 	fio_start "$@"
 	fio_wait
+}
+
+# ------------------------------------------------------------------------------------------
+# Timing: SCSI commands per disk, log lines
+# ------------------------------------------------------------------------------------------
+
+# cmd_trace_start sdX... : in the background, every 50 ms, read each disk's SCSI command
+# counter (device/iorequest_cnt: every command the midlayer has sent to the driver, so a
+# checker's TEST UNIT READY too) and record each change as "EPOCHREALTIME sdX COUNT" in
+# $LOGDIR/cmd_trace.log. On a path without other IO, each new command is one check: the
+# log gives the time of every check to within 50 ms. The sampler also records when it was
+# itself late by more than 150 ms (the guest did not run it: a loaded host stalls the whole
+# VM) as "EPOCHREALTIME - LATE_MS": a stall delays every process, and the stamps of the
+# commands sent meanwhile (cmd_trace_late sums them). No process is started per sample.
+# Sets CMD_TRACE_PID; cmd_trace_stop ends it (so does the scenario's exit).
+cmd_trace_start() {
+	local dev
+	for dev in "$@"; do
+		[ -r "/sys/class/block/$dev/device/iorequest_cnt" ] || fail "cmd_trace: no counter for $dev"
+	done
+	CMD_TRACE_LOG=$LOGDIR/cmd_trace.log
+	: >"$CMD_TRACE_LOG"
+	(
+		trap - ERR EXIT
+		exec {nap_fd}<> <(:)
+		declare -A last
+		prev=${EPOCHREALTIME/[.,]/}
+		while :; do
+			now=${EPOCHREALTIME/[.,]/}
+			if [ $((now - prev)) -gt 200000 ]; then
+				echo "$EPOCHREALTIME - $(((now - prev) / 1000 - 50))"
+			fi
+			prev=$now
+			for d in "$@"; do
+				read -r c <"/sys/class/block/$d/device/iorequest_cnt" || continue
+				if [ "$c" != "${last[$d]:-}" ]; then
+					echo "$EPOCHREALTIME $d $((c))"
+					last[$d]=$c
+				fi
+			done
+			read -r -t 0.05 -u "$nap_fd" _ || true
+		done
+	) >>"$CMD_TRACE_LOG" 2>&1 </dev/null &
+	CMD_TRACE_PID=$!
+	_mpt_bg "$CMD_TRACE_PID"
+	log "cmd_trace: SCSI commands of $* every 50 ms into ${CMD_TRACE_LOG##*/} (pid $CMD_TRACE_PID)"
+}
+
+cmd_trace_stop() {
+	[ -n "${CMD_TRACE_PID:-}" ] || return 0
+	kill "$CMD_TRACE_PID" 2>/dev/null || true
+	wait "$CMD_TRACE_PID" 2>/dev/null || true
+	CMD_TRACE_PID=""
+}
+
+# cmd_trace_max_gap sdX FROM TO : "GAP_MS COUNT LATE_MS": the longest time, in ms, that sdX
+# went without a new command between FROM and TO (EPOCHREALTIME values), the number of new
+# commands in that time, and how late the sampler itself was within that longest gap (the
+# part of it the guest as a whole was stalled, see cmd_trace_start). A gap that straddles
+# FROM or TO is counted whole (from the last command before FROM, to the first after TO, or
+# to TO when none came).
+cmd_trace_max_gap() {
+	awk -v dev="$1" -v from="$2" -v to="$3" '
+		$2 == "-" { nst++; st[nst] = $1; late[nst] = $3; next }
+		$2 != dev { next }
+		# the first sample is the counter at the start, not a command
+		!seen++ { next }
+		$1 <= from { prev = $1; next }
+		done { next }
+		{
+			if (prev == "") prev = from
+			if ($1 - prev > gap) { gap = $1 - prev; g0 = prev; g1 = $1 }
+			prev = $1
+			if ($1 <= to) n++
+			else done = 1
+		}
+		END {
+			if (prev == "") prev = from
+			if (!done && to - prev > gap) { gap = to - prev; g0 = prev; g1 = to }
+			for (i = 1; i <= nst; i++)
+				if (st[i] > g0 && st[i] <= g1) l += late[i]
+			printf "%d %d %d\n", gap * 1000 + 0.5, n, l
+		}' "$CMD_TRACE_LOG"
+}
+
+# cmd_trace_late FROM TO : how late, in ms, cmd_trace's sampler was in all between FROM and
+# TO (EPOCHREALTIME values), counting its delays over 150 ms: the time the guest as a whole
+# did not run in that interval, to within ~0.2 s a stall.
+cmd_trace_late() {
+	awk -v a="$1" -v b="$2" '$2 == "-" && $1 > a && $1 <= b { t += $3 } END { printf "%d\n", t }' \
+		"$CMD_TRACE_LOG"
+}
+
+# sample_cmd_start NAME INTERVAL_S CMD [ARGS...] : in the background, run CMD every
+# INTERVAL_S seconds (after the previous run ended) and append each line of its output to
+# $LOGDIR/NAME.log as "T_START T_END LINE" (EPOCHREALTIME when CMD was started and when it
+# had answered), e.g. `sample_cmd_start show-paths 0.5 "$MPATHD" show paths` to see what the
+# daemon said during an event, and how fast. Sets SAMPLE_PID (stopped at the scenario's
+# exit, or with kill).
+sample_cmd_start() {
+	local name=${1:?sample_cmd_start NAME INTERVAL_S CMD...} interval=${2:?}
+	shift 2
+	(
+		trap - ERR EXIT
+		exec {nap_fd}<> <(:)
+		while :; do
+			t0=$EPOCHREALTIME
+			out=$("$@" 2>&1)
+			t1=$EPOCHREALTIME
+			while IFS= read -r row; do
+				echo "$t0 $t1 $row"
+			done <<<"$out"
+			read -r -t "$interval" -u "$nap_fd" _ || true
+		done
+	) >>"$LOGDIR/$name.log" 2>&1 </dev/null &
+	SAMPLE_PID=$!
+	_mpt_bg "$SAMPLE_PID"
+	log "sample_cmd: '$*' every ${interval}s into $name.log (pid $SAMPLE_PID)"
+}
+
+# log_stamp_start FILE : follow FILE in the background (tail -F, polled every 0.1 s) and
+# write each of its lines, prefixed with the guest time it was seen at (EPOCHREALTIME), to
+# FILE.stamped. For logs without time stamps (the daemon runs with -s): a line's stamp is
+# at most ~0.1 s after it was written. Lines already in FILE are stamped when it starts.
+log_stamp_start() {
+	local file=${1:?log_stamp_start FILE}
+	: >"$file.stamped"
+	tail -n +1 -F -s 0.1 "$file" 2>/dev/null </dev/null > >(
+		trap - ERR EXIT
+		while IFS= read -r line; do
+			printf '%s %s\n' "$EPOCHREALTIME" "$line"
+		done >>"$file.stamped"
+	) &
+	_mpt_bg "$!"
+	log "log_stamp: ${file##*/} -> ${file##*/}.stamped (pid $!)"
+}
+
+# stamp_of FILE.stamped ERE [AFTER] : the stamp of the first line matching the extended
+# regular expression ERE (stamped after AFTER, an EPOCHREALTIME value, if given); status 1
+# and nothing printed when none does yet.
+stamp_of() {
+	awk -v re="$2" -v after="${3:-0}" '$1 <= after { next }
+		{ line = $0; sub(/^[^ ]+ /, "", line) }
+		line ~ re { print $1; found = 1; exit }
+		END { exit !found }' "$1"
 }
 
 # ------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@
 # "N passed, N failed" as the last line. Exit status 0 only when all passed.
 # Logs: tests/vm/out/last/ (one directory per scenario, console-N.log per boot).
 #
-# Environment: MPT_VM_TIMEOUT (hard limit per boot, s; default 300, plus 120 per scenario
-# beyond two), MPT_VM_SCENARIO_TIMEOUT
+# Environment: MPT_VM_TIMEOUT (hard limit per boot, s; default 120 plus each scenario's
+# limit and 30, at least 300), MPT_VM_SCENARIO_TIMEOUT
 # (default 150), MPT_VM_VERBOSE=1 (stream the console), MPT_VM_ISOLATE=1, MPT_VM_CPUS (2),
 # MPT_VM_MEM (2048), MPT_VM_OUT (tests/vm/out), MPT_VM_CACHE, MPATHD, MPATHD_ARGS.
 set -u

@@ -39,9 +39,11 @@ esac
 
 # Host packages. The guest runs the host's own binaries (root file system shared over 9p), so
 # everything a scenario calls must be installed here: udevd, dmsetup, fio, sg3-utils ... plus
-# the shared libraries Debian's multipathd needs (it is unpacked, not installed).
+# the shared libraries Debian's multipathd needs (it is unpacked, not installed), and
+# open-iscsi (iscsid, iscsiadm) and iproute2 for the iSCSI-over-loopback paths (lib.sh
+# iscsi_*); the host never runs iscsid, only the guest does.
 PACKAGES="qemu-system-x86 busybox-static kmod udev fio sg3-utils dmsetup jq xz-utils
-	libaio1 libedit2 libjson-c5 liburcu8 libdevmapper1.02.1"
+	libaio1 libedit2 libjson-c5 liburcu8 libdevmapper1.02.1 open-iscsi iproute2"
 
 # The stamp says which inputs the cache was built from; when it matches, we are done.
 inputs_hash() {

@@ -74,11 +74,17 @@ vm_cleanup() {
 vm_boot() {
 	local boot=$1 mode=$2
 	shift 2
-	# Hard limit for this boot: MPT_VM_TIMEOUT, by default 300 s for up to two scenarios
-	# and 120 s more for each further one (the job's arguments after the script name).
-	local n=$(($# - 1)) timeout
-	[ "$n" -lt 2 ] && n=2
-	timeout=${MPT_VM_TIMEOUT:-$((300 + (n - 2) * 120))}
+	# Hard limit for this boot: MPT_VM_TIMEOUT, by default (and at least 300 s) 120 s for the boot and the guest's
+	# set-up plus, for each scenario (the job's arguments after the script name), its own
+	# limit (a "# timeout: S" header line, else MPT_VM_SCENARIO_TIMEOUT or 150 s) and 30 s.
+	local timeout=120 name limit
+	for name in "${@:2}"; do
+		limit=$(sed -n 's/^# timeout: *\([0-9][0-9]*\).*/\1/p' \
+			"$MPT_TOP/tests/vm/scenarios/$name.sh" 2>/dev/null | head -n 1)
+		timeout=$((timeout + ${limit:-${MPT_VM_SCENARIO_TIMEOUT:-150}} + 30))
+	done
+	[ "$timeout" -ge 300 ] || timeout=300
+	timeout=${MPT_VM_TIMEOUT:-$timeout}
 	local console=$RUNDIR/console-$boot.log
 	cat >"$RUNDIR/job.env" <<JOB
 MPT_TOP=$MPT_TOP

@@ -5,8 +5,9 @@
 # the run's script snapshot):
 #   - clears the kernel log, runs the scenario in its own process group under a timeout
 #     (MPT_VM_SCENARIO_TIMEOUT seconds), output in $RUNDIR/NAME/output.log;
-#   - kills what it left behind, removes all dm maps, unloads scsi_debug, deletes
-#     /etc/multipath.conf and /etc/multipath, so the next scenario starts clean;
+#   - kills what it left behind, undoes lib.sh's iscsi_setup (sessions, iscsid, target),
+#     removes all dm maps, unloads scsi_debug, deletes /etc/multipath.conf and
+#     /etc/multipath, so the next scenario starts clean;
 #   - writes $RUNDIR/NAME/result ("PASS|FAIL SECONDS") and, on failure, report.txt;
 #   - prints "MPT-RESULT PASS|FAIL NAME SECONDS" on the console for the host.
 # If the cleanup does not leave the guest clean, it prints "MPT-DIRTY NAME" and stops: the
@@ -37,7 +38,9 @@ cleanup() {
 	local log=$1
 	rm -f /etc/multipath.conf
 	rm -rf /etc/multipath
-	LOGDIR=$BOOTDIR bash -c ". '$SCRIPTS/lib.sh' && trap - EXIT && sd_remove" >>"$log" 2>&1 || return 1
+	# iSCSI first (a no-op unless a scenario used it): its maps, sessions, iscsid, target
+	LOGDIR=$BOOTDIR bash -c ". '$SCRIPTS/lib.sh' && trap - EXIT && iscsi_teardown && sd_remove" \
+		>>"$log" 2>&1 || return 1
 	[ ! -d /sys/module/scsi_debug ] || return 1
 	[ "$(dmsetup ls 2>/dev/null)" = "No devices found" ] || return 1
 	return 0

@@ -4,7 +4,7 @@
 # One LUN, two paths, io_err_stat on. While valgrind watches: start, a path offline and back,
 # a path deleted and rescanned, a flaky episode (the path is sampled), commands, reconfigure,
 # SIGTERM. valgrind must report no error and nothing definitely or indirectly lost.
-# timeout: 400
+# timeout: 600
 . "$(dirname "$0")/../lib.sh"
 
 command -v valgrind >/dev/null || fail "valgrind not installed"
@@ -16,12 +16,16 @@ vm_start_udev
 sd_create 1 2
 read -r P1 P2 <<<"$(sd_paths 0)"
 
-MPATHD_START_TIMEOUT=90
+MPATHD_START_TIMEOUT=300
 MPATHD_ARGS="-v3"
 # shellcheck disable=SC2034 # read by mpathd_start
 MPATHD_READY="\"$MPATHD_BIN\" show daemon | grep -q running"
-MPATHD="valgrind --log-file=$VGLOG --leak-check=full --show-leak-kinds=definite,indirect \
---errors-for-leak-kinds=definite,indirect --error-exitcode=99 --track-fds=no $MPATHD_BIN"
+# mpathd_start runs one command: a wrapper script runs the daemon under valgrind
+VGWRAP=/tmp/multipathd-valgrind
+printf '#!/bin/sh\nexec valgrind --log-file=%s --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99 %s "$@"\n' \
+	"$VGLOG" "$MPATHD_BIN" >"$VGWRAP"
+chmod +x "$VGWRAP"
+MPATHD=$VGWRAP
 mpathd_start "defaults {
 	polling_interval 2
 	find_multipaths greedy

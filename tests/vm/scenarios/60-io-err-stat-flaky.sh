@@ -2,11 +2,14 @@
 # 60-io-err-stat-flaky: a flaky path is isolated at its second failure and returns once healed.
 #
 # One LUN, two paths, fio random reads through the map. Path 2 flaps (offline 300 ms of every
-# 1000 ms) for FLAP_S seconds, then stays healthy. With io_err_stat on (sample 10 s, threshold
+# 1100 ms: with a period of exactly 1 s, checks made on whole seconds can fall in the
+# offline phase every time and keep the path failed without any reinstatement, which proves
+# nothing) for FLAP_S seconds, then stays healthy. With io_err_stat on (sample 10 s, threshold
 # 100 permille, recovery 20 s):
 #   - path 2 is failed in dm for good at its second failure: at most 2 reinstatements by the
 #     daemon while it flaps (the one after the first failure, none after the isolation);
-#   - while held it shows "delayed" in `show paths` and io_err_stat lists it;
+#   - while held it shows "delayed" in `show paths` and `multipath -ll`, and io_err_stat
+#     lists it;
 #   - fio sees no error at all;
 #   - after the flapping stops it is back in service within sample + recovery +
 #     polling_interval + 2 s.
@@ -44,13 +47,16 @@ step "fio through the map; $P2 flaps for ${FLAP_S}s"
 fio_start /dev/mapper/flaky $((FLAP_S + SAMPLE + RECOVERY + POLL + 15))
 sleep 2
 LOG0=$(wc -l <"$LOGDIR/multipathd.log")
-path_flap "$P2" 300 1000 "$FLAP_S" >/dev/null
+path_flap "$P2" 300 1100 "$FLAP_S" >/dev/null
 FLAP_END=$(($(date +%s) + FLAP_S))
 wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*delayed\"" $((FLAP_S - 2)) 0.5 ||
 	fail "$P2 never held: $("$MPATHD" show paths)"
 "$MPATHD" show io_err_stat | tee "$LOGDIR/io_err_stat-held"
 assert_contains "$(cat "$LOGDIR/io_err_stat-held")" "$P2DEVT"
 assert_eq "$(dm_path_state flaky "$P2DEVT")" F "$P2 while held"
+# multipath -ll asks the daemon: a held path that answers its checker is "delayed"
+wait_for "\"$MPT_TOP/build/bin/multipath\" -ll flaky | grep \" $P2 \" | grep -q delayed" 10 0.5 ||
+	fail "multipath -ll does not show $P2 delayed: $("$MPT_TOP/build/bin/multipath" -ll flaky)"
 wait "$FLAP_PID" || true
 log "flapping over"
 
