@@ -131,8 +131,11 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 		pp->next_check = t->now + pp->check_interval;
 	if (act == PA_FAIL)
 		push_msg(t, pp->mpp, pp->dev_t, M_FAIL, 0);
-	else if (act == PA_REINSTATE)
+	else if (act == PA_REINSTATE) {
+		mp_log(3, "%s: %s: reinstating (kernel state failed, checker %s)", pp->mpp->alias,
+		       pp->dev, path_state_name(chk));
 		push_msg(t, pp->mpp, pp->dev_t, M_REINSTATE, 0);
+	}
 	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED)
 		strvec_push_dup(&t->returned, pp->dev_t);
 }
