@@ -398,8 +398,9 @@ static void *checker_thread(void *arg)
 		long long wait_ms;
 		int pending = 0;
 
-		if (atomic_load(&d->ready))
-			pending = checker_tick(d);
+		/* maps are published one by one during the first set-up:
+		 * their paths are checked from the start */
+		pending = checker_tick(d);
 		if (watchdog)
 			sd_notify(0, "WATCHDOG=1");
 		next = ts_add_ms(next, 1000);
