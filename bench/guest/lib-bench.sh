@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # B_* globals are read by the parts
 # bench/guest/lib-bench.sh - helpers of the benchmark parts (sourced in the VM guest, after
 # tests/vm/lib.sh, by bench/guest/main.sh).
 #

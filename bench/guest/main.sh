@@ -10,11 +10,17 @@
 # Exit status: 0 when every part ran (a part may still note figures it could not take).
 SCENARIO=bench
 export SCENARIO
+# (in the run's snapshot, tests/vm/lib.sh is scripts/lib.sh and this directory scripts/bench)
+# shellcheck source=../../tests/vm/lib.sh
 . "$(dirname "$0")/../lib.sh"
 BENCH_GUEST=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib-bench.sh
 . "$BENCH_GUEST/lib-bench.sh"
+# shellcheck source=scale.sh
 . "$BENCH_GUEST/scale.sh"
+# shellcheck source=flaky.sh
 . "$BENCH_GUEST/flaky.sh"
+# shellcheck source=sampler.sh
 . "$BENCH_GUEST/sampler.sh"
 # shellcheck disable=SC1091
 [ -r "$MPT_VM_RUNDIR/bench.env" ] && . "$MPT_VM_RUNDIR/bench.env"
@@ -31,6 +37,7 @@ BENCH_BUDGET_S=${BENCH_BUDGET_S:-1200}
 } >"$BENCH_DIR/meta.env"
 
 bstep "guest: loading modules, starting udev, copying Debian's multipath-tools into the guest..."
+# shellcheck disable=SC2119 # no extra modules
 vm_load_modules
 vm_start_udev
 ref_install >/dev/null
@@ -44,8 +51,8 @@ for part in ${BENCH_PARTS:-scale flaky sampler}; do
 		rc=1
 	}
 done
-echo "scale_runs=${BENCH_SCALE_RUNS:-0}" >>"$BENCH_DIR/meta.env"
 {
+	echo "scale_runs=${BENCH_SCALE_RUNS:-0}"
 	echo "luns=${BENCH_LUNS:-0}"
 	echo "flap_paths=${BENCH_FLAP_PATHS:-0}"
 	echo "strace_s=${BENCH_STRACE_S:-0}"

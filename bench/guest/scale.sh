@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # globals read by main.sh
 # bench/guest/scale.sh - part "scale" of the bench (issue 10, item 2), sourced by main.sh.
 #
 # BENCH_LUNS LUNs x 2 paths (default 256 x 2 = 512) of scsi_debug, created once. Per run and
@@ -151,6 +151,7 @@ _scale_strace_window() {
 		brecord "${sc}_$tag" "$B_TOOL" "$run" "${n:-0}"
 		printf -v "SC_$sc" '%s' "${n:-0}"
 	done
+	# shellcheck disable=SC2154 # SC_* set by printf -v above
 	bstep "  $B_NAME: reconfigure exit $rc; io_setup $SC_io_setup, io_destroy $SC_io_destroy, io_submit $SC_io_submit"
 }
 
@@ -227,7 +228,7 @@ part_scale() {
 		else
 			est=$took
 		fi
-		BENCH_SCALE_RUNS=$run
+		BENCH_SCALE_RUNS=$run # for main.sh's meta.env
 	done
 	bmaps_remove_all
 }
