@@ -1,23 +1,26 @@
 # shellcheck shell=bash disable=SC2034 # globals read by main.sh
 # bench/guest/scale.sh - part "scale" of the bench (issue 10, item 2), sourced by main.sh.
 #
-# BENCH_LUNS LUNs x 2 paths (default 256 x 2 = 512) of scsi_debug, created once. Per run and
-# per implementation (ours, then Debian's; the order alternates from run to run):
-#   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`;
+# BENCH_LUNS LUNs x 2 paths (default 256 x 2 = 512) of scsi_debug, created once. Per run,
+# for each implementation (ours, then Debian's; the order alternates from run to run), first
 #   daemon   multipathd started with no map present, until every map exists and every path
 #            is active in dm and ready by its checker; RSS 10 s later;
-# and in the first BENCH_FULL_RUNS runs (default 1) also, with the same daemon:
+# and then, for each implementation again,
+#   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`.
+# In the first BENCH_FULL_RUNS runs (default 1), the daemon step also takes, with the same
+# daemon:
 #   idle     CPU seconds per minute over BENCH_IDLE_S (60) with nothing happening;
 #   flap     the same over BENCH_FLAP_S (60) while 16 paths flap (offline 300 ms of every
 #            1000 ms, lib.sh path_flap), then the wait until they are all ready again;
 #   strace   io_setup / io_destroy / io_submit calls (strace -c -f -p) during a reconfigure
-#            that switches every path to the directio checker and BENCH_STRACE_S (25) s of
-#            checks after it, then the same for a reconfigure that changes nothing.
+#            that switches every path to the directio checker, until all paths are ready
+#            again, and BENCH_STRACE_S (25) s of checks after it; then the same for a
+#            reconfigure that changes nothing.
 # Runs after the first are made only while the time budget (BENCH_BUDGET_S) allows another.
 #
 # Figures (raw.tsv keys; the host's table has their labels):
 #   mp_create_s mp_create_cpu mp_noop_s mp_noop_cpu d_start_s d_start_cpu d_rss_mib d_hwm_mib d_idle_cpm d_flap_cpm
-#   d_flap_recover_s io_setup_r1 io_destroy_r1 io_submit_r1 io_setup_r2 io_destroy_r2
+#   d_flap_recover_s reconf_s_r1 reconf_s_r2 io_setup_r1 io_destroy_r1 io_submit_r1 io_setup_r2 io_destroy_r2
 #   io_submit_r2
 
 # _scale_timed LOG CMD... : run CMD (output to LOG), print "WALL_S CPU_S" (CPU = user +
@@ -70,8 +73,8 @@ scale_daemon_start() {
 	bconf_write tur
 	bstep "$B_NAME: multipathd start until $BENCH_LUNS maps and $((BENCH_LUNS * 2)) paths are ready (run $run)..."
 	bdaemon_start "multipathd-$B_TOOL-$run.log"
-	if ! bwait_all_ready "${BENCH_READY_TIMEOUT:-600}"; then
-		bnote "$B_NAME multipathd (run $run): not all maps ready after ${BENCH_READY_TIMEOUT:-600} s ($(bmaps_count) maps, $(bpaths_ready_count) paths ready); see multipathd-$B_TOOL-$run.log"
+	if ! bwait_all_ready "${BENCH_READY_TIMEOUT:-1200}"; then
+		bnote "$B_NAME multipathd (run $run): not all maps ready after ${BENCH_READY_TIMEOUT:-1200} s ($(bmaps_count) maps, $(bpaths_ready_count) paths ready); see multipathd-$B_TOOL-$run.log"
 		return 1
 	fi
 	took=$(bsecs_since "$B_DT0")
@@ -122,11 +125,12 @@ scale_flap() {
 	fi
 }
 
-# _scale_strace_window TAG : strace the daemon's threads for io_* calls while it
-# reconfigures and BENCH_STRACE_S seconds after; records io_setup_TAG, io_destroy_TAG,
+# _scale_strace_window TAG RUN : strace the daemon's threads for io_* calls while it
+# reconfigures, until every path is ready again, and BENCH_STRACE_S seconds more; records
+# reconf_s_TAG (reconfigure command to all ready), io_setup_TAG, io_destroy_TAG,
 # io_submit_TAG.
 _scale_strace_window() {
-	local tag=$1 run=$2 out=$BENCH_DIR/strace-$B_TOOL-$2-$1.txt spid rc=0 sc n
+	local tag=$1 run=$2 out=$BENCH_DIR/strace-$B_TOOL-$2-$1.txt spid rc=0 sc n t0 took
 	strace -c -f -o "$out" -e trace=io_setup,io_destroy,io_submit -p "$B_DPID" \
 		2>"$out.err" &
 	spid=$!
@@ -137,7 +141,18 @@ _scale_strace_window() {
 		return 1
 	}
 	sleep 1
+	t0=$(bnow_us)
 	"$B_MPATHD" reconfigure >"$BENCH_DIR/reconfigure-$B_TOOL-$run-$tag.txt" 2>&1 || rc=$?
+	# A reconfigure may run after the command returned, and at this scale it takes minutes
+	# under TCG: wait until every path is ready again, then BENCH_STRACE_S of checks.
+	sleep 3
+	if bwait_all_ready "${BENCH_READY_TIMEOUT:-1200}"; then
+		took=$(bsecs_since "$t0")
+		brecord "reconf_s_$tag" "$B_TOOL" "$run" "$took"
+		bstep "  $B_NAME: all paths ready ${took}s after the reconfigure; ${BENCH_STRACE_S}s of checks..."
+	else
+		bnote "$B_NAME: paths not all ready after the reconfigure ($tag)"
+	fi
 	sleep "$BENCH_STRACE_S"
 	kill -INT "$spid" 2>/dev/null
 	wait "$spid" 2>/dev/null || true
@@ -209,15 +224,20 @@ part_scale() {
 				break
 			fi
 		fi
-		order="ours ref"
-		[ $((run % 2)) = 0 ] && order="ref ours"
+		order=${BENCH_TOOLS:-ours ref}
+		# shellcheck disable=SC2086 # one word per tool
+		[ $((run % 2)) = 0 ] && order=$(printf '%s\n' $order | tac | tr '\n' ' ')
 		t0=$(bnow_us)
 		local full=0
 		[ "$run" -le "${BENCH_FULL_RUNS:-1}" ] && full=1
+		# the daemons first: their figures matter most if the boot's hard limit cuts a run
+		for tool in $order; do
+			btool_use "$tool"
+			scale_daemon "$run" "$full" || true
+		done
 		for tool in $order; do
 			btool_use "$tool"
 			scale_cli "$run"
-			scale_daemon "$run" "$full" || true
 		done
 		took=$((($(bnow_us) - t0) / 1000000))
 		bstep "scale: run $run done in ${took}s"
