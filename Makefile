@@ -121,6 +121,11 @@ demo: all $(VMTOOLS)
 	$(Q)tests/vm/setup.sh
 	$(Q)tests/vm/demo.sh
 
+# Side by side with Debian's multipath-tools 0.9.4 in the VM (bench/README.md).
+bench: all
+	$(Q)tests/vm/setup.sh
+	$(Q)bench/run.sh
+
 FUZZ_SECONDS ?= 60
 FUZZ_SRCS := $(wildcard libmultipath/config/*.c libmultipath/util/*.c)
 fuzz:
