@@ -66,7 +66,7 @@ wait "$FLAP_PID" || true
 fio_wait || fail "fio on the single-path map saw errors: $FIO_ERR"
 assert_eq "$FIO_ERR" 0 "fio errors on 'single'"
 LOG=$(cat "$LOGDIR/multipathd.log")
-assert_not_contains "$LOG" "isolated"
+assert_not_contains "$LOG" "isolated, held"
 assert_contains "$LOG" "$A1: io_err_stat: suspect"
 REINST=$(grep -c "off: path $(dev_devt "$B2") reinstated" "$LOGDIR/multipathd.log" || true)
 log "'off': $B2 reinstated $REINST times by its checker while it flapped"
