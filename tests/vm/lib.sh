@@ -815,8 +815,9 @@ fio_run() {
 # $LOGDIR/cmd_trace.log. On a path without other IO, each new command is one check: the
 # log gives the time of every check to within 50 ms. The sampler also records when it was
 # itself late by more than 150 ms (the guest did not run it: a loaded host stalls the whole
-# VM) as "EPOCHREALTIME - LATE_MS": a stall delays every process, and the stamps of the
-# commands sent meanwhile (cmd_trace_late sums them). No process is started per sample.
+# VM) as "EPOCHREALTIME - LATE_MS", the stall being the LATE_MS before that time: a stall
+# delays every process, and the stamps of the commands sent meanwhile (cmd_trace_late sums
+# them). No process is started per sample.
 # Sets CMD_TRACE_PID; cmd_trace_stop ends it (so does the scenario's exit).
 cmd_trace_start() {
 	local dev
@@ -882,8 +883,13 @@ cmd_trace_max_gap() {
 		END {
 			if (prev == "") prev = from
 			if (!done && to - prev > gap) { gap = to - prev; g0 = prev; g1 = to }
-			for (i = 1; i <= nst; i++)
-				if (st[i] > g0 && st[i] <= g1) l += late[i]
+			# the part of each stall [end - late, end] inside the gap
+			for (i = 1; i <= nst; i++) {
+				a = st[i] - late[i] / 1000; b = st[i]
+				if (a < g0) a = g0
+				if (b > g1) b = g1
+				if (b > a) l += (b - a) * 1000
+			}
 			printf "%d %d %d\n", gap * 1000 + 0.5, n, l
 		}' "$CMD_TRACE_LOG"
 }
@@ -892,8 +898,13 @@ cmd_trace_max_gap() {
 # TO (EPOCHREALTIME values), counting its delays over 150 ms: the time the guest as a whole
 # did not run in that interval, to within ~0.2 s a stall.
 cmd_trace_late() {
-	awk -v a="$1" -v b="$2" '$2 == "-" && $1 > a && $1 <= b { t += $3 } END { printf "%d\n", t }' \
-		"$CMD_TRACE_LOG"
+	awk -v from="$1" -v to="$2" '$2 == "-" {
+			a = $1 - $3 / 1000; b = $1
+			if (a < from) a = from
+			if (b > to) b = to
+			if (b > a) t += (b - a) * 1000
+		}
+		END { printf "%d\n", t }' "$CMD_TRACE_LOG"
 }
 
 # sample_cmd_start NAME INTERVAL_S CMD [ARGS...] : in the background, run CMD every

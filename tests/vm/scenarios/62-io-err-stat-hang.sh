@@ -12,8 +12,9 @@
 #     (its target portal group is disabled): its checker times out, the daemon fails it,
 #     and that second PATH_FAILED within 60 s makes it flaky: isolated and sampled while it
 #     hangs; its window's verdict is bad, all its reads counted as timeouts;
-#   - 3 s into the hung path's window, path 2 of mapb starts flapping (offline 300 ms of
-#     every 1000 ms) under fio: it is isolated too, and sampled in a window that overlaps
+#   - 10 s after the hang (3 s into the hung path's window), path 2 of mapb starts flapping
+#     (offline 330 ms of every 1100 ms: a 1 s period can lock in phase with the checker's
+#     1 s tick, every TUR landing in the offline part or all in the online part) under fio: it is isolated too, and sampled in a window that overlaps
 #     one of the hung path's (its first window, or its second when the flapping disk was
 #     offline at the first one's start: see below); its verdict (bad) is logged within
 #     sample_time + 2 s of its window's start (as is the hung path's);
@@ -96,30 +97,33 @@ wait_for "[ \"\$(dm_path_state mapa $A2DEVT)\" = A ]" 10 0.5 ||
 	fail "$A2 not reinstated after its first failure"
 log "$A2 suspect and reinstated"
 
-step "fio on mapb; $A2 hangs"
+step "fio on mapb; $A2 hangs; $B2 flaps from 10 s later"
 sample_cmd_start io_err_stat 1 "$MPATHD" show io_err_stat
 IES_SAMPLER=$SAMPLE_PID
 fio_start /dev/mapper/mapb 50
 T_HANG=$EPOCHREALTIME
 iscsi_path_hang 2
+# A2's window starts when its checker has timed out, 6-8 s after the hang (checker_timeout
+# 5 s, checks every second); B2 becomes flaky a second or two after it starts flapping.
+# Its first window may end at once: it starts within 0.1 s of the failure that made the
+# path flaky, so often while the disk is still offline, and a device that cannot be opened
+# is judged at once (held; next window RECOVERY - SAMPLE s later). Flaky 2-7 s into A2's
+# window, B2's first window that samples overlaps A2's first window (hung) or its second
+# (hung too) by a few seconds. The flapping starts on the clock, not on what the log says:
+# reading the log takes seconds in a loaded guest.
+LEFT_MS=$(((${T_HANG/[.,]/} + 10000000 - ${EPOCHREALTIME/[.,]/}) / 1000))
+if [ "$LEFT_MS" -gt 0 ]; then
+	sleep "$((LEFT_MS / 1000)).$(printf '%03d' $((LEFT_MS % 1000)))"
+fi
+path_flap "$B2" 330 1100 30 >/dev/null
+T_FLAP=$EPOCHREALTIME
+log "$B2 flaps: offline 330 ms of every 1100 ms for 30 s"
 wait_for "stamp_of '$STAMPED' '^$A2: io_err_stat: window 1 starts'" $((CHK_TO + 15)) 0.5 ||
 	fail "no sampling window for $A2 $((CHK_TO + 15)) s after its hang: $("$MPATHD" show io_err_stat)"
 A_F=$(stamp_of "$STAMPED" "^$A2: io_err_stat: flaky")
 A_S=$(stamp_of "$STAMPED" "^$A2: io_err_stat: window 1 starts")
-log "$A2 flaky $(ms "$T_HANG" "$A_F") ms after its hang, its window 1 started $(ms "$T_HANG" "$A_S") ms after it"
-
-# B2 becomes flaky a second or two after it starts flapping. Its first window may end at
-# once: it starts within 0.1 s of the failure that made the path flaky, so usually while
-# the disk is still offline, and a device that cannot be opened is judged at once (held,
-# next window RECOVERY - SAMPLE s later). Flaky 5 s into A2's window, B2's first window
-# that samples overlaps A2's first window (hung) by ~5 s, or else A2's second (hung too).
-step "$B2 flaps, from 3 s into $A2's window"
-LEFT_MS=$(awk -v s="$A_S" -v now="$EPOCHREALTIME" 'BEGIN { printf "%d\n", (s + 3 - now) * 1000 }')
-if [ "$LEFT_MS" -gt 0 ]; then
-	sleep "$((LEFT_MS / 1000)).$(printf '%03d' $((LEFT_MS % 1000)))"
-fi
-path_flap "$B2" 300 1000 30 >/dev/null
-log "$B2 flaps: offline 300 ms of every 1000 ms for 30 s"
+log "$A2 flaky $(ms "$T_HANG" "$A_F") ms after its hang, its window 1 started $(ms "$T_HANG" "$A_S")" \
+	"ms after it; $B2 started flapping $(ms "$A_S" "$T_FLAP") ms into that window"
 wait_for "stamp_of '$STAMPED' '^$B2: io_err_stat: flaky'" 15 0.5 ||
 	fail "$B2 not flaky 15 s after it started flapping: $("$MPATHD" show io_err_stat)"
 B_F=$(stamp_of "$STAMPED" "^$B2: io_err_stat: flaky")
