@@ -323,28 +323,8 @@ static void make_checkers(struct daemon *d, struct tick *t)
 /* Paths that came back may have another priority now (ALUA states). */
 static void refresh_priorities(struct daemon *d, struct tick *t)
 {
-	for (size_t i = 0; i < t->returned.n; i++) {
-		struct path copy, *pp;
-		bool found;
-		int prio;
-
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = pathvec_find_devt(&d->vecs.paths, t->returned.items[i]);
-		found = pp != NULL;
-		if (found)
-			copy = *pp;
-		pthread_mutex_unlock(&d->vecs.lock);
-		if (!found)
-			continue;
-		prio = configure_path_priority(&copy);
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = pathvec_find_devt(&d->vecs.paths, t->returned.items[i]);
-		if (pp && pp->priority != prio) {
-			mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
-			pp->priority = prio;
-		}
-		pthread_mutex_unlock(&d->vecs.lock);
-	}
+	for (size_t i = 0; i < t->returned.n; i++)
+		path_refresh_priority(d, t->returned.items[i]);
 }
 
 static void tick_release(struct tick *t)

@@ -145,6 +145,10 @@ void maps_free_all(struct daemon *d);
  */
 void maps_sync_status(struct daemon *d, const struct strvec *names);
 
+/* Compute the priority of path devt on a copy without the lock (the
+ * prioritizer may do SG_IO) and publish it. Any thread, no lock held. */
+void path_refresh_priority(struct daemon *d, const char *devt);
+
 /* io_err_stat's parameters for a path of a map. Under vecs.lock. */
 void path_ies_params(const struct path *pp, struct ies_params *p);
 

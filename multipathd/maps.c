@@ -610,6 +610,30 @@ static void reconfigure_paths(struct daemon *d, const struct config *conf,
 	pthread_mutex_unlock(&d->vecs.lock);
 }
 
+void path_refresh_priority(struct daemon *d, const char *devt)
+{
+	struct path copy, *pp;
+	bool found;
+	int prio;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	found = pp != NULL;
+	if (found)
+		copy = *pp;
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (!found)
+		return;
+	prio = configure_path_priority(&copy); /* SG_IO: no lock */
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp && pp->priority != prio) {
+		mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
+		pp->priority = prio;
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
 /* Priorities may depend on the new prio settings: compute them on copies,
  * without the lock, and publish by devt. */
 static void reconfigure_priorities(struct daemon *d)
@@ -620,26 +644,8 @@ static void reconfigure_priorities(struct daemon *d)
 	for (size_t i = 0; i < d->vecs.paths.n; i++)
 		strvec_push_dup(&devts, d->vecs.paths.items[i]->dev_t);
 	pthread_mutex_unlock(&d->vecs.lock);
-	for (size_t i = 0; i < devts.n; i++) {
-		struct path copy, *pp;
-		bool found;
-		int prio;
-
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = pathvec_find_devt(&d->vecs.paths, devts.items[i]);
-		found = pp != NULL;
-		if (found)
-			copy = *pp;
-		pthread_mutex_unlock(&d->vecs.lock);
-		if (!found)
-			continue;
-		prio = configure_path_priority(&copy);
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = pathvec_find_devt(&d->vecs.paths, devts.items[i]);
-		if (pp)
-			pp->priority = prio;
-		pthread_mutex_unlock(&d->vecs.lock);
-	}
+	for (size_t i = 0; i < devts.n; i++)
+		path_refresh_priority(d, devts.items[i]);
 	strvec_free_all(&devts);
 }
 

@@ -327,9 +327,11 @@ static void test_too_many_clients(void **state)
 	free(reply);
 	assert_int_equal(mpath_process_cmd(b, "echo b", &reply, 2000), 0);
 	free(reply);
+	/* the third is refused: it reads the refusal, or, when the listener
+	 * closed before the client's request went out, its send fails */
 	reply = ask("echo c", 2000);
-	assert_non_null(reply);
-	assert_string_equal(reply, "fail\ntoo many clients\n");
+	if (reply)
+		assert_string_equal(reply, "fail\ntoo many clients\n");
 	free(reply);
 	close(a);
 	/* the listener frees a's slot once it sees the close: wait for that
