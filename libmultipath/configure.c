@@ -63,7 +63,7 @@ static void select_path_props(const struct config *conf, struct path *pp)
 	}
 }
 
-static void read_dev_state(struct path *pp)
+void configure_path_dev_state(struct path *pp)
 {
 	if (!pp->dev[0] ||
 	    sysfs_block_attr_read(pp->dev, "device/state", pp->dev_state, sizeof(pp->dev_state)) < 0)
@@ -113,7 +113,7 @@ int configure_path_priority(const struct path *pp)
 void configure_path(const struct config *conf, struct path *pp, bool with_checker)
 {
 	select_path_props(conf, pp);
-	read_dev_state(pp);
+	configure_path_dev_state(pp);
 	if (!pp->dev[0]) {
 		pp->state = PATH_WILD;
 		return;
@@ -384,7 +384,7 @@ static int read_one_map(const struct config *conf, const char *name, struct path
 		if (with_checker)
 			configure_path(conf, pp, true);
 		else
-			read_dev_state(pp);
+			configure_path_dev_state(pp);
 	}
 	for (size_t g = 0; g < mpp->pgs.n; g++)
 		pathgroup_update_priority(mpp->pgs.items[g]);

@@ -16,6 +16,10 @@
  * with detect_prio/detect_checker). No IO beyond reading conf. */
 void configure_path_props(const struct config *conf, struct path *pp);
 
+/* Read pp's SCSI device state (sysfs device/state) into pp->dev_state, ""
+ * when it cannot be read. */
+void configure_path_dev_state(struct path *pp);
+
 /* Run pp's prioritizer (blocking IO: SG_IO for alua, up to its
  * checker_timeout). Returns the priority, 0 when it cannot run. pp is only
  * read: call it on a copy or without other threads changing pp. */

@@ -115,7 +115,7 @@ int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wa
 		  int timeout_ms);
 
 /* Queue a JOB_CHECK_MAPS unless one is waiting already. */
-void dispatch_post_once(struct daemon *d, enum job_type type);
+void dispatch_post_check_maps(struct daemon *d);
 
 /* maps.c: the dispatcher's work, called on the dispatcher thread only */
 int maps_initial_setup(struct daemon *d);

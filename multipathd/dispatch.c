@@ -81,10 +81,10 @@ int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wa
 	return rc;
 }
 
-void dispatch_post_once(struct daemon *d, enum job_type type)
+void dispatch_post_check_maps(struct daemon *d)
 {
 	if (!atomic_exchange(&d->check_maps_queued, true) &&
-	    dispatch_post(d, type, NULL, false, 0) < 0)
+	    dispatch_post(d, JOB_CHECK_MAPS, NULL, false, 0) < 0)
 		atomic_store(&d->check_maps_queued, false);
 }
 

@@ -60,7 +60,7 @@ static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
 	else if (!gone.n)
 		/* a table swap (a reload by someone) wakes us but moves no
 		 * event number: compare every map's table with ours */
-		dispatch_post_once(d, JOB_CHECK_MAPS);
+		dispatch_post_check_maps(d);
 	for (size_t i = 0; i < gone.n; i++) {
 		mp_log(2, "%s: removed outside the daemon", gone.items[i]);
 		dispatch_post(d, JOB_MAP_GONE, gone.items[i], false, 0);

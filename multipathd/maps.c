@@ -54,13 +54,6 @@ static size_t map_index(const struct mapvec *mv, const struct multipath *mpp)
 	return mv->n;
 }
 
-static void path_refresh_dev_state(struct path *pp)
-{
-	if (!pp->dev[0] ||
-	    sysfs_block_attr_read(pp->dev, "device/state", pp->dev_state, sizeof(pp->dev_state)) < 0)
-		pp->dev_state[0] = '\0';
-}
-
 /*
  * The map the known paths of wwid make now, or NULL (none, or
  * find_multipaths refuses). Under vecs.lock. The paths' mpp pointers are
@@ -240,7 +233,7 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 static void path_prepare(const struct config *conf, struct path *pp)
 {
 	configure_path_props(conf, pp);
-	path_refresh_dev_state(pp);
+	configure_path_dev_state(pp);
 	pp->priority = configure_path_priority(pp);
 	pp->check_interval = conf->defaults.polling_interval;
 }

@@ -2,6 +2,7 @@
 # Install the Debian packages needed to build and unit-test this project,
 # only those that are missing (apt-get update runs only when something is).
 # The VM test dependencies are installed by tests/vm/setup.sh.
+# With package names as arguments, those are installed instead (make bench).
 set -euo pipefail
 
 PKGS=(
@@ -15,6 +16,11 @@ PKGS=(
 	libreadline-dev              # multipathd -k: line editing and history (optional: READLINE=0)
 	clang libclang-rt-14-dev     # make fuzz (libFuzzer)
 )
+what="build dependencies"
+if (($#)); then
+	PKGS=("$@")
+	what="packages $*"
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -31,4 +37,4 @@ if ((${#missing[@]})); then
 	apt-get update -qq
 	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "install-deps: build dependencies present"
+echo "install-deps: $what present"
