@@ -9,8 +9,8 @@
 # bench/README.md says what each figure measures.
 #
 # Environment (defaults in brackets):
-#   BENCH_PARTS      parts to run, in order [scale flaky sampler]; flaky and sampler only
-#                    note that they need io_err_stat until it is wired into the daemon
+#   BENCH_PARTS      parts to run, in order [scale flaky sampler]
+#   BENCH_FLAKY_FLAP_S, BENCH_FLAKY_HEAL_S  the flaky part's flapping and healthy times [120, 180]
 #   BENCH_RUNS       runs of the scale part, each figure is the median over them [3]; runs
 #                    after the first happen only while the budget allows
 #   BENCH_TOOLS      which implementations, in the order of odd runs [ours ref]
@@ -60,6 +60,8 @@ main() {
 	BENCH_SD_MB=${BENCH_SD_MB:-8}
 	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
+	BENCH_FLAKY_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
+	BENCH_FLAKY_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
 	BENCH_STRACE_S=${BENCH_STRACE_S:-25}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}
@@ -87,6 +89,9 @@ main() {
 	cat "$RUNDIR/table.md"
 	echo
 	echo "bench: table in $RUNDIR/table.md"
+	if [ -r "$RUNDIR/bench/flaky.env" ]; then
+		"$BENCH_HOME/plot.sh" "$RUNDIR" >/dev/null && echo "bench: picture in $RUNDIR/flaky.svg"
+	fi
 	if [ "$rc" != 0 ] || [ "$VM_RC" != 0 ]; then
 		echo "bench: the guest exited with ${rc:-?}: $(cat "$RUNDIR/bench/failure" 2>/dev/null || echo "see $RUNDIR/bench/")"
 		exit 1

@@ -27,6 +27,16 @@ echo "- Host: $(meta host_cpus) CPUs, load average (1/5/15 min) $(meta load_star
 echo "- Same /etc/multipath.conf for both: defaults { user_friendly_names yes;" \
 	"find_multipaths greedy; polling_interval 5 }, overrides { path_grouping_policy multibus;" \
 	"path_checker tur (directio for the io_* rows); no_path_retry fail }"
+if [ -r "$DIR/flaky.env" ]; then
+	# shellcheck disable=SC1091
+	. "$DIR/flaky.env"
+	echo "- Flaky path (rows \"flaky path\"): one map with the accounting on, one with it off, in one" \
+		"daemon run per side; their second paths flap together (offline $FL_OFF_MS ms of every" \
+		"$FL_PERIOD_MS ms) for $FL_FLAP_S s under fio, then stay healthy $FL_HEAL_S s. Ours:" \
+		"path_io_err_sample_time 10, recovery_time 20; Debian's: marginal_path_err_sample_time 120" \
+		"(the least it accepts), recheck_gap_time 20; both threshold 100/1000, double_failed_time" \
+		"60, polling_interval 5. Picture: $RUNDIR/flaky.svg"
+fi
 echo "- Each figure is the median of N runs (N per side in the last column); lower is better" \
 	"everywhere; ratio = ours / Debian's."
 echo
@@ -41,7 +51,7 @@ function median(list,    a, n, i, j, t) {
 	return (a[n / 2] + a[n / 2 + 1]) / 2
 }
 function fmt(v, unit) {
-	if (unit == "calls") return sprintf("%d", v)
+	if (unit == "calls" || unit == "count") return sprintf("%d", v)
 	if (unit == "MiB") return sprintf("%.1f", v)
 	if (unit == "CPU s/min") return sprintf("%.3f", v)
 	return sprintf("%.2f", v)
@@ -67,6 +77,17 @@ BEGIN {
 	K[++n] = "io_setup_r2";      L[n] = "io_setup, reconfigure directio->directio until ready + " sts " s"; U[n] = "calls"; G[n] = "0"
 	K[++n] = "io_destroy_r2";    L[n] = "io_destroy, same window"; U[n] = "calls"; G[n] = "0"
 	K[++n] = "io_submit_r2";     L[n] = "io_submit (checks done), same window"; U[n] = "calls"; G[n] = ""
+	for (m = 1; m <= 2; m++) {
+		mode = m == 1 ? "on" : "off"
+		what = m == 1 ? "io_err accounting on" : "io_err accounting off"
+		K[++n] = "fl_trans_" mode;     L[n] = "flaky path, " what ": dm fail/reinstate transitions"; U[n] = "count"; G[n] = ""
+		K[++n] = "fl_fails_" mode;     L[n] = "flaky path, " what ": isolated for good at failure #"; U[n] = "count"; G[n] = m == 1 ? "2" : ""
+		K[++n] = "fl_isolate_s_" mode; L[n] = "flaky path, " what ": first failure -> stable isolation"; U[n] = "s"; G[n] = ""
+		K[++n] = "fl_return_s_" mode;  L[n] = "flaky path, " what ": end of flapping -> back for good"; U[n] = "s"; G[n] = m == 1 ? "<= 37 (ours)" : ""
+		K[++n] = "fl_fio_err_" mode;   L[n] = "flaky path, " what ": fio IO errors"; U[n] = "count"; G[n] = m == 1 ? "0" : ""
+		K[++n] = "fl_p99_ms_" mode;    L[n] = "flaky path, " what ": fio p99 completion latency"; U[n] = "ms"; G[n] = ""
+		K[++n] = "fl_p999_ms_" mode;   L[n] = "flaky path, " what ": fio p99.9 completion latency"; U[n] = "ms"; G[n] = ""
+	}
 	NK = n
 }
 NF >= 4 { V[$1, $2] = V[$1, $2] " " $4; C[$1, $2]++ }
@@ -85,7 +106,8 @@ END {
 		}
 		goal = G[i]
 		if (goal == "<= 0.5x" && ratio ~ /^[0-9.]+$/) goal = goal (ratio + 0 <= 0.5 ? " (met)" : " (not met)")
-		if (goal == "0" && o != "") goal = goal (o + 0 == 0 ? " (met)" : " (not met)")
+		if ((goal == "0" || goal == "2") && o != "") goal = goal (o + 0 == goal + 0 ? " (met)" : " (not met)")
+		if (goal == "<= 37 (ours)" && o != "") goal = goal (o + 0 <= 37 ? " (met)" : " (not met)")
 		printf "| %s | %s | %s | %s | %s | %s | %d, %d |\n", L[i], U[i], \
 			o == "" ? "-" : fmt(o, U[i]), r == "" ? "-" : fmt(r, U[i]), ratio, goal, \
 			C[k, "ours"], C[k, "ref"]

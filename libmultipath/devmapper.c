@@ -168,17 +168,71 @@ static int task_run(struct dm_task *dmt)
 }
 
 /*
- * Wait until udev has processed the events of cookie. dm_udev_wait() would
- * block with the mutex held (it pops the node operations of every thread
- * when it returns, so it needs the mutex): poll the cookie instead with the
- * non-blocking dm_udev_wait_immediate(), pausing with the mutex released.
+ * The cookies of this thread whose wait devmapper_udev_defer_begin() put
+ * off (see the header). Thread-local: only the thread that made them waits.
  */
-static void udev_wait(uint32_t cookie)
+static __thread struct {
+	unsigned depth;
+	size_t n, cap;
+	uint32_t *cookies;
+} udev_deferred;
+
+/* One non-blocking look at cookie: 1 when udev is done with it (or the look
+ * failed: nothing more can be learnt), 0 while udev still works on it. */
+static int cookie_done(uint32_t cookie)
 {
-	unsigned pause = UDEV_POLL_FIRST_US;
-	unsigned long long waited = 0;
 	int ready = 0, ok;
 
+	dm_lock();
+	ok = dm_udev_wait_immediate(cookie, &ready);
+	dm_unlock();
+	if (!ok)
+		mp_log(3, "devmapper: waiting for udev (cookie 0x%x) failed", cookie);
+	return !ok || ready;
+}
+
+/*
+ * Wait until udev has processed the events of the n cookies: each is polled
+ * with the non-blocking dm_udev_wait_immediate(), pausing with the mutex
+ * released (dm_udev_wait() would block with it held: it pops the node
+ * operations of every thread when it returns, so it needs the mutex). A rule
+ * stuck on a map (blkid reading a map that queues with every path down) must
+ * not stop the caller for good: the wait ends when udev has finished none of
+ * the cookies for DEVMAPPER_UDEV_WAIT_MAX_S. Compacts cookies[] in place.
+ */
+static void udev_wait_all(uint32_t *cookies, size_t n)
+{
+	unsigned pause = UDEV_POLL_FIRST_US;
+	unsigned long long idle = 0;
+
+	while (n) {
+		size_t left = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (!cookie_done(cookies[i]))
+				cookies[left++] = cookies[i];
+		if (left < n) {
+			idle = 0;
+			pause = UDEV_POLL_FIRST_US;
+		}
+		n = left;
+		if (!n)
+			return;
+		if (idle >= DEVMAPPER_UDEV_WAIT_MAX_S * 1000000ULL) {
+			mp_log(3, "devmapper: udev did not finish %zu cookie(s) (first 0x%x) in %ds, going on",
+			       n, cookies[0], DEVMAPPER_UDEV_WAIT_MAX_S);
+			return;
+		}
+		sleep_us(pause);
+		idle += pause;
+		if (pause < UDEV_POLL_MAX_US)
+			pause = pause * 2 < UDEV_POLL_MAX_US ? pause * 2 : UDEV_POLL_MAX_US;
+	}
+}
+
+/* Wait for cookie now, or keep it for devmapper_udev_defer_end(). */
+static void udev_wait(uint32_t cookie)
+{
 	if (!cookie) {
 		/* no udev synchronisation: only the node operations are due */
 		dm_lock();
@@ -186,29 +240,36 @@ static void udev_wait(uint32_t cookie)
 		dm_unlock();
 		return;
 	}
-	for (;;) {
-		dm_lock();
-		ok = dm_udev_wait_immediate(cookie, &ready);
-		dm_unlock();
-		if (!ok) {
-			mp_log(3, "devmapper: waiting for udev (cookie 0x%x) failed", cookie);
-			return;
+	if (udev_deferred.depth) {
+		if (udev_deferred.n == udev_deferred.cap) {
+			size_t cap = udev_deferred.cap ? 2 * udev_deferred.cap : 64;
+			uint32_t *c = realloc(udev_deferred.cookies, cap * sizeof(*c));
+
+			if (!c)
+				goto now;
+			udev_deferred.cookies = c;
+			udev_deferred.cap = cap;
 		}
-		if (ready)
-			return;
-		/* a rule stuck on the map (blkid reading a map that queues
-		 * with every path down) must not stop the caller for good:
-		 * the node may be late, nothing else depends on it */
-		if (waited >= DEVMAPPER_UDEV_WAIT_MAX_S * 1000000ULL) {
-			mp_log(3, "devmapper: udev did not finish with cookie 0x%x in %ds, going on",
-			       cookie, DEVMAPPER_UDEV_WAIT_MAX_S);
-			return;
-		}
-		sleep_us(pause);
-		waited += pause;
-		if (pause < UDEV_POLL_MAX_US)
-			pause = pause * 2 < UDEV_POLL_MAX_US ? pause * 2 : UDEV_POLL_MAX_US;
+		udev_deferred.cookies[udev_deferred.n++] = cookie;
+		return;
 	}
+now:
+	udev_wait_all(&cookie, 1);
+}
+
+void devmapper_udev_defer_begin(void)
+{
+	udev_deferred.depth++;
+}
+
+void devmapper_udev_defer_end(void)
+{
+	if (!udev_deferred.depth || --udev_deferred.depth)
+		return;
+	udev_wait_all(udev_deferred.cookies, udev_deferred.n);
+	free(udev_deferred.cookies);
+	udev_deferred.cookies = NULL;
+	udev_deferred.n = udev_deferred.cap = 0;
 }
 
 /*

@@ -42,6 +42,8 @@
  * not finished (a rule stuck on a map that queues IO with no usable path
  * would otherwise stop the caller for good); the node may then appear later,
  * and the cookie's semaphore is left behind (logged at verbosity 3).
+ * Between devmapper_udev_defer_begin() and devmapper_udev_defer_end() the
+ * calling thread does not wait: see there.
  *
  * Names are map names (the dm device name, our alias); table parameters are
  * what follows the target type, as made by dmtable_assemble(). Maps have one
@@ -126,6 +128,18 @@ int devmapper_reload_map(const char *name, uint64_t size, const char *params, bo
  * DEVMAPPER_REMOVE_TRIES times DEVMAPPER_REMOVE_RETRY_MS apart.
  */
 int devmapper_remove_map(const char *name, bool deferred);
+
+/*
+ * Defer this thread's udev waits: between begin and end, create, reload,
+ * rename and remove return once the kernel has done its part, and end waits
+ * for udev to finish all of them at once (until udev has finished none of
+ * them for DEVMAPPER_UDEV_WAIT_MAX_S). For a batch of independent maps: udev
+ * works on them side by side instead of one after the other, and the nodes
+ * of the batch exist only when end returns. Pairs nest (only the outermost
+ * end waits); other threads are not affected.
+ */
+void devmapper_udev_defer_begin(void);
+void devmapper_udev_defer_end(void);
 
 /* Rename map old to new_name. -ENXIO when old is absent, -EBUSY when
  * new_name exists. */

@@ -329,6 +329,7 @@ static void *thread_main(void *arg)
 	struct timespec now, next;
 	int sampling;
 
+	pthread_setname_np(pthread_self(), "io_err_stat");
 	mp_log(3, "io_err_stat: sampling thread started");
 	while (!stopping(ies)) {
 		now = ts_now();

@@ -376,6 +376,8 @@ static int create_maps(const struct config *conf, const struct options *o)
 		mp_log(0, "multipath: %s", strerror(-rc));
 		failed = 1;
 	}
+	/* udev works on the maps side by side; all nodes exist at the end */
+	devmapper_udev_defer_begin();
 	for (size_t i = 0; rc >= 0 && i < maps.n; i++) {
 		struct multipath *mpp = maps.items[i];
 		enum map_action act;
@@ -394,6 +396,7 @@ static int create_maps(const struct config *conf, const struct options *o)
 			show_map(mpp, map_action_name(act), true);
 		}
 	}
+	devmapper_udev_defer_end();
 	mapvec_free(&maps);
 	mapvec_free(&cur);
 	pathvec_free(&pv);

@@ -372,6 +372,7 @@ static void *checker_thread(void *arg)
 	bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0;
 	struct timespec next;
 
+	pthread_setname_np(pthread_self(), "checker");
 	rcu_register_thread();
 	next = ts_now();
 	while (!atomic_load(&d->stopping)) {

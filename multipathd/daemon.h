@@ -129,6 +129,9 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty);
 int maps_change_path(struct daemon *d, const char *devname, struct udev_device *ud,
 		     struct strvec *dirty);
 int maps_update_wwid(struct daemon *d, const char *wwid, bool force);
+/* maps_update_wwid() for each of wwids (until the daemon stops), with the
+ * udev waits of the whole set taken at once at the end. */
+void maps_update_wwids(struct daemon *d, const struct strvec *wwids);
 int maps_add_map(struct daemon *d, const char *arg);
 int maps_remove_map(struct daemon *d, const char *name, bool forget_only);
 int maps_reconfigure(struct daemon *d);

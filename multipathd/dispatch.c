@@ -291,8 +291,7 @@ static void handle_uevents(struct daemon *d, struct uevent_monitor *mon,
 		mp_log(3, "uevents: a burst of %zu", batch.n);
 	for (size_t i = 0; i < batch.n && !atomic_load(&d->stopping); i++)
 		uevent_apply(d, batch.items[i], &dirty, kmon != NULL);
-	for (size_t i = 0; i < dirty.n && !atomic_load(&d->stopping); i++)
-		maps_update_wwid(d, dirty.items[i], false);
+	maps_update_wwids(d, &dirty);
 	strvec_free_all(&dirty);
 	uevent_vec_free_all(&batch);
 }
@@ -330,6 +329,7 @@ static void *dispatch_thread(void *arg)
 	struct uevent_monitor *mon = NULL, *kmon = NULL;
 	int rc;
 
+	pthread_setname_np(pthread_self(), "dispatcher");
 	rcu_register_thread();
 	rc = uevent_monitor_open(d->udev, &mon);
 	if (rc < 0)

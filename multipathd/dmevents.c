@@ -76,6 +76,7 @@ static void *dmevents_thread(void *arg)
 	int fd = devmapper_event_open();
 	struct pollfd pfd[2] = {{.fd = d->stop_fd, .events = POLLIN}, {.fd = fd, .events = POLLIN}};
 
+	pthread_setname_np(pthread_self(), "dmevents");
 	rcu_register_thread();
 	if (fd < 0) {
 		mp_log(1, "multipathd: no dm events (%s): changes made outside the daemon are "

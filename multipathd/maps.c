@@ -227,6 +227,14 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	return rc;
 }
 
+void maps_update_wwids(struct daemon *d, const struct strvec *wwids)
+{
+	devmapper_udev_defer_begin();
+	for (size_t i = 0; i < wwids->n && !atomic_load(&d->stopping); i++)
+		maps_update_wwid(d, wwids->items[i], false);
+	devmapper_udev_defer_end();
+}
+
 /* Select properties, read the device state and compute the priority of a
  * path not yet published: no lock needed. The checker loop makes its
  * checker once it is in a map. */
@@ -569,8 +577,8 @@ int maps_initial_setup(struct daemon *d)
 	rc = collect_wwids(d, &wwids);
 	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
-	for (size_t i = 0; rc == 0 && i < wwids.n && !atomic_load(&d->stopping); i++)
-		maps_update_wwid(d, wwids.items[i], false);
+	if (rc == 0)
+		maps_update_wwids(d, &wwids);
 	strvec_free_all(&wwids);
 	sync_all_status(d);
 	return rc;
@@ -713,8 +721,8 @@ int maps_reconfigure(struct daemon *d)
 	pthread_mutex_lock(&d->vecs.lock);
 	rc = collect_wwids(d, &wwids);
 	pthread_mutex_unlock(&d->vecs.lock);
-	for (size_t i = 0; rc == 0 && i < wwids.n; i++)
-		maps_update_wwid(d, wwids.items[i], false);
+	if (rc == 0)
+		maps_update_wwids(d, &wwids);
 	strvec_free_all(&wwids);
 	strvec_free_all(&gone);
 	ies_refresh_params(d);

@@ -318,6 +318,7 @@ static void *uxsock_thread(void *arg)
 	bool listening;
 	int timeout;
 
+	pthread_setname_np(pthread_self(), "uxsock");
 	for (;;) {
 		now = now_ms();
 		listening = now >= u->accept_pause;

@@ -73,6 +73,7 @@ static struct {
 	bool two_targets, dm_absent;
 	const char *proc_misc;
 	int not_ready; /* dm_udev_wait_immediate says "not ready" this many times */
+	uint32_t stuck_cookie; /* ... and always for this cookie */
 	int open_errno, arm_errno;
 	/* observations */
 	int tasks, runs, cookies, polls, waits0, update_nodes, sleeps, lock_errors;
@@ -507,6 +508,10 @@ int __wrap_dm_udev_wait_immediate(uint32_t cookie, int *ready)
 	fk.polls++;
 	if (fk.wait_error)
 		return 0;
+	if (cookie == fk.stuck_cookie) {
+		*ready = 0;
+		return 1;
+	}
 	*ready = fk.not_ready <= 0;
 	if (fk.not_ready > 0)
 		fk.not_ready--;
@@ -978,6 +983,48 @@ static void test_udev_variants(void **state)
 	assert_int_equal(fk.slept_us, 1000 + 2000 + 4000 + 8000 + 16000 + 5 * 25000);
 }
 
+/* Deferred udev waits: nothing polled until the outermost end, then all
+ * cookies at once; a cookie udev never finishes ends the wait 10 s after the
+ * last one that did finish. */
+static void test_udev_defer(void **state)
+{
+	(void)state;
+	mpath("mpatha");
+	devmapper_udev_defer_begin();
+	assert_int_equal(devmapper_create_map("mpathb", "mpath-b", 8, PARAMS, false, 0), 0);
+	devmapper_udev_defer_begin();
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	devmapper_udev_defer_end();
+	assert_int_equal(devmapper_rename_map("mpathb", "mpathc"), 0);
+	/* the kernel's part is done, udev not waited for yet */
+	assert_non_null(map_find("mpathc"));
+	assert_int_equal(fk.ncookie, 3);
+	assert_int_equal(fk.polls, 0);
+	fk.not_ready = 2;
+	devmapper_udev_defer_end();
+	/* a round polls all three: two are not ready, so one pause and a
+	 * second round for those two */
+	assert_int_equal(fk.polls, 3 + 2);
+	assert_int_equal(fk.sleeps, 1);
+	assert_int_equal(fk.lock_errors, 0);
+	/* outside a begin/end pair each call waits again */
+	fk.polls = 0;
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	assert_int_equal(fk.polls, 1);
+
+	/* a stuck cookie: the other one is waited for, then 10 s without progress */
+	devmapper_udev_defer_begin();
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	fk.stuck_cookie = 0x0d4d0000u | (uint32_t)(fk.cookies + 1);
+	assert_int_equal(devmapper_reload_map("mpathc", 8, PARAMS, false, 0), 0);
+	fk.not_ready = 3;
+	fk.slept_us = 0;
+	devmapper_udev_defer_end();
+	assert_true(fk.slept_us >= (long)DEVMAPPER_UDEV_WAIT_MAX_S * 1000000);
+	assert_true(fk.slept_us < (long)DEVMAPPER_UDEV_WAIT_MAX_S * 1000000 + 100000);
+	assert_non_null(strstr(fk.logs, "udev did not finish 1 cookie(s)"));
+}
+
 static void test_table_status(void **state)
 {
 	struct fmap *m = mpath("mpatha");
@@ -1167,6 +1214,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_message, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_message_during_udev_wait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_variants, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_udev_defer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_table_status, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_list, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_info, setup, teardown),
