@@ -105,7 +105,8 @@ int checker_start(struct checker *c);
  * path_state: PATH_PENDING when not finished yet; PATH_TIMEOUT once the
  * command is older than the timeout, and again on every poll until the
  * kernel completes it (a directio read is cancelled if the kernel allows).
- * A UNIT ATTENTION or transient host status is retried once, by a new
+ * A transient answer (UNIT ATTENTION, BUSY, ... see ../scsi.h) is retried,
+ * up to SCSI_RETRIES times, by a new
  * command submitted here (same timeout: a check never outlasts it).
  * Without a check in progress, the last verdict again.
  */
