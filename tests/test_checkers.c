@@ -36,6 +36,8 @@
 
 #include "checkers/checkers.h"
 #include "checkers/sg_pool.h"
+#include "config/keywords.h"
+#include "scsi.h"
 #include "sysfs.h"
 
 enum { MAX_REPLIES = 32, NSG = 2 };
@@ -47,6 +49,8 @@ struct sg_reply {
 	unsigned char sense[32];
 	unsigned char sense_len;
 	int resid;
+	const unsigned char *data; /* copied in (else 0x5a bytes); resid from its length */
+	unsigned data_len;
 	bool hold; /* completes only when released */
 	bool released;
 	int sg; /* which fake sg node took it, -1: SG_IO */
@@ -104,8 +108,14 @@ static void reply_apply(const struct sg_reply *r, struct sg_io_hdr *hdr)
 	hdr->resid = r->resid;
 	hdr->sb_len_wr = r->sense_len < hdr->mx_sb_len ? r->sense_len : hdr->mx_sb_len;
 	memcpy(hdr->sbp, r->sense, hdr->sb_len_wr);
-	if (hdr->dxferp && hdr->dxfer_len > (unsigned)r->resid)
+	if (r->data && hdr->dxferp) {
+		unsigned n = r->data_len < hdr->dxfer_len ? r->data_len : hdr->dxfer_len;
+
+		memcpy(hdr->dxferp, r->data, n);
+		hdr->resid = (int)(hdr->dxfer_len - n);
+	} else if (hdr->dxferp && hdr->dxfer_len > (unsigned)r->resid) {
 		memset(hdr->dxferp, 0x5a, hdr->dxfer_len - (unsigned)r->resid);
+	}
 }
 
 /* Called with the lock held: take the next reply for a request. */
@@ -294,6 +304,15 @@ static struct sg_reply *reply_add(void)
 static void reply_good(void)
 {
 	reply_add();
+}
+
+/* GOOD with len bytes of data (the rest of the buffer is residual) */
+static void reply_data(const unsigned char *data, unsigned len)
+{
+	struct sg_reply *r = reply_add();
+
+	r->data = data;
+	r->data_len = len;
 }
 
 static void reply_hold(void)
@@ -553,8 +572,19 @@ static void test_registry(void **state)
 	assert_true(checker_known("directio"));
 	assert_true(checker_known("readsector0"));
 	assert_true(checker_known("none"));
-	assert_false(checker_known("emc_clariion"));
+	assert_true(checker_known("emc_clariion"));
+	assert_true(checker_known("rdac"));
+	assert_true(checker_known("hp_sw"));
+	assert_true(checker_known("cciss_tur"));
+	assert_false(checker_known("alua"));
 	assert_false(checker_known(NULL));
+	/* the configuration accepts exactly the registered names */
+	assert_int_equal(checker_count(), 8);
+	for (size_t i = 0; i < checker_count(); i++) {
+		assert_true(checker_name_valid(checker_name_at(i)));
+		assert_true(checker_known(checker_name_at(i)));
+	}
+	assert_null(checker_name_at(checker_count()));
 	assert_int_equal(checker_new("bogus", node_pool, 5, &c), -EINVAL);
 	assert_ptr_equal(c, &fake);
 	assert_int_equal(checker_new("tur", "/nonexistent/sdq", 5, &c), -ENOENT);
@@ -625,7 +655,7 @@ static void test_tur_unit_attention(void **state)
 {
 	struct checker *c = new_checker_on("tur", backend(state), 5);
 
-	/* retried once */
+	/* retried */
 	reply_sense(0x6, 0x29, 0x00);
 	reply_good();
 	assert_int_equal(run(c), PATH_UP);
@@ -635,19 +665,25 @@ static void test_tur_unit_attention(void **state)
 	reply_sense(0x2, 0x04, 0x0b);
 	assert_int_equal(run(c), PATH_GHOST);
 	assert_int_equal(calls(), 4);
-	/* but only once */
-	reply_sense(0x6, 0x29, 0x00);
-	reply_sense(0x6, 0x29, 0x00);
+	/* up to SCSI_RETRIES times: three unit attentions in a row are fine */
+	for (int i = 0; i < SCSI_RETRIES; i++)
+		reply_sense(0x6, 0x29, 0x00);
+	reply_good();
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(calls(), 8);
+	/* one more and the check gives up */
+	for (int i = 0; i <= SCSI_RETRIES; i++)
+		reply_sense(0x6, 0x29, 0x00);
 	reply_good();
 	assert_int_equal(run(c), PATH_DOWN);
-	assert_int_equal(calls(), 6);
+	assert_int_equal(calls(), 12);
 	assert_non_null(strstr(checker_msg(c), "6/29/00"));
 	checker_free(c);
 }
 
 static void test_tur_transient_host_status(void **state)
 {
-	/* DID_REQUEUE, DID_IMM_RETRY, DID_SOFT_ERROR, DID_BUS_BUSY: retried once */
+	/* DID_REQUEUE, DID_IMM_RETRY, DID_SOFT_ERROR, DID_BUS_BUSY: retried */
 	static const unsigned char transient[] = {0x0d, 0x0c, 0x0b, 0x02};
 	struct checker *c = new_checker_on("tur", backend(state), 5);
 
@@ -657,11 +693,24 @@ static void test_tur_transient_host_status(void **state)
 		assert_int_equal(run(c), PATH_UP);
 	}
 	assert_int_equal(calls(), 8);
-	reply_add()->host = 0x0d;
-	reply_add()->host = 0x0d;
+	for (int i = 0; i <= SCSI_RETRIES; i++)
+		reply_add()->host = 0x0d;
 	assert_int_equal(run(c), PATH_DOWN);
 	assert_non_null(strstr(checker_msg(c), "host status 0xd"));
-	assert_int_equal(calls(), 10);
+	assert_int_equal(calls(), 12);
+	/* BUSY, TASK SET FULL, ABORTED COMMAND, NOT READY becoming ready too */
+	reply_add()->status = 0x08;
+	reply_add()->status = 0x28;
+	reply_sense(0xb, 0x47, 0x00);
+	reply_good();
+	assert_int_equal(run(c), PATH_UP);
+	reply_sense(0x2, 0x04, 0x01);
+	reply_good();
+	assert_int_equal(run(c), PATH_UP);
+	/* a recovered error is no error */
+	reply_sense(0x1, 0x5d, 0x00);
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(calls(), 19);
 	checker_free(c);
 }
 
@@ -680,9 +729,9 @@ static void test_tur_failures(void **state)
 	assert_non_null(strstr(checker_msg(c), "timed out"));
 	reply_add()->driver = 0x06; /* DRIVER_TIMEOUT */
 	assert_int_equal(run(c), PATH_TIMEOUT);
-	reply_add()->status = 0x08; /* BUSY */
+	reply_add()->status = 0x18; /* RESERVATION CONFLICT */
 	assert_int_equal(run(c), PATH_DOWN);
-	assert_non_null(strstr(checker_msg(c), "SCSI status 0x8"));
+	assert_non_null(strstr(checker_msg(c), "SCSI status 0x18"));
 	r = reply_add(); /* CHECK CONDITION, no sense data */
 	r->status = 0x02;
 	assert_int_equal(run(c), PATH_DOWN);
@@ -1055,30 +1104,157 @@ static void test_pool_worker_at_new(void **state)
 	checker_free(c);
 }
 
-/* ---- sense decoding ---- */
 
-static void test_sense_decode(void **state)
+/* ---- hp_sw, rdac, emc_clariion, cciss_tur ---- */
+
+static void test_hp_sw(void **state)
 {
-	const unsigned char fixed_short[8] = {0xf0, 0, 0x05, 0, 0, 0, 0, 0};
-	const unsigned char desc[4] = {0x73, 0x02, 0x04, 0x0b};
-	const unsigned char bad[18] = {0x7f, 0, 0x02};
-	struct checker_sense s = {9, 9, 9};
+	static const unsigned char tur[6] = {0};
+	struct checker *c = new_checker_on("hp_sw", backend(state), 5);
 
-	(void)state;
-	/* fixed format with the valid bit, too short for ASC/ASCQ */
-	assert_int_equal(checker_sense_decode(fixed_short, sizeof(fixed_short), &s), 0);
-	assert_int_equal(s.key, 5);
-	assert_int_equal(s.asc, 0);
-	assert_int_equal(s.ascq, 0);
-	assert_int_equal(checker_sense_decode(desc, sizeof(desc), &s), 0);
-	assert_int_equal(s.key, 2);
-	assert_int_equal(checker_sense_state(&s), PATH_GHOST);
-	s.ascq = 0x0a; /* ALUA state transition: not standby */
-	assert_int_equal(checker_sense_state(&s), PATH_DOWN);
-	s = (struct checker_sense){9, 9, 9};
-	assert_int_equal(checker_sense_decode(bad, sizeof(bad), &s), -EINVAL);
-	assert_int_equal(checker_sense_decode(desc, 3, &s), -EINVAL);
-	assert_int_equal(s.key, 9);
+	reply_good();
+	assert_int_equal(run(c), PATH_UP);
+	assert_memory_equal(fake.cdb, tur, 6);
+	reply_sense(0x2, 0x04, 0x02); /* the passive controller */
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_non_null(strstr(checker_msg(c), "passive"));
+	reply_sense_desc(0x2, 0x04, 0x0b); /* ALUA standby */
+	assert_int_equal(run(c), PATH_GHOST);
+	reply_sense(0x2, 0x04, 0x03); /* manual intervention required */
+	assert_int_equal(run(c), PATH_DOWN);
+	reply_sense(0x6, 0x29, 0x00); /* retried like tur */
+	reply_sense(0x2, 0x04, 0x02);
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_int_equal(calls(), 6);
+	checker_free(c);
+}
+
+static void test_cciss_tur(void **state)
+{
+	struct checker *c = new_checker_on("cciss_tur", backend(state), 5);
+
+	reply_good();
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(fake.cdb[0], 0x00);
+	reply_sense(0x2, 0x04, 0x02); /* not hp_sw: down */
+	assert_int_equal(run(c), PATH_DOWN);
+	checker_free(c);
+}
+
+/* Page 0xC9 "vac1" as an RDAC array returns it: byte 8 flags, byte 9 the
+ * path priority, bytes 10/11 ALUA state and controller status. */
+static void vac_page(unsigned char *p, unsigned char b8, unsigned char b9, unsigned char aas,
+		     unsigned char ctl)
+{
+	memset(p, 0, 44);
+	p[1] = 0xc9;
+	p[3] = 40;
+	memcpy(p + 4, "vac1", 4);
+	p[8] = b8;
+	p[9] = b9;
+	p[10] = aas;
+	p[11] = ctl;
+}
+
+static void test_rdac(void **state)
+{
+	static const unsigned char inq_c9[6] = {0x12, 0x01, 0xc9, 0x00, 0x80, 0x00};
+	unsigned char pages[12][44];
+	struct checker *c = new_checker_on("rdac", backend(state), 5);
+
+	vac_page(pages[0], 0x01, 0x01, 0, 0); /* owner, preferred */
+	vac_page(pages[1], 0x00, 0x02, 0, 0); /* alternate controller */
+	vac_page(pages[2], 0x81, 0x02, 0, 0); /* AVT, owner */
+	vac_page(pages[3], 0xe0, 0x01, 0x0, 0x01); /* ALUA mode: active/optimized */
+	vac_page(pages[4], 0xe0, 0x01, 0x1, 0x01); /* active/non-optimized */
+	vac_page(pages[5], 0xe0, 0x01, 0x2, 0x01); /* standby */
+	vac_page(pages[6], 0xe0, 0x01, 0x3, 0x01); /* unavailable */
+	vac_page(pages[7], 0xe0, 0x01, 0xf, 0x01); /* transitioning */
+	vac_page(pages[8], 0xe0, 0x01, 0x0, 0x03); /* controller held in reset */
+	vac_page(pages[9], 0xe0, 0x01, 0x0, 0x06); /* controller quiesced */
+	vac_page(pages[10], 0x01, 0x01, 0, 0);
+	pages[10][4] = 'x'; /* not the vac page */
+	for (int i = 0; i <= 10; i++)
+		reply_data(pages[i], 44);
+	reply_data(pages[0], 6); /* too short */
+	assert_int_equal(run(c), PATH_UP);
+	assert_memory_equal(fake.cdb, inq_c9, 6);
+	assert_int_equal(fake.hdr.dxfer_direction, SG_DXFER_FROM_DEV);
+	assert_int_equal(fake.hdr.dxfer_len, 128);
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_non_null(strstr(checker_msg(c), "passive"));
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "held in reset"));
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_non_null(strstr(checker_msg(c), "quiesced"));
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "0xC9"));
+	assert_int_equal(run(c), PATH_DOWN);
+	/* the command itself failing: the usual rules */
+	reply_sense(0x5, 0x24, 0x00); /* page not supported */
+	assert_int_equal(run(c), PATH_DOWN);
+	reply_sense(0x6, 0x2a, 0x06); /* ALUA state changed: retried */
+	reply_data(pages[0], 44);
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(calls(), 15);
+	checker_free(c);
+}
+
+/* Page 0xC0 "unit path report" as a CLARiiON returns it. */
+static void upr_page(unsigned char *p, unsigned char state, unsigned char sp,
+		     unsigned char failover, unsigned char lun_op)
+{
+	memset(p, 0, 60);
+	p[1] = 0xc0;
+	p[3] = 56;
+	p[4] = state;
+	p[5] = 0; /* default owner SP A */
+	p[8] = sp;
+	p[28] = failover;
+	p[48] = lun_op;
+}
+
+static void test_emc_clariion(void **state)
+{
+	static const unsigned char inq_c0[6] = {0x12, 0x01, 0xc0, 0x00, 0x80, 0x00};
+	unsigned char pages[8][60];
+	struct checker *c = new_checker_on("emc_clariion", backend(state), 5);
+
+	upr_page(pages[0], 2, 0, 4, 0); /* owned by SP A, PNR */
+	upr_page(pages[1], 1, 1, 4, 0); /* bound, SP B is passive */
+	upr_page(pages[2], 1, 1, 6, 0); /* bound, ALUA: the other SP serves IO */
+	upr_page(pages[3], 0, 0, 4, 0); /* unbound / LUN_Z */
+	upr_page(pages[4], 2, 0, 4, 1); /* IO rejected: SP reboot */
+	upr_page(pages[5], 7, 0, 4, 0); /* unknown state */
+	upr_page(pages[6], 2, 0, 4, 0);
+	pages[6][1] = 0x80; /* another page */
+	for (int i = 0; i <= 6; i++)
+		reply_data(pages[i], 60);
+	assert_int_equal(run(c), PATH_UP);
+	assert_memory_equal(fake.cdb, inq_c0, 6);
+	assert_non_null(strstr(checker_msg(c), "SP A"));
+	assert_int_equal(run(c), PATH_GHOST);
+	assert_non_null(strstr(checker_msg(c), "SP B"));
+	assert_int_equal(run(c), PATH_UP);
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "unbound"));
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "rejects IO"));
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_int_equal(run(c), PATH_DOWN);
+	assert_non_null(strstr(checker_msg(c), "0xC0"));
+	/* a short page still has the LUN state */
+	reply_data(pages[1], 9);
+	assert_int_equal(run(c), PATH_GHOST);
+	reply_errno(ENODEV);
+	assert_int_equal(run(c), PATH_DOWN);
+	checker_free(c);
 }
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1099,6 +1275,10 @@ int main(void)
 	    TEST_BOTH(test_tur_failures),
 	    TEST_BOTH(test_tur_cannot_run),
 	    TEST_BOTH(test_readsector0),
+	    TEST_BOTH(test_hp_sw),
+	    TEST_BOTH(test_cciss_tur),
+	    TEST_BOTH(test_rdac),
+	    TEST_BOTH(test_emc_clariion),
 	    TEST_BOTH(test_start_does_not_block),
 	    TEST_BOTH(test_timeout_stuck_late),
 	    TEST_BOTH(test_wait_ends_at_timeout),
@@ -1108,7 +1288,6 @@ int main(void)
 	    TEST(test_sg_hung_and_healthy),
 	    TEST(test_pool_not_scsi),
 	    TEST(test_pool_all_workers_stuck),
-	    TEST(test_sense_decode),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/nvme_ioctl.h>
 #include <scsi/sg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config/keywords.h"
 #include "prioritizers/prio.h"
+#include "scsi.h"
 #include "sysfs.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -557,6 +560,22 @@ static struct {
 	size_t rtpg_len;
 	uint8_t fail_op; /* answer this opcode with CHECK CONDITION */
 	uint8_t sense_key;
+	int ua_left;	     /* answer this many commands with UNIT ATTENTION first */
+	const uint8_t *page; /* answer to INQUIRY of vendor VPD page page_code */
+	size_t page_len;
+	uint8_t page_code;
+	const uint8_t *std_inq; /* standard INQUIRY answer (else TPGS only) */
+	size_t std_inq_len;
+	bool tur_check; /* TEST UNIT READY: CHECK CONDITION with tur_sense */
+	uint8_t tur_sense[3];
+	/* NVMe */
+	int nsid; /* NVME_IOCTL_ID answer, 0: ENOTTY */
+	uint8_t cmic;
+	uint32_t anagrpid;
+	const uint8_t *ana_log;
+	size_t ana_log_len;
+	int nvme_status; /* > 0: the admin commands fail with this status */
+	uint32_t last_cdw10;
 	int calls;
 	unsigned last_alloc; /* allocation length of the last RTPG */
 	unsigned timeout;
@@ -570,6 +589,66 @@ static void sg_answer(struct sg_io_hdr *h, const void *data, size_t len)
 	h->resid = (int)(h->dxfer_len - n);
 }
 
+/* CHECK CONDITION with fixed format sense key/asc/ascq. */
+static void sense_answer(struct sg_io_hdr *h, uint8_t key, uint8_t asc, uint8_t ascq)
+{
+	uint8_t *sb = h->sbp;
+
+	h->status = 0x02;
+	h->masked_status = 0x01;
+	h->driver_status = 0x08;
+	h->info = SG_INFO_CHECK;
+	memset(sb, 0, h->mx_sb_len);
+	sb[0] = 0x70;
+	sb[2] = key;
+	sb[7] = 10;
+	sb[12] = asc;
+	sb[13] = ascq;
+	h->sb_len_wr = 18;
+	h->resid = (int)h->dxfer_len;
+}
+
+static void put_le32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* NVME_IOCTL_ID and the admin commands ana sends. */
+static int fake_nvme(unsigned long req, void *arg)
+{
+	struct nvme_passthru_cmd *cmd = arg;
+	uint8_t *data;
+
+	sg.calls++;
+	if (!sg.nsid) {
+		errno = ENOTTY;
+		return -1;
+	}
+	if (req == NVME_IOCTL_ID)
+		return sg.nsid;
+	sg.timeout = cmd->timeout_ms;
+	sg.last_cdw10 = cmd->cdw10;
+	if (sg.nvme_status)
+		return sg.nvme_status;
+	data = (uint8_t *)(uintptr_t)cmd->addr;
+	memset(data, 0, cmd->data_len);
+	if (cmd->opcode == 0x06 && cmd->cdw10 == 0x01) {
+		data[76] = sg.cmic;
+		put_le32(data + 348, 4);
+	} else if (cmd->opcode == 0x06 && cmd->cdw10 == 0x00) {
+		assert_int_equal(cmd->nsid, (uint32_t)sg.nsid);
+		put_le32(data + 92, sg.anagrpid);
+	} else if (cmd->opcode == 0x02) {
+		memcpy(data, sg.ana_log,
+		       sg.ana_log_len < cmd->data_len ? sg.ana_log_len : cmd->data_len);
+	} else {
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
 int __wrap_ioctl(int fd, unsigned long req, ...)
 {
 	struct sg_io_hdr *h;
@@ -581,6 +660,8 @@ int __wrap_ioctl(int fd, unsigned long req, ...)
 	va_start(ap, req);
 	arg = va_arg(ap, void *);
 	va_end(ap);
+	if (sg.active && (req == NVME_IOCTL_ID || req == NVME_IOCTL_ADMIN_CMD))
+		return fake_nvme(req, arg);
 	if (!sg.active || req != SG_IO)
 		return __real_ioctl(fd, req, arg);
 	h = arg;
@@ -590,6 +671,24 @@ int __wrap_ioctl(int fd, unsigned long req, ...)
 	h->status = h->masked_status = h->host_status = h->driver_status = 0;
 	h->info = SG_INFO_OK;
 	h->sb_len_wr = 0;
+	if (sg.ua_left > 0) {
+		sg.ua_left--;
+		sense_answer(h, 0x6, 0x29, 0x00); /* power on or reset occurred */
+		return 0;
+	}
+	if (cdb[0] == 0x00) { /* TEST UNIT READY */
+		if (sg.tur_check)
+			sense_answer(h, sg.tur_sense[0], sg.tur_sense[1], sg.tur_sense[2]);
+		return 0;
+	}
+	if (cdb[0] == 0x12 && (cdb[1] & 1) && sg.page && cdb[2] == sg.page_code) {
+		sg_answer(h, sg.page, sg.page_len);
+		return 0;
+	}
+	if (cdb[0] == 0x12 && !(cdb[1] & 1) && sg.std_inq) {
+		sg_answer(h, sg.std_inq, sg.std_inq_len);
+		return 0;
+	}
 	if (cdb[0] == sg.fail_op) {
 		uint8_t *sb = h->sbp;
 
@@ -717,6 +816,363 @@ static void test_alua_get_large(void **state)
 	path_free(pp);
 }
 
+/* The issue-12 case: one UNIT ATTENTION (or a few) on the way no longer
+ * costs the path its priority. */
+static void test_alua_unit_attention(void **state)
+{
+	struct path *pp = mkpath("null", 0, 0, 0, 0);
+	int prio;
+
+	(void)state;
+	sg.ua_left = 1;
+	assert_int_equal(get("alua", "", pp, &prio), 0);
+	assert_int_equal(prio, 81);
+	assert_int_equal(sg.calls, 4);
+	sg.calls = 0;
+	sg.ua_left = SCSI_RETRIES;
+	assert_int_equal(get("alua", "", pp, &prio), 0);
+	assert_int_equal(prio, 81);
+	assert_int_equal(sg.calls, 3 + SCSI_RETRIES);
+	/* a device that keeps saying UNIT ATTENTION fails after the retries */
+	sg.calls = 0;
+	sg.ua_left = SCSI_RETRIES + 1;
+	assert_int_equal(get("alua", "", pp, &prio), -EIO);
+	assert_int_equal(sg.calls, SCSI_RETRIES + 1);
+	path_free(pp);
+}
+
+static void test_registry_names(void **state)
+{
+	(void)state;
+	assert_int_equal(prio_count(), 12);
+	for (size_t i = 0; i < prio_count(); i++)
+		assert_true(prio_name_valid(prio_name_at(i)));
+	assert_null(prio_name_at(prio_count()));
+	assert_false(prio_name_valid("ontap")); /* not implemented: see README */
+}
+
+static void test_random(void **state)
+{
+	struct path *pp = mkpath("sda", 0, 0, 0, 0);
+	bool seen[11] = {false};
+	int prio;
+
+	(void)state;
+	for (int i = 0; i < 500; i++) {
+		assert_int_equal(get("random", "", pp, &prio), 0);
+		assert_true(prio >= 1 && prio <= 10);
+		seen[prio] = true;
+	}
+	for (int i = 1; i <= 10; i++)
+		assert_true(seen[i]);
+	path_free(pp);
+}
+
+static void upr(uint8_t *p, uint8_t state, uint8_t def_sp, uint8_t sp, uint8_t lun_op)
+{
+	memset(p, 0, 60);
+	p[1] = 0xc0;
+	p[3] = 56;
+	p[4] = state;
+	p[5] = def_sp;
+	p[8] = sp;
+	p[48] = lun_op;
+}
+
+static void test_emc(void **state)
+{
+	struct path *pp = mkpath("null", 0, 0, 0, 0);
+	uint8_t page[60];
+	int prio;
+
+	(void)state;
+	upr(page, 2, 0, 0, 0);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 11); /* owner and default owner */
+	upr(page, 2, 1, 0, 0);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 10); /* trespassed to this SP */
+	upr(page, 1, 1, 1, 0);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 1); /* passive default SP */
+	upr(page, 1, 0, 1, 0);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 0);
+	upr(page, 0, 0, 0, 0);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 0); /* unbound */
+	upr(page, 2, 0, 0, 1);
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 1); /* IO rejected */
+	assert_int_equal(prio_emc_eval(page, 8, &prio), -EINVAL);
+	page[1] = 0x83;
+	assert_int_equal(prio_emc_eval(page, sizeof(page), &prio), -EINVAL);
+	/* end to end, with a UNIT ATTENTION first */
+	upr(page, 2, 0, 0, 0);
+	sg.page = page;
+	sg.page_len = sizeof(page);
+	sg.page_code = 0xc0;
+	sg.ua_left = 1;
+	assert_int_equal(get("emc", "", pp, &prio), 0);
+	assert_int_equal(prio, 11);
+	assert_int_equal(sg.calls, 2);
+	sg.page_code = 0xc1; /* the device does not have the page */
+	sg.fail_op = 0x12;
+	sg.sense_key = 0x5;
+	assert_int_equal(get("emc", "", pp, &prio), -EIO);
+	path_free(pp);
+}
+
+static void vac(uint8_t *p, uint8_t b8, uint8_t b9, uint8_t aas)
+{
+	memset(p, 0, 44);
+	p[1] = 0xc9;
+	p[3] = 40;
+	memcpy(p + 4, "vac1", 4);
+	p[8] = b8;
+	p[9] = b9;
+	p[10] = aas;
+	p[11] = 0x01;
+}
+
+static void test_rdac(void **state)
+{
+	struct path *pp = mkpath("null", 0, 0, 0, 0);
+	uint8_t page[44];
+	int prio;
+
+	(void)state;
+	vac(page, 0x01, 0x01, 0);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 11); /* owner, preferred */
+	vac(page, 0x01, 0x02, 0);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 10);
+	vac(page, 0x00, 0x01, 0);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 1);
+	vac(page, 0x00, 0x02, 0);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 0);
+	/* byte 8 bit 3: the path priority is in byte 15 */
+	vac(page, 0x09, 0x02, 0);
+	page[15] = 0x01;
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 11);
+	/* IO shipping (ALUA) mode */
+	vac(page, 0xe0, 0x01, 0x0);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 130);
+	vac(page, 0xe0, 0x02, 0x1);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 10);
+	vac(page, 0xe0, 0x02, 0x3);
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), 0);
+	assert_int_equal(prio, 0);
+	page[5] = 'x';
+	assert_int_equal(prio_rdac_eval(page, sizeof(page), &prio), -EINVAL);
+	vac(page, 0x01, 0x01, 0);
+	sg.page = page;
+	sg.page_len = sizeof(page);
+	sg.page_code = 0xc9;
+	assert_int_equal(get("rdac", "", pp, &prio), 0);
+	assert_int_equal(prio, 11);
+	assert_int_equal(sg.timeout, 1000);
+	path_free(pp);
+}
+
+/* A DF600F standard INQUIRY: LDEV at 44-47, controller at 49, mode at 128. */
+static void df_inq(uint8_t *p, const char *ldev, char ctrl, bool symmetric)
+{
+	memset(p, 0, 132);
+	memcpy(p + 8, "HITACHI DF600F          ", 24);
+	memcpy(p + 44, ldev, 4);
+	p[49] = (uint8_t)ctrl;
+	p[50] = 'A';
+	if (symmetric)
+		memcpy(p + 128, "DF00", 4);
+}
+
+static void test_hds(void **state)
+{
+	struct path *pp = mkpath("null", 0, 0, 0, 0);
+	uint8_t inq[132];
+	int prio;
+
+	(void)state;
+	df_inq(inq, "0012", '0', false);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), 0);
+	assert_int_equal(prio, 2); /* even LDEV, controller 0 */
+	df_inq(inq, "0012", '1', false);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), 0);
+	assert_int_equal(prio, 1);
+	df_inq(inq, "001B", '1', false);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), 0);
+	assert_int_equal(prio, 2); /* odd LDEV, controller 1 */
+	df_inq(inq, "001b", '0', false);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), 0);
+	assert_int_equal(prio, 1);
+	df_inq(inq, "001B", '0', true);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), 0);
+	assert_int_equal(prio, 2); /* symmetric: all alike */
+	df_inq(inq, "0012", 'X', false);
+	assert_int_equal(prio_hds_eval(inq, sizeof(inq), &prio), -EINVAL);
+	df_inq(inq, "0012", '0', false);
+	assert_int_equal(prio_hds_eval(inq, 40, &prio), -EINVAL);
+	df_inq(inq, "0013", '1', false);
+	sg.std_inq = inq;
+	sg.std_inq_len = sizeof(inq);
+	assert_int_equal(get("hds", "", pp, &prio), 0);
+	assert_int_equal(prio, 2);
+	path_free(pp);
+}
+
+static void test_hp_sw(void **state)
+{
+	struct path *pp = mkpath("null", 0, 0, 0, 0);
+	int prio;
+
+	(void)state;
+	assert_int_equal(get("hp_sw", "", pp, &prio), 0);
+	assert_int_equal(prio, 4);
+	sg.tur_check = true;
+	memcpy(sg.tur_sense, "\x02\x04\x02", 3); /* the passive controller */
+	assert_int_equal(get("hp_sw", "", pp, &prio), 0);
+	assert_int_equal(prio, 1);
+	memcpy(sg.tur_sense, "\x02\x04\x0b", 3); /* standby */
+	assert_int_equal(get("hp_sw", "", pp, &prio), 0);
+	assert_int_equal(prio, 1);
+	memcpy(sg.tur_sense, "\x03\x11\x00", 3); /* medium error */
+	assert_int_equal(get("hp_sw", "", pp, &prio), -EIO);
+	assert_int_equal(prio, -77);
+	/* a UNIT ATTENTION before the real answer */
+	sg.tur_check = false;
+	sg.ua_left = 1;
+	sg.calls = 0;
+	assert_int_equal(get("hp_sw", "", pp, &prio), 0);
+	assert_int_equal(prio, 4);
+	assert_int_equal(sg.calls, 2);
+	path_free(pp);
+}
+
+static void test_iet(void **state)
+{
+	struct path *pp = mkpath("sdx", 3, 0, 0, 1);
+	char link[600], target[600];
+	STRBUF_AUTO(why);
+	int prio;
+
+	(void)state;
+	put_file("devices/platform/host3/session7/target3:0:0/3:0:0:1/vendor", "LIO-ORG\n");
+	put_file("block/sdx/size", "8\n");
+	snprintf(link, sizeof(link), "%s/block/sdx/device", tmpdir);
+	snprintf(target, sizeof(target), "../../devices/platform/host3/session7/target3:0:0/3:0:0:1");
+	assert_int_equal(symlink(target, link), 0);
+	put_file("class/iscsi_connection/connection7:0/persistent_address", "192.168.1.10\n");
+	put_file("class/iscsi_connection/connection17:0/persistent_address", "192.168.1.99\n");
+	assert_int_equal(get("iet", "preferredip=192.168.1.10", pp, &prio), 0);
+	assert_int_equal(prio, 20);
+	assert_int_equal(get("iet", "preferredip=192.168.1.99", pp, &prio), 0);
+	assert_int_equal(prio, 10);
+	/* address only */
+	rm_file("class/iscsi_connection/connection7:0/persistent_address");
+	put_file("class/iscsi_connection/connection7:0/address", "192.168.1.99\n");
+	assert_int_equal(get("iet", "preferredip=192.168.1.99", pp, &prio), 0);
+	assert_int_equal(prio, 20);
+	/* bad args */
+	assert_int_equal(get("iet", "", pp, &prio), -EINVAL);
+	assert_int_equal(get("iet", "preferredip=300.1.1.1", pp, &prio), -EINVAL);
+	assert_int_equal(prio_args_check("iet", "preferredip=10.0.0.1", &why), 0);
+	assert_int_equal(prio_args_check("iet", "preferred=10.0.0.1", &why), -EINVAL);
+	assert_non_null(strstr(why.buf, "preferredip"));
+	/* not iSCSI */
+	strlcpy_trunc(pp->dev, "sdy", sizeof(pp->dev));
+	put_file("block/sdy/device/vendor", "ATA\n");
+	assert_int_equal(get("iet", "preferredip=192.168.1.99", pp, &prio), -ENODEV);
+	path_free(pp);
+}
+
+/* An ANA log page (return groups only) with groups 1 (optimized), 2 (in
+ * the given state, with 2 NSIDs listed) and 3 (inaccessible). */
+static size_t ana_log(uint8_t *p, uint8_t state2)
+{
+	memset(p, 0, 256);
+	p[8] = 3;
+	p[16 + 0] = 1;
+	p[16 + 16] = 0x01;
+	p[48 + 0] = 2;
+	p[48 + 4] = 2;
+	p[48 + 16] = state2;
+	p[88 + 0] = 3;
+	p[88 + 16] = 0x03;
+	return 120;
+}
+
+static void test_ana(void **state)
+{
+	struct path *pp = mkpath("nvme0n1", 0, 0, 0, 0);
+	uint8_t log[256];
+	size_t len = ana_log(log, 0x02);
+	int prio;
+
+	(void)state;
+	assert_int_equal(prio_ana_parse_log(log, len, 1), 0x01);
+	assert_int_equal(prio_ana_parse_log(log, len, 2), 0x02);
+	assert_int_equal(prio_ana_parse_log(log, len, 3), 0x03);
+	assert_int_equal(prio_ana_parse_log(log, len, 4), -ENODEV);
+	assert_int_equal(prio_ana_parse_log(log, 100, 3), -EINVAL); /* truncated */
+	assert_int_equal(prio_ana_parse_log(log, 8, 1), -EINVAL);
+	assert_int_equal(prio_ana_state_prio(0x1), 50);
+	assert_int_equal(prio_ana_state_prio(0x2), 10);
+	assert_int_equal(prio_ana_state_prio(0x3), 1);
+	assert_int_equal(prio_ana_state_prio(0x4), 0);
+	assert_int_equal(prio_ana_state_prio(0xf), 0);
+	assert_int_equal(prio_ana_state_prio(0x7), -EINVAL);
+	/* end to end on /dev/null through the fake NVMe ioctls */
+	strlcpy_trunc(pp->dev, "null", sizeof(pp->dev));
+	sg.nsid = 5;
+	sg.cmic = 0x08;
+	sg.anagrpid = 2;
+	sg.ana_log = log;
+	sg.ana_log_len = len;
+	assert_int_equal(get("ana", "", pp, &prio), 0);
+	assert_int_equal(prio, 10);
+	assert_int_equal(sg.last_cdw10 & 0xfff, 0x10c); /* ANA log, groups only */
+	assert_int_equal(sg.timeout, 1000);
+	sg.anagrpid = 1;
+	assert_int_equal(get("ana", "", pp, &prio), 0);
+	assert_int_equal(prio, 50);
+	sg.anagrpid = 9; /* not in the log */
+	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
+	sg.anagrpid = 0; /* namespace in no group */
+	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
+	sg.anagrpid = 2;
+	sg.nvme_status = 0x4002; /* an NVMe error status */
+	assert_int_equal(get("ana", "", pp, &prio), -EIO);
+	sg.nvme_status = 0;
+	sg.cmic = 0x00; /* no ANA reporting */
+	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
+	sg.nsid = 0; /* not NVMe */
+	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
+	path_free(pp);
+}
+
+static void test_detect(void **state)
+{
+	struct path *pp = mkpath("nvme0n1", 0, 0, 0, 0);
+
+	(void)state;
+	/* nvme0n1 does not exist here: the question cannot be asked */
+	assert_null(prio_detect(pp, 1000));
+	pp->tpgs = 1; /* TPGS applies to SCSI only */
+	assert_null(prio_detect(pp, 1000));
+	strlcpy_trunc(pp->dev, "sda", sizeof(pp->dev));
+	assert_string_equal(prio_detect(pp, 1000), "alua");
+	pp->tpgs = 0;
+	assert_null(prio_detect(pp, 1000));
+	path_free(pp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,6 +1190,16 @@ int main(void)
 	    cmocka_unit_test(test_alua_state_prio),
 	    cmocka_unit_test_setup_teardown(test_alua_get, setup_sg, teardown_sg),
 	    cmocka_unit_test_setup_teardown(test_alua_get_large, setup_sg, teardown_sg),
+	    cmocka_unit_test_setup_teardown(test_alua_unit_attention, setup_sg, teardown_sg),
+	    cmocka_unit_test(test_registry_names),
+	    cmocka_unit_test(test_random),
+	    cmocka_unit_test_setup_teardown(test_emc, setup_sg, teardown_sg),
+	    cmocka_unit_test_setup_teardown(test_rdac, setup_sg, teardown_sg),
+	    cmocka_unit_test_setup_teardown(test_hds, setup_sg, teardown_sg),
+	    cmocka_unit_test_setup_teardown(test_hp_sw, setup_sg, teardown_sg),
+	    cmocka_unit_test_setup_teardown(test_iet, setup_tmp, teardown_tmp),
+	    cmocka_unit_test_setup_teardown(test_ana, setup_sg, teardown_sg),
+	    cmocka_unit_test(test_detect),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

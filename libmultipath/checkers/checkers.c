@@ -29,7 +29,21 @@ static const struct checker_ops *const registry[] = {
     &checker_directio_ops,
     &checker_readsector0_ops,
     &checker_none_ops,
+    &checker_rdac_ops,
+    &checker_emc_clariion_ops,
+    &checker_hp_sw_ops,
+    &checker_cciss_tur_ops,
 };
+
+size_t checker_count(void)
+{
+	return sizeof(registry) / sizeof(registry[0]);
+}
+
+const char *checker_name_at(size_t i)
+{
+	return i < checker_count() ? registry[i]->name : NULL;
+}
 
 static const struct checker_ops *ops_find(const char *name)
 {

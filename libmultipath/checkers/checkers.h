@@ -7,11 +7,15 @@
  *   readsector0  SCSI READ(10) of LBA 0, one logical block
  *   directio     an O_DIRECT read of block 0 through libaio (aio_group.h)
  *   none         always up
+ *   rdac         INQUIRY VPD 0xC9 (RDAC volume access control): owner / ALUA state
+ *   emc_clariion INQUIRY VPD 0xC0 (EMC unit path report): LUN ownership
+ *   hp_sw        TEST UNIT READY; NOT READY 04/02 is a passive path
+ *   cciss_tur    tur under its multipath-tools name for HP Smart Array
  *
  * Interface: checker_start() begins a check and never blocks;
  * checker_poll() collects the verdict, optionally waiting until a deadline;
- * checker_check() does both. Every checker is asynchronous: tur and
- * readsector0 queue their command on the path's sg node (/dev/sgN, the sg
+ * checker_check() does both. Every checker is asynchronous: the SG
+ * checkers (tur, readsector0, rdac, emc_clariion, hp_sw, cciss_tur) queue their command on the path's sg node (/dev/sgN, the sg
  * driver's write()/poll()/read() interface) or, for a path without one, on
  * a small shared pool of worker threads running SG_IO on the block device
  * (see checkers/README.md: when all of them are stuck on hung devices,
@@ -101,7 +105,8 @@ int checker_start(struct checker *c);
  * path_state: PATH_PENDING when not finished yet; PATH_TIMEOUT once the
  * command is older than the timeout, and again on every poll until the
  * kernel completes it (a directio read is cancelled if the kernel allows).
- * A UNIT ATTENTION or transient host status is retried once, by a new
+ * A transient answer (UNIT ATTENTION, BUSY, ... see ../scsi.h) is retried,
+ * up to SCSI_RETRIES times, by a new
  * command submitted here (same timeout: a check never outlasts it).
  * Without a check in progress, the last verdict again.
  */
@@ -160,6 +165,10 @@ extern const struct checker_ops checker_tur_ops;
 extern const struct checker_ops checker_readsector0_ops;
 extern const struct checker_ops checker_directio_ops;
 extern const struct checker_ops checker_none_ops;
+extern const struct checker_ops checker_rdac_ops;
+extern const struct checker_ops checker_emc_clariion_ops;
+extern const struct checker_ops checker_hp_sw_ops;
+extern const struct checker_ops checker_cciss_tur_ops;
 
 int checker_fd(const struct checker *c);
 /* The device node given to checker_new(). */
@@ -175,37 +184,45 @@ int checker_set_state(struct checker *c, int st, const char *fmt, ...)
 unsigned checker_block_size(int fd);
 
 /*
- * The asynchronous SCSI command engine of tur and readsector0 (sg_async.c):
+ * The asynchronous SCSI command engine of the SG checkers (sg_async.c):
  * one command with no data out and up to buf_len bytes in.
  * checker_sg_init(): find and open the sg node, else take a worker job;
- * remembers when the block device does not support SG_IO at all. 0/-errno.
+ * remembers when the block device does not support SG_IO at all; hooks
+ * (may be NULL) give the checker's own verdict rules. 0/-errno.
  * checker_sg_submit(): queue cdb (at most 16 bytes) unless a command is in
  * flight; 0, or -errno when it cannot run (-ENOTTY, -EINVAL, -EAGAIN ...).
  * checker_sg_poll(), checker_sg_poll_fd(), checker_sg_free(): the ops.
  * checker_sg_node(): "sg3", or "" when the worker pool is used.
- * Verdicts: PATH_UP (GOOD and, with data, the whole buffer filled),
- * PATH_GHOST, PATH_DOWN, PATH_TIMEOUT (also for host status DID_TIME_OUT or
- * driver status DRIVER_TIMEOUT), PATH_PENDING, PATH_WILD.
+ * Results are decoded by ../scsi.h; transient ones (UNIT ATTENTION, BUSY,
+ * NOT READY becoming ready, ...) are retried up to SCSI_RETRIES times within
+ * the check's timeout. Default verdicts: PATH_UP (GOOD and, with data, the
+ * whole buffer filled), PATH_GHOST (NOT READY 04/0B, 04/0C: ALUA standby or
+ * unavailable), PATH_DOWN, PATH_TIMEOUT (also for host status DID_TIME_OUT
+ * or driver status DRIVER_TIMEOUT), PATH_PENDING, PATH_WILD.
  */
-int checker_sg_init(struct checker *c, unsigned buf_len);
+struct scsi_sense;
+
+struct checker_sg_ops {
+	/* GOOD: the verdict from the len bytes received (len may be less
+	 * than buf_len: a short VPD page is normal); store it with
+	 * checker_set_state() and return it. NULL: PATH_UP when the whole
+	 * buffer arrived, PATH_DOWN for a short transfer. */
+	int (*data)(struct checker *c, const unsigned char *buf, unsigned len);
+	/* A final CHECK CONDITION with sense (after the retries): the
+	 * verdict, stored likewise. NULL: the default rule above. */
+	int (*sense)(struct checker *c, const struct scsi_sense *s);
+};
+
+int checker_sg_init(struct checker *c, unsigned buf_len, const struct checker_sg_ops *hooks);
 int checker_sg_submit(struct checker *c, const unsigned char *cdb, unsigned cdb_len);
 int checker_sg_poll(struct checker *c, const struct timespec *deadline);
 int checker_sg_poll_fd(const struct checker *c);
 void checker_sg_free(struct checker *c);
 const char *checker_sg_node(const struct checker *c);
 
-/* Decoded sense data. */
-struct checker_sense {
-	unsigned char key, asc, ascq;
-};
-
-/* Decode fixed (0x70/0x71) or descriptor (0x72/0x73) sense data. Returns
- * 0 and *out, -EINVAL when too short or of another format. */
-int checker_sense_decode(const unsigned char *sense, size_t len, struct checker_sense *out);
-
-/* The verdict for a CHECK CONDITION with this sense: PATH_GHOST for NOT
- * READY with ASC/ASCQ 04/0B or 04/0C, PATH_DOWN otherwise (UNIT ATTENTION
- * is retried by checker_sg_poll() before it gets here). */
-int checker_sense_state(const struct checker_sense *s);
+/* The number of registered checkers and the name of the i-th (NULL past
+ * the end), for the configuration's list of valid names. */
+size_t checker_count(void);
+const char *checker_name_at(size_t i);
 
 #endif

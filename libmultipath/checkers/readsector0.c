@@ -8,7 +8,7 @@
 
 static int rs0_init(struct checker *c)
 {
-	return checker_sg_init(c, checker_block_size(checker_fd(c)));
+	return checker_sg_init(c, checker_block_size(checker_fd(c)), NULL);
 }
 
 static int rs0_start(struct checker *c)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The asynchronous SCSI command engine of tur and readsector0.
+ * The asynchronous SCSI command engine of the SG checkers (tur,
+ * readsector0, hp_sw, rdac, emc_clariion). Results are decoded by
+ * ../scsi.h, which also says which are transient: those are retried, up to
+ * SCSI_RETRIES times, by a new command bounded by what is left of the check.
  *
  * Preferred backend: the path's sg node (/dev/sgN, found through sysfs
  * block/<dev>/device/scsi_generic), opened O_RDWR|O_NONBLOCK, driven with
@@ -27,22 +30,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../scsi.h"
 #include "../sysfs.h"
 #include "../util/log.h"
 #include "checkers.h"
 #include "sg_pool.h"
 
-/* SCSI status bytes (SAM) and Linux host/driver status values of sg_io_hdr. */
 enum {
-	SAM_GOOD = 0x00,
-	SAM_CHECK_CONDITION = 0x02,
-	HOST_OK = 0x00,
-	HOST_TIME_OUT = 0x03,
-	DRIVER_STATUS_MASK = 0x0f,
-	DRIVER_TIMEOUT = 0x06,
-	DRIVER_SENSE = 0x08,
-	SENSE_NOT_READY = 0x2,
-	SENSE_UNIT_ATTENTION = 0x6,
 	SG_V3_VERSION = 30000,
 	SG_EINTR_RETRIES = 3,
 };
@@ -55,7 +49,8 @@ struct checker_sg {
 	unsigned cdb_len;
 	unsigned pack_id;	/* of the command in flight */
 	bool in_flight;		/* submitted and not collected */
-	bool may_retry;		/* the one UNIT ATTENTION / transient retry is left */
+	unsigned retries;	/* transient results retried for this check */
+	const struct checker_sg_ops *hooks; /* the checker's verdict rules */
 	bool timed_out;		/* PATH_TIMEOUT was reported for the command in flight */
 	struct timespec expiry; /* the check times out then */
 	char sg_name[NAME_MAX + 1];
@@ -74,91 +69,64 @@ static long long ts_diff_ms_ceil(const struct timespec *later, const struct time
 	return ns <= 0 ? 0 : (ns + 999999) / 1000000;
 }
 
-/* ---- sense decoding ---- */
+/* ---- verdicts ---- */
 
-int checker_sense_decode(const unsigned char *sense, size_t len, struct checker_sense *out)
+/* The default verdict of a final CHECK CONDITION. */
+static int sense_verdict(struct checker *c, const struct scsi_sense *s)
 {
-	struct checker_sense s = {0};
-
-	if (len < 4)
-		return -EINVAL;
-	switch (sense[0] & 0x7f) {
-	case 0x70:
-	case 0x71:
-		s.key = sense[2] & 0x0f;
-		if (len >= 14) {
-			s.asc = sense[12];
-			s.ascq = sense[13];
-		}
-		break;
-	case 0x72:
-	case 0x73:
-		s.key = sense[1] & 0x0f;
-		s.asc = sense[2];
-		s.ascq = sense[3];
-		break;
-	default:
-		return -EINVAL;
-	}
-	*out = s;
-	return 0;
+	if (scsi_sense_standby(s))
+		return checker_set_state(c, PATH_GHOST, "%s checker: path in standby, sense %x/%02x/%02x",
+					 checker_name(c), s->key, s->asc, s->ascq);
+	return checker_set_state(c, PATH_DOWN, "%s checker: check condition, sense %x/%02x/%02x",
+				 checker_name(c), s->key, s->asc, s->ascq);
 }
 
-int checker_sense_state(const struct checker_sense *s)
+/* The verdict of GOOD: the checker's data rule, else the whole buffer. */
+static int good_verdict(struct checker *c, const struct checker_sg *s, const struct sg_io_hdr *hdr)
 {
-	/* 04/0B target port in standby state, 04/0C in unavailable state */
-	if (s->key == SENSE_NOT_READY && s->asc == 0x04 && (s->ascq == 0x0b || s->ascq == 0x0c))
-		return PATH_GHOST;
-	return PATH_DOWN;
+	unsigned got = hdr->dxfer_len;
+
+	if (hdr->resid > 0)
+		got = (unsigned)hdr->resid >= got ? 0 : got - (unsigned)hdr->resid;
+	if (s->hooks && s->hooks->data)
+		return s->hooks->data(c, hdr->dxferp, got);
+	if (got < hdr->dxfer_len)
+		return checker_set_state(c, PATH_DOWN, "%s checker: short read, %u of %u bytes",
+					 checker_name(c), got, hdr->dxfer_len);
+	return checker_set_state(c, PATH_UP, "%s checker reports path is up", checker_name(c));
 }
 
-/* Host statuses that say "try again" rather than "the path is bad":
- * DID_BUS_BUSY, DID_SOFT_ERROR, DID_IMM_RETRY, DID_REQUEUE. */
-static bool host_status_transient(unsigned status)
-{
-	return status == 0x02 || status == 0x0b || status == 0x0c || status == 0x0d;
-}
-
-/* Verdict of a completed command; *retry set for a UNIT ATTENTION or a
- * transient host status while may_retry. */
-static int sg_verdict(struct checker *c, const struct sg_io_hdr *hdr, bool may_retry, bool *retry)
+/* Verdict of a completed command (scsi.h decodes it and says whether it
+ * is transient); *retry set for a transient one when may_retry. */
+static int sg_verdict(struct checker *c, struct checker_sg *s, const struct sg_io_hdr *hdr,
+		      bool may_retry, bool *retry)
 {
 	const char *name = checker_name(c);
-	struct checker_sense s;
-	int st;
+	struct scsi_result r;
+	char what[64];
 
-	if (hdr->host_status == HOST_TIME_OUT ||
-	    (hdr->driver_status & DRIVER_STATUS_MASK) == DRIVER_TIMEOUT)
+	scsi_result_decode(hdr, &r);
+	if (r.transient && may_retry) {
+		*retry = true;
+		return PATH_PENDING;
+	}
+	switch (r.outcome) {
+	case SCSI_GOOD:
+		return good_verdict(c, s, hdr);
+	case SCSI_TIMEOUT:
 		return checker_set_state(c, PATH_TIMEOUT, "%s checker timed out after %us", name,
 					 checker_timeout(c));
-	if (host_status_transient(hdr->host_status) && may_retry) {
-		*retry = true;
-		return PATH_PENDING;
+	case SCSI_CHECK:
+		if (!r.has_sense)
+			break;
+		if (s->hooks && s->hooks->sense)
+			return s->hooks->sense(c, &r.sense);
+		return sense_verdict(c, &r.sense);
+	default:
+		break;
 	}
-	if (hdr->host_status != HOST_OK)
-		return checker_set_state(c, PATH_DOWN, "%s checker: host status 0x%x", name,
-					 hdr->host_status);
-	if (hdr->status == SAM_GOOD && !(hdr->driver_status & DRIVER_SENSE)) {
-		if (hdr->dxfer_len && hdr->resid > 0)
-			return checker_set_state(c, PATH_DOWN,
-						 "%s checker: short read, %d of %u bytes", name,
-						 (int)hdr->dxfer_len - hdr->resid, hdr->dxfer_len);
-		return checker_set_state(c, PATH_UP, "%s checker reports path is up", name);
-	}
-	if (hdr->status != SAM_CHECK_CONDITION && !(hdr->driver_status & DRIVER_SENSE))
-		return checker_set_state(c, PATH_DOWN, "%s checker: SCSI status 0x%x", name,
-					 hdr->status);
-	if (checker_sense_decode(hdr->sbp, hdr->sb_len_wr, &s) < 0)
-		return checker_set_state(c, PATH_DOWN, "%s checker: check condition, no sense",
-					 name);
-	if (s.key == SENSE_UNIT_ATTENTION && may_retry) {
-		*retry = true;
-		return PATH_PENDING;
-	}
-	st = checker_sense_state(&s);
-	return checker_set_state(c, st, "%s checker: %s, sense %x/%02x/%02x", name,
-				 st == PATH_GHOST ? "path in standby" : "check condition", s.key,
-				 s.asc, s.ascq);
+	return checker_set_state(c, PATH_DOWN, "%s checker: %s", name,
+				 scsi_result_str(&r, what, sizeof(what)));
 }
 
 /* ---- setup ---- */
@@ -220,7 +188,7 @@ static int sg_node_open(const char *name, unsigned buf_len)
 	return fd;
 }
 
-int checker_sg_init(struct checker *c, unsigned buf_len)
+int checker_sg_init(struct checker *c, unsigned buf_len, const struct checker_sg_ops *hooks)
 {
 	struct checker_sg *s = calloc(1, sizeof(*s));
 	int version = 0, rc;
@@ -228,6 +196,7 @@ int checker_sg_init(struct checker *c, unsigned buf_len)
 	if (!s)
 		return -ENOMEM;
 	s->sg_fd = -1;
+	s->hooks = hooks;
 	if (sg_node_find(checker_devnode(c), s->sg_name, sizeof(s->sg_name)) == 0)
 		s->sg_fd = sg_node_open(s->sg_name, buf_len);
 	if (s->sg_fd >= 0) {
@@ -355,7 +324,7 @@ int checker_sg_submit(struct checker *c, const unsigned char *cdb, unsigned cdb_
 		return -EINVAL;
 	memcpy(cmd->cdb, cdb, cdb_len);
 	s->cdb_len = cdb_len;
-	s->may_retry = true;
+	s->retries = 0;
 	s->timed_out = false;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	s->expiry = now;
@@ -412,11 +381,13 @@ static int sg_completed(struct checker *c, struct checker_sg *s, int err)
 	if (err)
 		return checker_set_state(c, PATH_DOWN, "%s checker: SG_IO failed: %s", name,
 					 errno_desc(err));
-	st = sg_verdict(c, &sg_cmd_of(s)->hdr, s->may_retry, &retry);
+	/* a transient answer is retried while retries and time are left */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	st = sg_verdict(c, s, &sg_cmd_of(s)->hdr,
+			s->retries < SCSI_RETRIES && ts_before(&now, &s->expiry), &retry);
 	if (!retry)
 		return st;
-	s->may_retry = false;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	s->retries++;
 	sg_hdr_fill(s, sg_cmd_of(s), &now);
 	rc = sg_send(c, s);
 	if (rc < 0)

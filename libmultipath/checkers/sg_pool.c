@@ -8,10 +8,10 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../scsi.h"
 #include "sg_pool.h"
 
 enum job_state { JOB_IDLE, JOB_QUEUED, JOB_RUNNING, JOB_DONE };
@@ -124,17 +124,6 @@ static void queue_remove(struct sg_job *job)
 	pool.queued--;
 }
 
-static int sg_io_retry(struct sg_job *job)
-{
-	for (int i = 0; i < 3; i++) {
-		if (ioctl(job->fd, SG_IO, &job->cmd.hdr) == 0)
-			return 0;
-		if (errno != EINTR)
-			return errno;
-	}
-	return EINTR;
-}
-
 /* Called with the lock held; waits for work. false: this worker should
  * exit, SG_POOL_IDLE_S seconds without work and more workers than jobs. */
 static bool worker_wait(void)
@@ -168,7 +157,7 @@ static void *worker_main(void *arg)
 
 		job->state = JOB_RUNNING;
 		pthread_mutex_unlock(&pool.lock);
-		err = sg_io_retry(job);
+		err = -scsi_sg_io(job->fd, &job->cmd.hdr);
 		pthread_mutex_lock(&pool.lock);
 		if (job->orphan) {
 			pool.orphans--;

@@ -4,12 +4,17 @@
  * the SG_IO worker pool without one; see sg_async.c). checker_start()
  * queues the command and returns; checker_poll() collects the verdict.
  * NOT READY "target port in standby/unavailable" gives PATH_GHOST.
+ *
+ * cciss_tur is the same checker under multipath-tools' name for HP Smart
+ * Array (cciss) devices: the cciss driver left the kernel in 4.14 and its
+ * successor hpsa makes them SCSI devices, on which TEST UNIT READY through
+ * sg works; the name is kept so that existing configurations load.
  */
 #include "checkers.h"
 
 static int tur_init(struct checker *c)
 {
-	return checker_sg_init(c, 0);
+	return checker_sg_init(c, 0, NULL);
 }
 
 static int tur_start(struct checker *c)
@@ -21,6 +26,15 @@ static int tur_start(struct checker *c)
 
 const struct checker_ops checker_tur_ops = {
     .name = "tur",
+    .init = tur_init,
+    .start = tur_start,
+    .poll = checker_sg_poll,
+    .poll_fd = checker_sg_poll_fd,
+    .free = checker_sg_free,
+};
+
+const struct checker_ops checker_cciss_tur_ops = {
+    .name = "cciss_tur",
     .init = tur_init,
     .start = tur_start,
     .poll = checker_sg_poll,

@@ -38,9 +38,13 @@ static const struct kw_word log_chkr[] = {
 static const struct kw_word fast_io[] = {{"off", FAST_IO_FAIL_OFF}, {NULL, 0}};
 static const struct kw_word dev_loss[] = {{"infinity", DEV_LOSS_TMO_INFINITY}, {NULL, 0}};
 
-static const char *const checker_names[] = {"tur", "directio", "readsector0", "none", NULL};
-static const char *const prio_names[] = {"const",  "weightedpath", "path_latency",
-					 "sysfs", "alua",	  NULL};
+/* Kept equal to the registries (checkers.c, prio.c) by test_checkers and test_prio. */
+static const char *const checker_names[] = {"tur",	   "directio", "readsector0", "none",
+					    "rdac",	   "emc_clariion", "hp_sw", "cciss_tur",
+					    NULL};
+static const char *const prio_names[] = {"const", "weightedpath", "path_latency", "sysfs", "alua",
+					 "emc",	  "rdac",	  "hds",	  "hp_sw", "random",
+					 "iet",	  "ana",	  NULL};
 static const char *const selector_names[] = {"round-robin", "queue-length", "service-time",
 					     "historical-service-time", "io-affinity", NULL};
 

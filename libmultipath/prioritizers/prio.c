@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The prioritizer registry and dispatch. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "prio.h"
 #include "../util/log.h"
@@ -23,6 +25,13 @@ static const struct prio_ops prio_table[] = {
     {"path_latency", prio_path_latency_get, prio_path_latency_check},
     {"sysfs", prio_sysfs_get, NULL},
     {"alua", prio_alua_get, NULL},
+    {"emc", prio_emc_get, NULL},
+    {"rdac", prio_rdac_get, NULL},
+    {"hds", prio_hds_get, NULL},
+    {"hp_sw", prio_hp_sw_get, NULL},
+    {"random", prio_random_get, NULL},
+    {"iet", prio_iet_get, prio_iet_check},
+    {"ana", prio_ana_get, NULL},
 };
 
 enum { PRIO_TIMEOUT_DEFAULT_MS = 30000 };
@@ -53,7 +62,7 @@ int prio_get(const char *name, const char *args, const struct path *pp, unsigned
 	if (rc == -ENOENT)
 		rc = -ENODEV; /* a missing device node or attribute, not the name */
 	if (rc < 0) {
-		mp_log(4, "%s: prio %s failed: %s", pp->dev, name, strerror(-rc));
+		mp_log(4, "%s: prio %s failed: %s", pp->dev, name, errno_desc(-rc));
 		return rc;
 	}
 	mp_log(4, "%s: prio %s = %d", pp->dev, name, value);
@@ -73,4 +82,34 @@ int prio_args_check(const char *name, const char *args, struct strbuf *why)
 	if (!ops->check)
 		return 0;
 	return ops->check(args ? args : "", why);
+}
+
+size_t prio_count(void)
+{
+	return sizeof(prio_table) / sizeof(prio_table[0]);
+}
+
+const char *prio_name_at(size_t i)
+{
+	return i < prio_count() ? prio_table[i].name : NULL;
+}
+
+int prio_dev_open(const char *devnode)
+{
+	int fd = open(devnode, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	return fd < 0 ? -errno : fd;
+}
+
+const char *prio_detect(const struct path *pp, unsigned timeout_ms)
+{
+	char devnode[sizeof("/dev/") + DEV_NAME_SIZE];
+
+	if (!strncmp(pp->dev, "nvme", 4)) {
+		snprintf(devnode, sizeof(devnode), "/dev/%s", pp->dev);
+		return prio_ana_supported(devnode, timeout_ms ? timeout_ms : PRIO_TIMEOUT_DEFAULT_MS) > 0
+			   ? "ana"
+			   : NULL;
+	}
+	return pp->tpgs > 0 ? "alua" : NULL;
 }

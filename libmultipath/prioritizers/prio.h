@@ -8,6 +8,16 @@
  *   path_latency   from the measured latency of direct reads
  *   sysfs          from the kernel's ALUA state (device/access_state)
  *   alua           from the device's ALUA state (SCSI commands via SG_IO)
+ *   emc            DGC/EMC CLARiiON, VNX: LUN ownership (VPD 0xC0)
+ *   rdac           LSI/Engenio/NetApp E-Series: volume ownership (VPD 0xC9)
+ *   hds            Hitachi AMS/WMS: controller owning the LDEV (INQUIRY)
+ *   hp_sw          HP active/standby arrays: TEST UNIT READY
+ *   random         1..10 at random
+ *   iet            iSCSI: whether the target address is preferredip=
+ *   ana            NVMe ANA state (admin commands via the NVMe ioctl)
+ *
+ * SCSI commands go through ../scsi.h (transient answers such as UNIT
+ * ATTENTION are retried there, within timeout_ms).
  *
  * sysfs and weightedpath read sysfs through libmultipath/sysfs.h (whose
  * settable root is the test seam); <sysfs> below is that root.
@@ -64,6 +74,20 @@ int prio_get(const char *name, const char *args, const struct path *pp, unsigned
  * 0, or -EINVAL with a reason appended to why (may be NULL), also for an
  * unknown name. Prioritizers without arguments ignore any. */
 int prio_args_check(const char *name, const char *args, struct strbuf *why);
+
+/* The number of prioritizers and the name of the i-th (NULL past the end),
+ * for the configuration's list of valid names. */
+size_t prio_count(void);
+const char *prio_name_at(size_t i);
+
+/*
+ * The prioritizer detect_prio picks for pp: "ana" for an NVMe namespace
+ * (pp->dev "nvme...") whose controller reports ANA (asks the device:
+ * Identify Controller, blocking up to timeout_ms, 0 = 30 s), "alua" for a
+ * SCSI device with TPGS (pp->tpgs > 0), NULL otherwise (keep the
+ * configured one). Any thread, no lock held.
+ */
+const char *prio_detect(const struct path *pp, unsigned timeout_ms);
 
 /* ------------------------------------------------------------------------
  * Below: the prioritizers themselves, called by prio_get() with a non-NULL
@@ -154,5 +178,74 @@ int prio_alua_parse_rtpg(const uint8_t *buf, size_t len, unsigned tpg, int *stat
  * dependent 5, standby 1, +80 with pref; any other state 0 (pref ignored:
  * a preferred port that cannot do IO must not outrank a working one). */
 int prio_alua_state_prio(int state, bool pref);
+
+/* open(devnode, O_RDONLY | O_NONBLOCK | O_CLOEXEC): the fd or -errno. */
+int prio_dev_open(const char *devnode);
+
+/*
+ * emc: INQUIRY VPD 0xC0 (scsi_emc_upr_parse()): 10 when this path's SP
+ * owns the LUN and takes IO, else 0; +1 when this path's SP is the
+ * default owner (of a bound LUN). prio_emc_eval() maps a page (-EINVAL
+ * when it is not 0xC0).
+ */
+int prio_emc_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
+		 int *prio);
+int prio_emc_eval(const uint8_t *buf, size_t len, int *prio);
+
+/*
+ * rdac: INQUIRY VPD 0xC9 (scsi_rdac_vac_parse()): in IO shipping (ALUA)
+ * mode prio_alua_state_prio(state, preferred); otherwise 10 on the owning
+ * controller, 0 on the other, +1 on the preferred one. prio_rdac_eval()
+ * maps a page (-EINVAL when it is not 0xC9 "vac").
+ */
+int prio_rdac_get(const char *args, const struct path *pp, const char *devnode,
+		  unsigned timeout_ms, int *prio);
+int prio_rdac_eval(const uint8_t *buf, size_t len, int *prio);
+
+/*
+ * hds: standard INQUIRY of 132 bytes; symmetric arrays ("DF00" at byte
+ * 128) 2; asymmetric: 2 when the controller (byte 49, '0'/'1') owns the
+ * LDEV (bytes 44-47, hex: even LDEVs controller 0, odd ones 1), else 1.
+ * prio_hds_eval() maps the data (-EINVAL when not such an array).
+ */
+int prio_hds_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
+		 int *prio);
+int prio_hds_eval(const uint8_t *buf, size_t len, int *prio);
+
+/* hp_sw: TEST UNIT READY: GOOD 4; NOT READY 04/02 (passive controller),
+ * 04/0B or 04/0C (standby) 1; any other failure its -errno (-EIO). */
+int prio_hp_sw_get(const char *args, const struct path *pp, const char *devnode,
+		   unsigned timeout_ms, int *prio);
+
+/* random: 1..10. */
+int prio_random_get(const char *args, const struct path *pp, const char *devnode,
+		    unsigned timeout_ms, int *prio);
+
+/*
+ * iet: args "preferredip=<IPv4>" (mandatory). The target address of the
+ * path's iSCSI connection (<sysfs>/class/iscsi_connection/connection<S>:*
+ * /persistent_address, else address, S the session in the path's sysfs
+ * device path): 20 when it is preferredip, else 10. -ENODEV when the path
+ * is not iSCSI.
+ */
+int prio_iet_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
+		 int *prio);
+int prio_iet_check(const char *args, struct strbuf *why);
+
+/*
+ * ana: NVMe ANA (see ana.c for the commands): optimized 50, non-optimized
+ * 10, inaccessible 1, persistent loss and change 0. -ENODEV when the device
+ * is not NVMe or reports no ANA.
+ * prio_ana_supported(): 1 when the controller reports ANA, 0 when not (or
+ * not NVMe), -errno when the device cannot be asked.
+ * prio_ana_parse_log(): the ANA state (0..15) of group grpid in an ANA log
+ * page of len bytes, -ENODEV when not listed, -EINVAL when malformed.
+ * prio_ana_state_prio(): the priority of a state, -EINVAL for an unknown one.
+ */
+int prio_ana_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
+		 int *prio);
+int prio_ana_supported(const char *devnode, unsigned timeout_ms);
+int prio_ana_parse_log(const uint8_t *buf, size_t len, uint32_t grpid);
+int prio_ana_state_prio(int state);
 
 #endif
