@@ -14,6 +14,7 @@
 #include <linux/dm-ioctl.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,14 @@ static __thread struct {
 	uint32_t *cookies;
 } udev_deferred;
 
+/* Set by devmapper_udev_wait_cancel(): every wait ends at its next poll. */
+static atomic_bool udev_wait_cancelled;
+
+void devmapper_udev_wait_cancel(void)
+{
+	atomic_store(&udev_wait_cancelled, true);
+}
+
 /* One non-blocking look at cookie: 1 when udev is done with it (or the look
  * failed: nothing more can be learnt), 0 while udev still works on it. */
 static int cookie_done(uint32_t cookie)
@@ -218,6 +227,10 @@ static void udev_wait_all(uint32_t *cookies, size_t n)
 		n = left;
 		if (!n)
 			return;
+		if (atomic_load(&udev_wait_cancelled)) {
+			mp_log(3, "devmapper: udev wait cancelled, %zu cookie(s) left", n);
+			return;
+		}
 		if (idle >= DEVMAPPER_UDEV_WAIT_MAX_S * 1000000ULL) {
 			mp_log(3, "devmapper: udev did not finish %zu cookie(s) (first 0x%x) in %ds, going on",
 			       n, cookies[0], DEVMAPPER_UDEV_WAIT_MAX_S);

@@ -141,6 +141,10 @@ int devmapper_remove_map(const char *name, bool deferred);
 void devmapper_udev_defer_begin(void);
 void devmapper_udev_defer_end(void);
 
+/* From now on, every udev wait of every thread ends at its next poll, as if
+ * udev had finished (for a process that stops: the cookies are left). */
+void devmapper_udev_wait_cancel(void);
+
 /* Rename map old to new_name. -ENXIO when old is absent, -EBUSY when
  * new_name exists. */
 int devmapper_rename_map(const char *old, const char *new_name);

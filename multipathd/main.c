@@ -67,6 +67,7 @@ void daemon_request_stop(struct daemon *d)
 
 	if (atomic_exchange(&d->stopping, true))
 		return;
+	devmapper_udev_wait_cancel(); /* a dispatcher waiting for udev stops too */
 	if (write(d->stop_fd, &one, sizeof(one)) < 0)
 		mp_log(1, "multipathd: stop eventfd: %m");
 	pthread_mutex_lock(&d->job_lock);

@@ -1025,6 +1025,23 @@ static void test_udev_defer(void **state)
 	assert_non_null(strstr(fk.logs, "udev did not finish 1 cookie(s)"));
 }
 
+/* A cancelled wait ends at its next poll, for the waits of every thread. */
+static void test_udev_wait_cancel(void **state)
+{
+	(void)state;
+	mpath("mpatha");
+	fk.stuck_cookie = 0x0d4d0000u | (uint32_t)(fk.cookies + 1);
+	fk.on_sleep = devmapper_udev_wait_cancel; /* as if another thread cancels */
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	assert_int_equal(fk.sleeps, 1);
+	assert_non_null(strstr(fk.logs, "udev wait cancelled, 1 cookie(s) left"));
+	fk.on_sleep = NULL;
+	fk.sleeps = 0;
+	fk.stuck_cookie++;
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	assert_int_equal(fk.sleeps, 0);
+}
+
 static void test_table_status(void **state)
 {
 	struct fmap *m = mpath("mpatha");
@@ -1220,6 +1237,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_info, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_event_fd, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_log_forward, setup, teardown),
+	    /* last: the cancel cannot be undone */
+	    cmocka_unit_test_setup_teardown(test_udev_wait_cancel, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -163,7 +163,8 @@ bpaths_ready_count() {
 
 # bwait_all_ready TIMEOUT_S : poll until $BENCH_LUNS maps exist and all their paths are
 # active and ready; 0 when reached, 1 on timeout or when the daemon died. Polls every 0.5 s
-# (maps first: cheap; `show paths` only once every map is there).
+# (maps first: cheap; `show paths` only once every map is there); each poll that is not
+# there yet adds "SECONDS_SINCE_START MAPS READY_PATHS" to ready-TOOL.log.
 bwait_all_ready() {
 	local end=$(($(bnow_us) + $1 * 1000000)) maps=0 ready=0
 	while [ "$(bnow_us)" -lt "$end" ]; do
@@ -176,6 +177,7 @@ bwait_all_ready() {
 			ready=$(bpaths_ready_count)
 			[ "$ready" -ge $((BENCH_LUNS * 2)) ] && return 0
 		fi
+		echo "$(bsecs_since "$B_DT0") $maps $ready" >>"$BENCH_DIR/ready-$B_TOOL.log"
 		sleep 0.5
 	done
 	log "timed out: $maps maps, $ready paths ready"

@@ -150,6 +150,7 @@ static bool worker_wait(void)
 static void *worker_main(void *arg)
 {
 	(void)arg;
+	pthread_setname_np(pthread_self(), "sg_pool");
 	pthread_mutex_lock(&pool.lock);
 	while (worker_wait()) {
 		struct sg_job *job = queue_pop();
