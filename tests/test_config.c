@@ -51,7 +51,12 @@ static void test_builtin(void **state)
 	assert_false(props_is_set(d, KW_POLLING_INTERVAL));
 	assert_true(l.conf->hwtable.n >= 5);
 	assert_true(l.conf->hwtable.items[0]->builtin);
-	assert_int_equal(l.conf->blist.devnode.n, 2);
+	assert_true(l.conf->hwtable.n >= 100);
+	/* multipath-tools' built-in device-name rule and property exception */
+	assert_int_equal(l.conf->blist.devnode.n, 1);
+	assert_string_equal(l.conf->blist.devnode.items[0]->re, "!^(sd[a-z]|dasd[a-z]|nvme[0-9])");
+	assert_int_equal(l.conf->elist.property.n, 1);
+	assert_string_equal(l.conf->elist.property.items[0]->re, "(SCSI_IDENT_|ID_WWN)");
 	loaded_free(&l);
 }
 
@@ -129,8 +134,8 @@ static void test_devices(void **state)
 	struct loaded base = load("");
 	struct loaded l = load("devices {\n"
 			       "	device {\n"
-			       "		vendor \"Linux\"\n"
-			       "		product \"scsi_debug\"\n"
+			       "		vendor \"PURE\"\n"
+			       "		product \"FlashArray\"\n"
 			       "		no_path_retry 3\n"
 			       "	}\n"
 			       "	device {\n"
@@ -151,9 +156,12 @@ static void test_devices(void **state)
 	const struct hwentry *sd, *acme, *found[4];
 
 	(void)state;
-	/* merged into the built-in entry, not added */
-	assert_int_equal(l.conf->hwtable.n, base.conf->hwtable.n + 1);
-	sd = hwe_find(l.conf, "Linux", "scsi_debug");
+	/* merged into the built-in entry, not added; the entry whose vendor
+	 * regex does not compile is kept (as multipath-tools keeps it) */
+	assert_int_equal(l.conf->hwtable.n, base.conf->hwtable.n + 2);
+	assert_true(hwe_find(l.conf, "(bad", "x")->bad_regex);
+	assert_false(hwe_find(l.conf, "(bad", "x")->compiled);
+	sd = hwe_find(l.conf, "PURE", "FlashArray");
 	assert_non_null(sd);
 	assert_true(sd->builtin);
 	assert_int_equal(sd->p.no_path_retry, 3);
@@ -163,7 +171,7 @@ static void test_devices(void **state)
 	assert_non_null(acme);
 	assert_false(acme->builtin);
 	assert_diag_contains(&l.d, "m.conf:13: error: device entry without vendor and product");
-	assert_diag_contains(&l.d, "m.conf:17: error: invalid value for vendor: bad regular expression");
+	assert_diag_not_contains(&l.d, "m.conf:17");
 	assert_diag_contains(&l.d, "m.conf:20: warning: only 'device' sections belong in devices");
 
 	/* lookup by regex, revision honoured */
@@ -171,7 +179,9 @@ static void test_devices(void **state)
 	assert_ptr_equal(found[0], acme);
 	assert_int_equal(config_find_hwentries(l.conf, "ACME", "Rocket 9", "3.0", found, 4), 0);
 	assert_int_equal(config_find_hwentries(l.conf, "ACME", "Rocket", NULL, found, 4), 0);
-	assert_int_equal(config_find_hwentries(l.conf, "Linux", "scsi_debug", "0191", found, 4), 1);
+	assert_int_equal(config_find_hwentries(l.conf, "PURE", "FlashArray", "8888", found, 4), 1);
+	assert_int_equal(config_find_hwentries(l.conf, "(bad", "x", NULL, found, 4), 0);
+	assert_int_equal(config_find_hwentries(l.conf, "Linux", "scsi_debug", "0191", found, 4), 0);
 	loaded_free(&l);
 	loaded_free(&base);
 }
@@ -259,9 +269,10 @@ static void test_blacklist(void **state)
 	const struct blacklist *bl = &l.conf->blist;
 
 	(void)state;
-	assert_int_equal(bl->devnode.n, 3); /* two built-in + one, duplicates once */
-	assert_string_equal(bl->devnode.items[2]->re, "^sd[a-c]$");
-	assert_false(bl->devnode.items[2]->builtin);
+	assert_int_equal(bl->devnode.n, 3); /* the built-in + two, duplicates once */
+	assert_true(bl->devnode.items[0]->builtin);
+	assert_string_equal(bl->devnode.items[1]->re, "^sd[a-c]$");
+	assert_false(bl->devnode.items[1]->builtin);
 	assert_int_equal(bl->wwid.n, 1);
 	assert_diag_contains(&l.d, "m.conf:6: error: wwid: bad regular expression '['");
 	assert_int_equal(bl->property.n, 1);
