@@ -244,6 +244,26 @@ static void test_product_blacklist(void **state)
 	config_free(exc);
 }
 
+/* ---- protocol ---- */
+
+static void test_protocol(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	protocol \"^scsi:\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	protocol \"scsi:iscsi\"\n"
+				   "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_protocol(conf, "scsi:fcp"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_protocol(conf, "scsi:iscsi"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_protocol(conf, "nvme:tcp"), MATCH_NOTHING);
+	assert_int_equal(blacklist_protocol(conf, NULL), MATCH_NOTHING);
+	assert_int_equal(blacklist_protocol(conf, ""), MATCH_NOTHING);
+	config_free(conf);
+}
+
 /* ---- udev properties ---- */
 
 static void test_property(void **state)
@@ -532,6 +552,7 @@ int main(void)
 	    cmocka_unit_test(test_wwid),
 	    cmocka_unit_test(test_device),
 	    cmocka_unit_test(test_product_blacklist),
+	    cmocka_unit_test(test_protocol),
 	    cmocka_unit_test(test_property),
 	    cmocka_unit_test(test_path),
 	    cmocka_unit_test(test_threads),
