@@ -81,6 +81,12 @@ int blacklist_wwid(const struct config *conf, const char *wwid)
 	return wwid_judge(conf, wwid, wwid);
 }
 
+int blacklist_protocol(const struct config *conf, const char *protocol)
+{
+	return judge_regex(&conf->blist.protocol, &conf->elist.protocol, protocol, "protocol",
+			   protocol);
+}
+
 /* ---- device: vendor + product ---- */
 
 static bool device_entry_match(const struct bl_device *d, const char *vendor, const char *product)

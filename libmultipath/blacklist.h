@@ -13,6 +13,8 @@
  *   device    vendor and product regexes, both must match (a missing one
  *             matches anything); a devices entry's product_blacklist also
  *             blacklists products of that entry's vendor
+ *   protocol  matched against the path's transport protocol ("scsi:fcp",
+ *             "scsi:iscsi", "nvme:tcp"...: see protocol_name_valid())
  *   property  matched against the names of the udev properties; when
  *             blacklist_exceptions has property entries, a device with no
  *             property matching one of them is blacklisted ("udev property
@@ -43,6 +45,9 @@ int blacklist_devnode(const struct config *conf, const char *devname);
 int blacklist_wwid(const struct config *conf, const char *wwid);
 /* vendor/product as read from sysfs, trimmed; NULL counts as "". */
 int blacklist_device(const struct config *conf, const char *vendor, const char *product);
+/* protocol as `show paths format %P` prints it ("scsi:fcp"); NULL or ""
+ * counts as nothing: MATCH_NOTHING. */
+int blacklist_protocol(const struct config *conf, const char *protocol);
 /* ud NULL: MATCH_NOTHING. */
 int blacklist_property(const struct config *conf, struct udev_device *ud);
 

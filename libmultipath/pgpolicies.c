@@ -16,6 +16,13 @@ static bool same_group(int policy, const struct path *a, const struct path *b)
 		return !strcmp(a->serial, b->serial);
 	case PGP_GROUP_BY_PRIO:
 		return a->priority == b->priority;
+	case PGP_GROUP_BY_TPG:
+		/* A path does not carry its target port group id yet (the alua
+		 * prioritizer reads it but does not keep it): group by the
+		 * priority that the group's ALUA state gives every path of it.
+		 * Two groups in the same state share a path group until the id
+		 * is known. */
+		return a->priority == b->priority;
 	case PGP_GROUP_BY_NODE_NAME:
 		return !strcmp(a->tgt_node_name, b->tgt_node_name);
 	default: /* failover */
@@ -65,7 +72,7 @@ int pgpolicy_group(struct multipath *mpp, int policy)
 {
 	struct pgvec pgs = {0};
 
-	if (policy < PGP_FAILOVER || policy > PGP_GROUP_BY_NODE_NAME)
+	if (policy < PGP_FAILOVER || policy > PGP_GROUP_BY_TPG)
 		return -EINVAL;
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		if (group_add(&pgs, policy, mpp->paths.items[i]) < 0) {
@@ -95,6 +102,8 @@ const char *pgpolicy_name(int policy)
 		return "group_by_prio";
 	case PGP_GROUP_BY_NODE_NAME:
 		return "group_by_node_name";
+	case PGP_GROUP_BY_TPG:
+		return "group_by_tpg";
 	default:
 		return "undef";
 	}

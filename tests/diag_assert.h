@@ -19,4 +19,11 @@ static inline void assert_diag_contains(const struct diags *d, const char *needl
 	fail_msg("no diagnostic contains '%s'", needle);
 }
 
+static inline void assert_diag_not_contains(const struct diags *d, const char *needle)
+{
+	for (size_t i = 0; i < d->msgs.n; i++)
+		if (strstr(d->msgs.items[i], needle))
+			fail_msg("unexpected diagnostic: %s", d->msgs.items[i]);
+}
+
 #endif

@@ -95,15 +95,17 @@ static struct path mkpath(const char *dev, const char *vendor, const char *produ
 static void test_devnode_builtin(void **state)
 {
 	struct config *conf = load("");
-	static const char *const listed[] = {"ram0",  "zram1", "loop7", "dm-3", "sr0",
-					     "md127", "nbd2",  "hda",	"vdb",	"fd0"};
+	/* multipath-tools' rule: every name but SCSI disks, DASDs and NVMe */
+	static const char *const listed[] = {"ram0", "zram1", "loop7", "dm-3",	 "sr0",	  "md127",
+					     "nbd2", "hda",   "vdb",   "fd0",	 "dm",	  "mmcblk0",
+					     "xvda", "sg0",   "st0",   "nvme-fabrics"};
+	static const char *const kept[] = {"sda", "sdaa", "dasda", "nvme0n1", "nvme12c3n1"};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(listed) / sizeof(listed[0]); i++)
 		assert_int_equal(blacklist_devnode(conf, listed[i]), MATCH_BLACKLIST);
-	assert_int_equal(blacklist_devnode(conf, "sda"), MATCH_NOTHING);
-	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_NOTHING);
-	assert_int_equal(blacklist_devnode(conf, "dm"), MATCH_NOTHING); /* needs a digit */
+	for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++)
+		assert_int_equal(blacklist_devnode(conf, kept[i]), MATCH_NOTHING);
 	assert_int_equal(blacklist_devnode(conf, ""), MATCH_NOTHING);
 	config_free(conf);
 }
@@ -242,6 +244,26 @@ static void test_product_blacklist(void **state)
 	config_free(exc);
 }
 
+/* ---- protocol ---- */
+
+static void test_protocol(void **state)
+{
+	struct config *conf = load("blacklist {\n"
+				   "	protocol \"^scsi:\"\n"
+				   "}\n"
+				   "blacklist_exceptions {\n"
+				   "	protocol \"scsi:iscsi\"\n"
+				   "}\n");
+
+	(void)state;
+	assert_int_equal(blacklist_protocol(conf, "scsi:fcp"), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_protocol(conf, "scsi:iscsi"), MATCH_EXCEPTION);
+	assert_int_equal(blacklist_protocol(conf, "nvme:tcp"), MATCH_NOTHING);
+	assert_int_equal(blacklist_protocol(conf, NULL), MATCH_NOTHING);
+	assert_int_equal(blacklist_protocol(conf, ""), MATCH_NOTHING);
+	config_free(conf);
+}
+
 /* ---- udev properties ---- */
 
 static void test_property(void **state)
@@ -264,8 +286,11 @@ static void test_property(void **state)
 	(void)state;
 	assert_int_equal(blacklist_property(bl, NULL), MATCH_NOTHING);
 	assert_int_equal(blacklist_property(bl, fake_dev(&ud, cdrom)), MATCH_BLACKLIST);
-	assert_int_equal(blacklist_property(bl, fake_dev(&ud, disk)), MATCH_NOTHING);
-	assert_int_equal(blacklist_property(bl, fake_dev(&ud, none)), MATCH_NOTHING);
+	/* the built-in exception (SCSI_IDENT_|ID_WWN): a disk without either
+	 * property is blacklisted, one with ID_WWN excepted */
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, disk)), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, none)), MATCH_BLACKLIST);
+	assert_int_equal(blacklist_property(bl, fake_dev(&ud, wwn_cdrom)), MATCH_EXCEPTION);
 	/* with property exceptions, a device needs one of them */
 	assert_int_equal(blacklist_property(both, fake_dev(&ud, disk)), MATCH_BLACKLIST);
 	assert_int_equal(blacklist_property(both, fake_dev(&ud, none)), MATCH_BLACKLIST);
@@ -492,7 +517,8 @@ static void test_uncompiled_matches_nothing(void **state)
 		v->items[i]->comp.compiled = false;
 	}
 	assert_int_equal(blacklist_devnode(conf, "nvme0n1"), MATCH_NOTHING);
-	assert_int_equal(blacklist_devnode(conf, "xyz0"), MATCH_NOTHING);
+	/* xyz0 is still blacklisted by the built-in device-name rule */
+	assert_int_equal(blacklist_devnode(conf, "xyz0"), MATCH_BLACKLIST);
 	assert_int_equal(blacklist_devnode(conf, "sda"), MATCH_NOTHING);
 	/* the other entries still work */
 	assert_int_equal(blacklist_devnode(conf, "loop0"), MATCH_BLACKLIST);
@@ -526,6 +552,7 @@ int main(void)
 	    cmocka_unit_test(test_wwid),
 	    cmocka_unit_test(test_device),
 	    cmocka_unit_test(test_product_blacklist),
+	    cmocka_unit_test(test_protocol),
 	    cmocka_unit_test(test_property),
 	    cmocka_unit_test(test_path),
 	    cmocka_unit_test(test_threads),

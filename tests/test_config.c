@@ -51,7 +51,12 @@ static void test_builtin(void **state)
 	assert_false(props_is_set(d, KW_POLLING_INTERVAL));
 	assert_true(l.conf->hwtable.n >= 5);
 	assert_true(l.conf->hwtable.items[0]->builtin);
-	assert_int_equal(l.conf->blist.devnode.n, 2);
+	assert_true(l.conf->hwtable.n >= 100);
+	/* multipath-tools' built-in device-name rule and property exception */
+	assert_int_equal(l.conf->blist.devnode.n, 1);
+	assert_string_equal(l.conf->blist.devnode.items[0]->re, "!^(sd[a-z]|dasd[a-z]|nvme[0-9])");
+	assert_int_equal(l.conf->elist.property.n, 1);
+	assert_string_equal(l.conf->elist.property.items[0]->re, "(SCSI_IDENT_|ID_WWN)");
 	loaded_free(&l);
 }
 
@@ -129,8 +134,8 @@ static void test_devices(void **state)
 	struct loaded base = load("");
 	struct loaded l = load("devices {\n"
 			       "	device {\n"
-			       "		vendor \"Linux\"\n"
-			       "		product \"scsi_debug\"\n"
+			       "		vendor \"PURE\"\n"
+			       "		product \"FlashArray\"\n"
 			       "		no_path_retry 3\n"
 			       "	}\n"
 			       "	device {\n"
@@ -151,9 +156,12 @@ static void test_devices(void **state)
 	const struct hwentry *sd, *acme, *found[4];
 
 	(void)state;
-	/* merged into the built-in entry, not added */
-	assert_int_equal(l.conf->hwtable.n, base.conf->hwtable.n + 1);
-	sd = hwe_find(l.conf, "Linux", "scsi_debug");
+	/* merged into the built-in entry, not added; the entry whose vendor
+	 * regex does not compile is kept (as multipath-tools keeps it) */
+	assert_int_equal(l.conf->hwtable.n, base.conf->hwtable.n + 2);
+	assert_true(hwe_find(l.conf, "(bad", "x")->bad_regex);
+	assert_false(hwe_find(l.conf, "(bad", "x")->compiled);
+	sd = hwe_find(l.conf, "PURE", "FlashArray");
 	assert_non_null(sd);
 	assert_true(sd->builtin);
 	assert_int_equal(sd->p.no_path_retry, 3);
@@ -163,7 +171,7 @@ static void test_devices(void **state)
 	assert_non_null(acme);
 	assert_false(acme->builtin);
 	assert_diag_contains(&l.d, "m.conf:13: error: device entry without vendor and product");
-	assert_diag_contains(&l.d, "m.conf:17: error: invalid value for vendor: bad regular expression");
+	assert_diag_not_contains(&l.d, "m.conf:17");
 	assert_diag_contains(&l.d, "m.conf:20: warning: only 'device' sections belong in devices");
 
 	/* lookup by regex, revision honoured */
@@ -171,7 +179,9 @@ static void test_devices(void **state)
 	assert_ptr_equal(found[0], acme);
 	assert_int_equal(config_find_hwentries(l.conf, "ACME", "Rocket 9", "3.0", found, 4), 0);
 	assert_int_equal(config_find_hwentries(l.conf, "ACME", "Rocket", NULL, found, 4), 0);
-	assert_int_equal(config_find_hwentries(l.conf, "Linux", "scsi_debug", "0191", found, 4), 1);
+	assert_int_equal(config_find_hwentries(l.conf, "PURE", "FlashArray", "8888", found, 4), 1);
+	assert_int_equal(config_find_hwentries(l.conf, "(bad", "x", NULL, found, 4), 0);
+	assert_int_equal(config_find_hwentries(l.conf, "Linux", "scsi_debug", "0191", found, 4), 0);
 	loaded_free(&l);
 	loaded_free(&base);
 }
@@ -259,9 +269,10 @@ static void test_blacklist(void **state)
 	const struct blacklist *bl = &l.conf->blist;
 
 	(void)state;
-	assert_int_equal(bl->devnode.n, 3); /* two built-in + one, duplicates once */
-	assert_string_equal(bl->devnode.items[2]->re, "^sd[a-c]$");
-	assert_false(bl->devnode.items[2]->builtin);
+	assert_int_equal(bl->devnode.n, 3); /* the built-in + two, duplicates once */
+	assert_true(bl->devnode.items[0]->builtin);
+	assert_string_equal(bl->devnode.items[1]->re, "^sd[a-c]$");
+	assert_false(bl->devnode.items[1]->builtin);
 	assert_int_equal(bl->wwid.n, 1);
 	assert_diag_contains(&l.d, "m.conf:6: error: wwid: bad regular expression '['");
 	assert_int_equal(bl->property.n, 1);
@@ -290,6 +301,167 @@ static void test_missing_file(void **state)
 	diags_release(&d);
 }
 
+/* multipath-tools' deprecated keywords: accepted without a diagnostic */
+static void test_deprecated_quiet(void **state)
+{
+	struct loaded l = load("defaults {\n"
+			       "	multipath_dir /lib/multipath\n"
+			       "	getuid_callout \"/lib/udev/scsi_id -g -u -d /dev/%n\"\n"
+			       "	pg_timeout 10\n"
+			       "	disable_changed_wwids yes\n"
+			       "	polling_interval 0\n"
+			       "	dev_loss_tmo 2147483647\n"
+			       "	max_fds \"8192\"\n"
+			       "	fast_io_fail_tmo \"15\"\n"
+			       "}\n"
+			       "devices {\n"
+			       "	device {\n"
+			       "		vendor \"ACME\"\n"
+			       "		product \"*\"\n"
+			       "		no_path_retry 5\n"
+			       "	}\n"
+			       "}\n");
+	const struct hwentry *found[4];
+
+	(void)state;
+	assert_int_equal(l.d.errors + l.d.warnings, 0);
+	/* edge values as multipath-tools takes them; quoted numbers */
+	assert_int_equal(l.conf->defaults.polling_interval, 0);
+	assert_int_equal(l.conf->defaults.max_polling_interval, 0);
+	assert_int_equal(l.conf->defaults.dev_loss, 2147483647);
+	assert_int_equal(l.conf->defaults.max_fds, 8192);
+	assert_int_equal(l.conf->defaults.fast_io_fail, 15);
+	/* product "*": the entry is kept but matches nothing */
+	assert_true(hwe_find(l.conf, "ACME", "*")->bad_regex);
+	assert_int_equal(config_find_hwentries(l.conf, "ACME", "*", NULL, found, 4), 0);
+	/* a keyword nobody knows still warns */
+	loaded_free(&l);
+	l = load("defaults {\n\tmultipath_directory /x\n}\n");
+	assert_diag_contains(&l.d, "unknown keyword 'multipath_directory'");
+	loaded_free(&l);
+}
+
+/* overrides { protocol { ... } } and blacklist protocol */
+static void test_protocol_sections(void **state)
+{
+	struct loaded l = load("blacklist {\n"
+			       "	protocol \"scsi:fcp\"\n"
+			       "}\n"
+			       "blacklist_exceptions {\n"
+			       "	protocol \"(scsi:iscsi|nvme:tcp)\"\n"
+			       "}\n"
+			       "overrides {\n"
+			       "	dev_loss_tmo 60\n"
+			       "	protocol {\n"
+			       "		type \"scsi:fcp\"\n"
+			       "		dev_loss_tmo 70\n"
+			       "		eh_deadline 360\n"
+			       "		no_path_retry 3\n"
+			       "	}\n"
+			       "	protocol {\n"
+			       "		dev_loss_tmo 80\n"
+			       "	}\n"
+			       "	protocol {\n"
+			       "		type \"scsi:fcp\"\n"
+			       "		fast_io_fail_tmo 10\n"
+			       "	}\n"
+			       "	protocol {\n"
+			       "		type \"scsi:carrier_pigeon\"\n"
+			       "	}\n"
+			       "}\n"
+			       "defaults {\n"
+			       "	protocol {\n"
+			       "		type \"scsi:fcp\"\n"
+			       "	}\n"
+			       "}\n");
+	const struct pcentry *fc;
+
+	(void)state;
+	assert_int_equal(l.conf->blist.protocol.n, 1);
+	assert_int_equal(l.conf->elist.protocol.n, 1);
+	assert_int_equal(l.conf->protocols.n, 2); /* the two fcp subsections merged */
+	fc = config_find_pcentry(l.conf, "scsi:fcp");
+	assert_non_null(fc);
+	assert_int_equal(fc->p.dev_loss, 70);
+	assert_int_equal(fc->p.eh_deadline, 360);
+	assert_int_equal(fc->p.fast_io_fail, 10);
+	assert_false(props_is_set(&fc->p, KW_NO_PATH_RETRY));
+	assert_null(config_find_pcentry(l.conf, "scsi:iscsi"));
+	assert_null(config_find_pcentry(l.conf, NULL));
+	assert_int_equal(l.conf->overrides.dev_loss, 60);
+	assert_diag_contains(&l.d, "m.conf:13: warning: keyword 'no_path_retry' is not valid in the "
+			     "overrides/protocol section");
+	assert_diag_contains(&l.d, "m.conf:15: error: protocol subsection without type");
+	assert_diag_contains(&l.d, "m.conf:23: warning: protocol type 'scsi:carrier_pigeon'");
+	assert_diag_contains(&l.d, "m.conf:27: warning: unexpected section 'protocol' in the "
+			     "defaults section");
+	loaded_free(&l);
+}
+
+/* Settings from vendors' Linux host guides parse without a diagnostic. */
+static void test_vendor_snippets(void **state)
+{
+	/* Dell EMC Host Connectivity Guide for Linux (CLARiiON/VNX/Unity, ALUA) */
+	static const char dell[] = "devices {\n"
+				   "	device {\n"
+				   "		vendor \"DGC\"\n"
+				   "		product \".*\"\n"
+				   "		product_blacklist \"LUNZ\"\n"
+				   "		path_grouping_policy group_by_prio\n"
+				   "		path_checker emc_clariion\n"
+				   "		hardware_handler \"1 alua\"\n"
+				   "		prio alua\n"
+				   "		failback immediate\n"
+				   "		no_path_retry 60\n"
+				   "	}\n"
+				   "}\n";
+	/* Dell EMC SC Series RHEL best practices: no queueing */
+	static const char compellent[] = "devices {\n"
+					 "	device {\n"
+					 "		vendor \"COMPELNT\"\n"
+					 "		product \"Compellent Vol\"\n"
+					 "		features 0\n"
+					 "		no_path_retry fail\n"
+					 "	}\n"
+					 "}\n";
+	/* Red Hat DM Multipath guide: per-protocol overrides */
+	static const char rh[] = "overrides {\n"
+				 "	dev_loss_tmo 60\n"
+				 "	fast_io_fail_tmo 8\n"
+				 "	protocol {\n"
+				 "		type \"scsi:fcp\"\n"
+				 "		dev_loss_tmo 70\n"
+				 "		fast_io_fail_tmo 10\n"
+				 "		eh_deadline 360\n"
+				 "	}\n"
+				 "}\n";
+	struct loaded l = load(dell);
+	const struct hwentry *found[4];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(l.d.errors + l.d.warnings, 0);
+	n = config_find_hwentries(l.conf, "DGC", "VRAID", NULL, found, 4);
+	assert_true(n >= 1);
+	assert_int_equal(found[0]->p.no_path_retry, 60);
+	assert_string_equal(found[0]->p.checker, "emc_clariion");
+	assert_string_equal(found[0]->p.hwhandler, "1 alua");
+	assert_int_equal(found[0]->p.failback, FAILBACK_IMMEDIATE);
+	loaded_free(&l);
+	l = load(compellent);
+	assert_int_equal(l.d.errors + l.d.warnings, 0);
+	n = config_find_hwentries(l.conf, "COMPELNT", "Compellent Vol", NULL, found, 4);
+	assert_int_equal(n, 1); /* merged into the built-in entry */
+	assert_int_equal(found[0]->p.no_path_retry, NO_PATH_RETRY_FAIL);
+	assert_string_equal(found[0]->p.features, "0");
+	assert_int_equal(found[0]->p.pgpolicy, PGP_MULTIBUS); /* built-in kept */
+	loaded_free(&l);
+	l = load(rh);
+	assert_int_equal(l.d.errors + l.d.warnings, 0);
+	assert_int_equal(config_find_pcentry(l.conf, "scsi:fcp")->p.eh_deadline, 360);
+	loaded_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +473,9 @@ int main(void)
 		cmocka_unit_test(test_multipaths),
 		cmocka_unit_test(test_blacklist),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_deprecated_quiet),
+		cmocka_unit_test(test_protocol_sections),
+		cmocka_unit_test(test_vendor_snippets),
 	};
 
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

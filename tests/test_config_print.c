@@ -74,8 +74,8 @@ static const char rich_conf[] =
 	"		marginal_path_double_failed_time 30\n"
 	"	}\n"
 	"	device {\n"
-	"		vendor \"Linux\"\n"
-	"		product \"scsi_debug\"\n"
+	"		vendor \"PURE\"\n"
+	"		product \"FlashArray\"\n"
 	"		no_path_retry 30\n"
 	"	}\n"
 	"}\n"
@@ -83,6 +83,11 @@ static const char rich_conf[] =
 	"	no_path_retry fail\n"
 	"	dev_loss_tmo infinity\n"
 	"	path_io_err_rate_threshold no\n"
+	"	protocol {\n"
+	"		type \"scsi:fcp\"\n"
+	"		eh_deadline 360\n"
+	"		dev_loss_tmo 70\n"
+	"	}\n"
 	"}\n"
 	"multipaths {\n"
 	"	multipath {\n"
@@ -103,19 +108,20 @@ static const char rich_conf[] =
 static const char rich_changes[] =
 	"defaults {\n"
 	"	polling_interval 10\n"
-	"	find_multipaths greedy\n"
-	"	user_friendly_names yes\n"
-	"	alias_prefix \"san path\"\n"
 	"	prio_args \"say \"\"hello\"\" twice\"\n"
 	"	features \"1 queue_if_no_path\"\n"
-	"	no_path_retry queue\n"
-	"	fast_io_fail_tmo off\n"
+	"	alias_prefix \"san path\"\n"
+	"	no_path_retry \"queue\"\n"
+	"	user_friendly_names \"yes\"\n"
+	"	fast_io_fail_tmo \"off\"\n"
 	"	max_sectors_kb 512\n"
 	"	path_io_err_sample_time 120\n"
 	"	path_io_err_rate_threshold 0\n"
 	"	path_io_err_recovery_time 300\n"
+	"	find_multipaths \"greedy\"\n"
 	"}\n"
 	"blacklist {\n"
+	"	devnode \"^(ram|zram|raw|loop|fd|md|dm-|sr|scd|st|dcssblk|nbd)[0-9]\"\n"
 	"	devnode \"^nvme[0-9]\"\n"
 	"	wwid \"^36001405deadbeef\"\n"
 	"	property \"(ID_SCSI_VPD|ID_WWN)\"\n"
@@ -136,26 +142,31 @@ static const char rich_changes[] =
 	"}\n"
 	"devices {\n"
 	"	device {\n"
-	"		vendor \"Linux\"\n"
-	"		product \"scsi_debug\"\n"
+	"		vendor \"PURE\"\n"
+	"		product \"FlashArray\"\n"
 	"		no_path_retry 30\n"
 	"	}\n"
 	"	device {\n"
 	"		vendor \"ACME\"\n"
 	"		product \"Super Array\"\n"
 	"		revision \"^1\\.\"\n"
-	"		path_grouping_policy multibus\n"
-	"		path_selector \"round-robin 0\"\n"
+	"		path_grouping_policy \"multibus\"\n"
 	"		path_checker \"directio\"\n"
-	"		prio \"alua\"\n"
 	"		hardware_handler \"1 alua\"\n"
+	"		path_selector \"round-robin 0\"\n"
+	"		prio \"alua\"\n"
 	"		path_io_err_double_failed_time 30\n"
 	"	}\n"
 	"}\n"
 	"overrides {\n"
-	"	no_path_retry fail\n"
-	"	dev_loss_tmo infinity\n"
-	"	path_io_err_rate_threshold no\n"
+	"	no_path_retry \"fail\"\n"
+	"	dev_loss_tmo \"infinity\"\n"
+	"	path_io_err_rate_threshold \"no\"\n"
+	"	protocol {\n"
+	"		type \"scsi:fcp\"\n"
+	"		dev_loss_tmo 70\n"
+	"		eh_deadline 360\n"
+	"	}\n"
 	"}\n"
 	"multipaths {\n"
 	"	multipath {\n"
@@ -319,9 +330,18 @@ static void test_builtin_round_trip(void **state)
 			fail_msg("%s missing from the full print", keywords[i].name);
 	}
 	assert_non_null(strstr(full, "\tmax_polling_interval 20\n"));
-	assert_non_null(strstr(full, "\tvendor \"Linux\"\n\t\tproduct \"scsi_debug\"\n"));
-	assert_non_null(strstr(full, "blacklist {\n\tdevnode "));
-	assert_non_null(strstr(full, "blacklist_exceptions {\n}\n"));
+	assert_non_null(strstr(full, "\tvendor \"PURE\"\n\t\tproduct \"FlashArray\"\n"));
+	assert_non_null(strstr(full, "blacklist {\n\tdevnode \"!^(sd[a-z]|dasd[a-z]|nvme[0-9])\"\n}\n"));
+	assert_non_null(
+		strstr(full, "blacklist_exceptions {\n\tproperty \"(SCSI_IDENT_|ID_WWN)\"\n}\n"));
+	/* multipath-tools' layout: named values quoted, numbers bare */
+	assert_non_null(strstr(full, "\tpath_grouping_policy \"failover\"\n"));
+	assert_non_null(strstr(full, "\treassign_maps \"no\"\n"));
+	assert_non_null(strstr(full, "\tmax_fds \"max\"\n"));
+	assert_non_null(strstr(full, "\tfind_multipaths_timeout -10\n"));
+	assert_non_null(strstr(full, "\tenable_foreign \"NONE\"\n"));
+	assert_non_null(strstr(full, "\tmarginal_pathgroups \"off\"\n"));
+	assert_non_null(strstr(full, "\t\tvpd_vendor \"hp3par\"\n"));
 	assert_null(strstr(full, "overrides {\n\t"));
 	free(full);
 	config_free(conf);
@@ -342,18 +362,22 @@ static void test_rich_round_trip(void **state)
 	assert_non_null(strstr(defaults, "\tpath_checker \"tur\"\n"));
 	/* aliases print under their own names */
 	assert_non_null(strstr(defaults, "\tpath_io_err_rate_threshold 0\n"));
-	assert_null(strstr(full, "marginal_"));
+	assert_null(strstr(full, "marginal_path_"));
 	assert_null(strstr(full, "\tchecker "));
 	/* quotes doubled, spaces kept */
 	assert_non_null(strstr(full, "\talias \"log \"\"x\"\"\"\n"));
 	assert_non_null(strstr(full, "\tprio_args \"say \"\"hello\"\" twice\"\n"));
-	/* the built-in scsi_debug entry keeps its settings, plus the file's */
-	assert_non_null(strstr(full, "\t\tvendor \"Linux\"\n"
-				     "\t\tproduct \"scsi_debug\"\n"
-				     "\t\tpath_grouping_policy group_by_prio\n"
+	/* the built-in PURE entry keeps its settings, plus the file's */
+	assert_non_null(strstr(full, "\t\tvendor \"PURE\"\n"
+				     "\t\tproduct \"FlashArray\"\n"
+				     "\t\tpath_grouping_policy \"group_by_prio\"\n"
+				     "\t\thardware_handler \"1 alua\"\n"
+				     "\t\tpath_selector \"service-time 0\"\n"
 				     "\t\tprio \"alua\"\n"
-				     "\t\tfailback immediate\n"
+				     "\t\tfailback \"immediate\"\n"
 				     "\t\tno_path_retry 30\n"
+				     "\t\tfast_io_fail_tmo 10\n"
+				     "\t\tdev_loss_tmo 60\n"
 				     "\t}\n"));
 	/* the file's blacklist entry equal to a built-in one is kept once */
 	{
@@ -419,7 +443,7 @@ static void test_changes_builtin_values(void **state)
 	for (size_t i = 0; i < KW_COUNT; i++)
 		if (keywords[i].builtin && (keywords[i].sections & SEC_DEFAULTS))
 			strbuf_addf(&text, "\t%s \"%s\"\n", keywords[i].name, keywords[i].builtin);
-	strbuf_addstr(&text, "}\nblacklist {\n\tdevnode \"^(td|hd|vd)[a-z]\"\n}\n");
+	strbuf_addstr(&text, "}\nblacklist {\n\tdevnode \"!^(sd[a-z]|dasd[a-z]|nvme[0-9])\"\n}\n");
 	conf = load_clean(strbuf_str(&text));
 	changes = print_conf(conf, true);
 	assert_same_text(changes, "");
@@ -442,12 +466,12 @@ static void test_changes_rich(void **state)
 	assert_null(strstr(defaults, "max_polling_interval"));
 	assert_null(strstr(defaults, "path_checker")); /* set to its built-in */
 	assert_non_null(strstr(devices, "\tdevice {\n"
-					"\t\tvendor \"Linux\"\n"
-					"\t\tproduct \"scsi_debug\"\n"
+					"\t\tvendor \"PURE\"\n"
+					"\t\tproduct \"FlashArray\"\n"
 					"\t\tno_path_retry 30\n"
 					"\t}\n"));
 	assert_null(strstr(changes, "NETAPP"));
-	assert_null(strstr(changes, "(ram|zram"));
+	assert_null(strstr(changes, "dasd"));
 	assert_same_text(changes, rich_changes);
 	free(devices);
 	free(defaults);

@@ -93,7 +93,19 @@ static void clean_files(void)
 	unlink(path);
 }
 
-static const char two_maps[] = "multipaths {\n"
+/* scsi_debug has no built-in entry: the test configures it as the VM
+ * scenarios do */
+static const char two_maps[] = "devices {\n"
+			       "	device {\n"
+			       "		vendor \"Linux\"\n"
+			       "		product \"scsi_debug\"\n"
+			       "		path_grouping_policy group_by_prio\n"
+			       "		prio alua\n"
+			       "		failback immediate\n"
+			       "		no_path_retry 12\n"
+			       "	}\n"
+			       "}\n"
+			       "multipaths {\n"
 			       "	multipath {\n"
 			       "		wwid " LUN0 "\n"
 			       "		alias data\n"
@@ -132,7 +144,7 @@ static void test_build(void **state)
 	assert_int_equal(pv.items[0]->priority, 1);
 	assert_string_equal(pv.items[0]->checker_name, "none");
 
-	/* user friendly name from the bindings file; built-in scsi_debug
+	/* user friendly name from the bindings file; the file's scsi_debug
 	 * entry: group_by_prio (equal priorities: one group), no_path_retry 12 */
 	assert_string_equal(other->alias, "mpatha");
 	assert_int_equal(other->pgs.n, 1);

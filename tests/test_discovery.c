@@ -756,9 +756,11 @@ static void test_scan_property_and_no_wwid(void **state)
 
 	(void)state;
 	scan_fixture();
-	/* strip ID_WWN from sdd: "udev property missing" */
+	/* strip ID_WWN* and SCSI_IDENT_* (the built-in exception) from sdd:
+	 * "udev property missing" */
 	for (size_t i = 0; i < fake.devs[3].nprops; i++)
-		if (!strcmp(fake.devs[3].props[i].name, "ID_WWN"))
+		if (!strncmp(fake.devs[3].props[i].name, "ID_WWN", 6) ||
+		    !strncmp(fake.devs[3].props[i].name, "SCSI_IDENT_", 11))
 			fake.devs[3].props[i].name = "X_WWN";
 	assert_int_equal(discovery_scan(NULL, conf, &pv), 3);
 	assert_string_equal(pv.items[0]->dev, "sda");
@@ -769,8 +771,9 @@ static void test_scan_property_and_no_wwid(void **state)
 	/* no udev WWID and no sysfs WWID: dropped */
 	fake_reset();
 	use_tree("sysfs-handmade");
-	fake_dev("sdh", "disk");
-	fake_dev("sdg", "disk");
+	/* SCSI_IDENT_*: the built-in property exception lets them through */
+	dev_set(fake_dev("sdh", "disk"), "SCSI_IDENT_SERIAL", "x");
+	dev_set(fake_dev("sdg", "disk"), "SCSI_IDENT_SERIAL", "y");
 	/* present in this tree, but blacklisted by name: never read */
 	fake_dev("loop0", "disk");
 	assert_int_equal(discovery_scan(NULL, conf_empty, &pv), 1);

@@ -8,6 +8,7 @@
  * every row of keywords[]; test_cases_cover_every_keyword() fails when a
  * keyword is added without cases.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <setjmp.h>
@@ -46,7 +47,8 @@ static const struct kcase cases[] = {
 	BAD("verbosity", "yes"),
 	GOOD_I("polling_interval", "1", 1),
 	GOOD_I("polling_interval", "3600", 3600),
-	BAD("polling_interval", "0"),
+	GOOD_I("polling_interval", "0", 0), /* as multipath-tools takes it */
+	BAD("polling_interval", "-1"),
 	BAD("polling_interval", "3601"),
 	GOOD_I("max_polling_interval", "1", 1),
 	GOOD_I("max_polling_interval", "14400", 14400),
@@ -83,12 +85,17 @@ static const struct kcase cases[] = {
 	/* devices only */
 	GOOD("vendor", "^IBM"),
 	GOOD("vendor", "(HP|HPE)"),
-	BAD("vendor", "(HP"),
+	/* kept like multipath-tools keeps them: the entry matches nothing */
+	GOOD("vendor", "(HP"),
+	GOOD("product", "*"),
+	BAD("vendor", ""),
 	BAD("vendor", ""),
 	GOOD("product", "Super Array .*"),
-	BAD("product", "[a-"),
+	GOOD("product", "[a-"),
+	BAD("product", ""),
 	GOOD("revision", "^1\\."),
-	BAD("revision", "a{2,1}"),
+	GOOD("revision", "a{2,1}"),
+	BAD("revision", ""),
 	GOOD("product_blacklist", "Universal Xport"),
 	BAD("product_blacklist", "*)"),
 	/* multipaths only */
@@ -207,8 +214,11 @@ static const struct kcase cases[] = {
 	BAD("no_path_retry", "-2"),
 	BAD("no_path_retry", "1000001"),
 	BAD("no_path_retry", "forever"),
-	GOOD_I("flush_on_last_del", "yes", YN_YES),
-	GOOD_I("flush_on_last_del", "no", YN_NO),
+	GOOD_I("flush_on_last_del", "yes", FLUSH_ALWAYS),
+	GOOD_I("flush_on_last_del", "no", FLUSH_UNUSED),
+	GOOD_IC("flush_on_last_del", "always", FLUSH_ALWAYS, "yes"),
+	GOOD_IC("flush_on_last_del", "unused", FLUSH_UNUSED, "no"),
+	GOOD_I("flush_on_last_del", "never", FLUSH_NEVER),
 	BAD("flush_on_last_del", "sometimes"),
 	GOOD_I("fast_io_fail_tmo", "off", FAST_IO_FAIL_OFF),
 	GOOD_I("fast_io_fail_tmo", "0", 0),
@@ -218,8 +228,9 @@ static const struct kcase cases[] = {
 	GOOD_I("dev_loss_tmo", "infinity", DEV_LOSS_TMO_INFINITY),
 	GOOD_I("dev_loss_tmo", "1", 1),
 	GOOD_I("dev_loss_tmo", "2147483646", 2147483646),
+	GOOD_I("dev_loss_tmo", "2147483647", 2147483647), /* a number, not infinity */
 	BAD("dev_loss_tmo", "0"),
-	BAD("dev_loss_tmo", "2147483647"),
+	BAD("dev_loss_tmo", "2147483648"),
 	BAD("dev_loss_tmo", "inf"),
 	GOOD_I("max_sectors_kb", "4", 4),
 	GOOD_I("max_sectors_kb", "1048576", 1048576),
@@ -275,6 +286,75 @@ static const struct kcase cases[] = {
 	BAD("path_io_err_double_failed_time", "no"),
 	GOOD_I("marginal_path_double_failed_time", "30", 30),
 	BAD("marginal_path_double_failed_time", "off"),
+	/* issue 9's keywords */
+	GOOD_I("reassign_maps", "yes", YN_YES),
+	GOOD_I("reassign_maps", "no", YN_NO),
+	BAD("reassign_maps", "1"),
+	GOOD_I("max_fds", "max", MAX_FDS_MAX),
+	GOOD_I("max_fds", "8192", 8192),
+	BAD("max_fds", "0"),
+	BAD("max_fds", "unlimited"),
+	GOOD_I("allow_usb_devices", "yes", YN_YES),
+	BAD("allow_usb_devices", "usb"),
+	GOOD("prkeys_file", "/etc/multipath/prkeys"),
+	BAD("prkeys_file", "prkeys"),
+	GOOD("reservation_key", "file"),
+	GOOD("reservation_key", "0x123abc"),
+	GOOD("reservation_key", "0xdeadbeefdeadbeef:aptpl"),
+	GOOD("reservation_key", "1234"),
+	BAD("reservation_key", "0x1deadbeefdeadbeef"),
+	BAD("reservation_key", "0xzz"),
+	BAD("reservation_key", "0x12:apt"),
+	BAD("reservation_key", ""),
+	GOOD_I("all_tg_pt", "yes", YN_YES),
+	BAD("all_tg_pt", "all"),
+	GOOD_I("eh_deadline", "off", EH_DEADLINE_OFF),
+	GOOD_I("eh_deadline", "0", 0),
+	GOOD_I("eh_deadline", "360", 360),
+	BAD("eh_deadline", "-1"),
+	BAD("eh_deadline", "no"),
+	GOOD_I("detect_pgpolicy", "no", YN_NO),
+	BAD("detect_pgpolicy", "tpg"),
+	GOOD_I("detect_pgpolicy_use_tpg", "yes", YN_YES),
+	BAD("detect_pgpolicy_use_tpg", "2"),
+	GOOD_I("force_sync", "no", YN_NO),
+	BAD("force_sync", "sync"),
+	GOOD_I("strict_timing", "yes", YN_YES),
+	BAD("strict_timing", "strict"),
+	GOOD_I("deferred_remove", "yes", YN_YES),
+	BAD("deferred_remove", "later"),
+	GOOD_I("retrigger_tries", "0", 0),
+	GOOD_I("retrigger_tries", "3", 3),
+	BAD("retrigger_tries", "-1"),
+	GOOD_I("retrigger_delay", "10", 10),
+	BAD("retrigger_delay", "ten"),
+	GOOD_I("missing_uev_wait_timeout", "30", 30),
+	BAD("missing_uev_wait_timeout", "-30"),
+	GOOD_I("skip_kpartx", "yes", YN_YES),
+	BAD("skip_kpartx", "skip"),
+	GOOD_I("remove_retries", "5", 5),
+	BAD("remove_retries", "many"),
+	GOOD_I("ghost_delay", "no", GHOST_DELAY_OFF),
+	GOOD_IC("ghost_delay", "0", GHOST_DELAY_OFF, "no"),
+	GOOD_I("ghost_delay", "15", 15),
+	BAD("ghost_delay", "-1"),
+	GOOD_I("find_multipaths_timeout", "-10", -10),
+	GOOD_I("find_multipaths_timeout", "0", 0),
+	GOOD_I("find_multipaths_timeout", "30", 30),
+	BAD("find_multipaths_timeout", "soon"),
+	GOOD("enable_foreign", "NONE"),
+	GOOD("enable_foreign", "nvme|tgt"),
+	BAD("enable_foreign", "(nvme"),
+	GOOD_I("marginal_pathgroups", "off", MARGINAL_PG_OFF),
+	GOOD_I("marginal_pathgroups", "on", MARGINAL_PG_ON),
+	GOOD_I("marginal_pathgroups", "fpin", MARGINAL_PG_FPIN),
+	GOOD_IC("marginal_pathgroups", "yes", MARGINAL_PG_ON, "on"),
+	BAD("marginal_pathgroups", "1"),
+	GOOD_I("recheck_wwid", "yes", YN_YES),
+	BAD("recheck_wwid", "always"),
+	GOOD_I("vpd_vendor", "hp3par", VPD_VENDOR_HP3PAR),
+	BAD("vpd_vendor", "hp"),
+	GOOD_I("path_grouping_policy", "group_by_tpg", PGP_GROUP_BY_TPG),
 };
 
 /* String keywords that accept any value: they have no bad value. */
@@ -359,6 +439,15 @@ static void __attribute__((format(printf, 1, 2))) problem(const char *fmt, ...)
 	problems++;
 }
 
+/* How text prints: strings and named words quoted, numbers bare. */
+static char *printed_form(const struct keyword *kw, const char *text)
+{
+	bool number = isdigit((unsigned char)text[0]) ||
+		      (text[0] == '-' && isdigit((unsigned char)text[1]));
+
+	return kw->type == KWT_STR || !number ? quoted(text) : strdup(text);
+}
+
 /* Set a good value; check the field, the set bit and the printed form. */
 static void check_good(const struct keyword *kw, const char *value, int ival, const char *canon)
 {
@@ -381,8 +470,7 @@ static void check_good(const struct keyword *kw, const char *value, int ival, co
 			ival);
 	if (kw->type == KWT_STR && strcmp(*field_str(&p, kw), value))
 		problem("%s '%s': stored '%s'", kw->name, value, *field_str(&p, kw));
-	if (!canon)
-		canon = want = kw->type == KWT_STR ? quoted(value) : strdup(value);
+	canon = want = printed_form(kw, canon ? canon : value);
 	out = format(kw, &p);
 	if (strcmp(out, canon))
 		problem("%s '%s': printed as '%s', expected '%s'", kw->name, value, out, canon);
@@ -444,7 +532,8 @@ static void test_table_is_sane(void **state)
 		assert_non_null(kw->name);
 		assert_ptr_equal(keyword_find(kw->name), kw);
 		assert_int_equal(keyword_id(kw), i);
-		assert_true(kw->sections != 0 && (kw->sections & ~(unsigned)SEC_MAP) == 0);
+		assert_true(kw->sections != 0 &&
+			    (kw->sections & ~(unsigned)(SEC_MAP | SEC_PROTOCOL)) == 0);
 		assert_true(kw->offset + (kw->type == KWT_INT ? sizeof(int) : sizeof(char *)) <=
 			    sizeof(struct props));
 		assert_true(kw->offset >= sizeof(((struct props *)0)->set));
@@ -480,7 +569,7 @@ static void test_builtins_print_back(void **state)
 				 strbuf_str(&why));
 		assert_true(props_is_set(&p, keyword_id(kw)));
 		out = format(kw, &p);
-		want = kw->type == KWT_STR ? quoted(kw->builtin) : strdup(kw->builtin);
+		want = printed_form(kw, kw->builtin);
 		if (strcmp(out, want))
 			fail_msg("built-in of %s printed as '%s', expected '%s'", kw->name, out,
 				 want);
@@ -495,7 +584,8 @@ static void test_builtin_presence(void **state)
 {
 	static const enum kw_id none[] = {KW_MAX_POLLING_INTERVAL, KW_VENDOR, KW_PRODUCT,
 					  KW_REVISION, KW_PRODUCT_BLACKLIST, KW_WWID,
-					  KW_ALIAS, KW_MAX_SECTORS_KB};
+					  KW_ALIAS, KW_MAX_SECTORS_KB, KW_EH_DEADLINE,
+					  KW_RESERVATION_KEY, KW_VPD_VENDOR};
 	(void)state;
 	for (size_t i = 0; i < KW_COUNT; i++) {
 		bool expect_none = false;
@@ -562,16 +652,18 @@ static void test_words(void **state)
 			const struct kw_word *first = kw->words;
 			struct props p = {0};
 			STRBUF_AUTO(why);
-			char *out;
+			char *out, *want;
 
 			while (first->value != w->value)
 				first++;
 			assert_int_equal(keyword_set(kw, &p, w->name, &why), 0);
 			assert_int_equal(*field_int(&p, kw), w->value);
 			out = format(kw, &p);
-			if (strcmp(out, first->name))
+			want = quoted(first->name);
+			if (strcmp(out, want))
 				fail_msg("%s %s printed as '%s'", kw->name, w->name, out);
 			free(out);
+			free(want);
 		}
 	}
 }
@@ -594,7 +686,17 @@ static void test_named_constants(void **state)
 		{KW_FAILBACK, "manual", FAILBACK_MANUAL},
 		{KW_FAILBACK, "followover", FAILBACK_FOLLOWOVER},
 		{KW_FAST_IO_FAIL_TMO, "off", FAST_IO_FAIL_OFF},
-		{KW_DEV_LOSS_TMO, "infinity", INT_MAX},
+		{KW_DEV_LOSS_TMO, "infinity", DEV_LOSS_TMO_INFINITY},
+		{KW_PATH_GROUPING_POLICY, "group_by_tpg", PGP_GROUP_BY_TPG},
+		{KW_FLUSH_ON_LAST_DEL, "yes", FLUSH_ALWAYS},
+		{KW_FLUSH_ON_LAST_DEL, "always", FLUSH_ALWAYS},
+		{KW_FLUSH_ON_LAST_DEL, "no", FLUSH_UNUSED},
+		{KW_FLUSH_ON_LAST_DEL, "unused", FLUSH_UNUSED},
+		{KW_FLUSH_ON_LAST_DEL, "never", FLUSH_NEVER},
+		{KW_MAX_FDS, "max", MAX_FDS_MAX},
+		{KW_EH_DEADLINE, "off", EH_DEADLINE_OFF},
+		{KW_MARGINAL_PATHGROUPS, "fpin", MARGINAL_PG_FPIN},
+		{KW_VPD_VENDOR, "hp3par", VPD_VENDOR_HP3PAR},
 		{KW_RR_WEIGHT, "uniform", RR_WEIGHT_UNIFORM},
 		{KW_RR_WEIGHT, "priorities", RR_WEIGHT_PRIORITIES},
 		{KW_FIND_MULTIPATHS, "off", FIND_MP_OFF},
@@ -827,7 +929,7 @@ static void test_reasons(void **state)
 		{KW_FEATURES, "2 queue_if_no_path", "2 queue_if_no_path"},
 		{KW_BINDINGS_FILE, "relative/b", "relative/b"},
 		{KW_ALIAS, "a/b", "a/b"},
-		{KW_VENDOR, "(HP", "(HP"},
+		{KW_ENABLE_FOREIGN, "(HP", "(HP"},
 		{KW_POLLING_INTERVAL, "12x", "12x"},
 		{KW_FAILBACK, "later", "later"},
 	};

@@ -91,7 +91,7 @@ static void add_mixed(void)
 static void test_empty(void **state)
 {
 	(void)state;
-	for (int p = PGP_FAILOVER; p <= PGP_GROUP_BY_NODE_NAME; p++) {
+	for (int p = PGP_FAILOVER; p <= PGP_GROUP_BY_TPG; p++) {
 		fx.mpp->nextpg = 7;
 		assert_layout(p, "");
 		assert_int_equal(fx.mpp->pgs.n, 0);
@@ -128,6 +128,15 @@ static void test_group_by_prio(void **state)
 	(void)state;
 	add_mixed();
 	assert_layout(PGP_GROUP_BY_PRIO, "50:sdb,sdd|10:sda,sdc|1:sde");
+}
+
+/* group_by_tpg: by the priority the ALUA state of a path's target port
+ * group gives it (the group id is not known to a path yet) */
+static void test_group_by_tpg(void **state)
+{
+	(void)state;
+	add_mixed();
+	assert_layout(PGP_GROUP_BY_TPG, "50:sdb,sdd|10:sda,sdc|1:sde");
 }
 
 static void test_group_by_node_name(void **state)
@@ -178,7 +187,7 @@ static void test_regroup_and_errors(void **state)
 	fx.mpp->nextpg = 3;
 	/* an unknown policy leaves the map alone */
 	assert_int_equal(pgpolicy_group(fx.mpp, 0), -EINVAL);
-	assert_int_equal(pgpolicy_group(fx.mpp, PGP_GROUP_BY_NODE_NAME + 1), -EINVAL);
+	assert_int_equal(pgpolicy_group(fx.mpp, PGP_GROUP_BY_TPG + 1), -EINVAL);
 	assert_int_equal(pgpolicy_group(fx.mpp, -1), -EINVAL);
 	assert_string_equal(layout(), "50:sdb|50:sdd|10:sda|10:sdc|1:sde");
 	assert_int_equal(fx.mpp->nextpg, 3);
@@ -192,6 +201,7 @@ static void test_names(void **state)
 	assert_string_equal(pgpolicy_name(PGP_GROUP_BY_SERIAL), "group_by_serial");
 	assert_string_equal(pgpolicy_name(PGP_GROUP_BY_PRIO), "group_by_prio");
 	assert_string_equal(pgpolicy_name(PGP_GROUP_BY_NODE_NAME), "group_by_node_name");
+	assert_string_equal(pgpolicy_name(PGP_GROUP_BY_TPG), "group_by_tpg");
 	assert_string_equal(pgpolicy_name(0), "undef");
 	assert_string_equal(pgpolicy_name(99), "undef");
 }
@@ -205,6 +215,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_group_by_serial, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_group_by_prio, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_group_by_node_name, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_group_by_tpg, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ties_stable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_down_paths, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_regroup_and_errors, setup, teardown),

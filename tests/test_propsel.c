@@ -55,8 +55,8 @@ static const char full_conf[] = "defaults {\n"
 				"}\n"
 				"devices {\n"
 				"	device {\n"
-				"		vendor \"Linux\"\n"
-				"		product \"scsi_debug\"\n"
+				"		vendor \"PURE\"\n"
+				"		product \"FlashArray\"\n"
 				"		no_path_retry 2\n"
 				"		rr_min_io_rq 6\n"
 				"	}\n"
@@ -80,8 +80,8 @@ static void test_precedence(void **state)
 	enum prop_origin o;
 
 	(void)state;
-	prop_src_init(&mp, conf, "data", "Linux", "scsi_debug", "0191", "36001");
-	prop_src_init(&other, conf, "mpathb", "Linux", "scsi_debug", "0191", "36002");
+	prop_src_init(&mp, conf, "data", "PURE", "FlashArray", "0191", "36001");
+	prop_src_init(&other, conf, "mpathb", "PURE", "FlashArray", "0191", "36002");
 	prop_src_init(&plain, conf, "sdz", "ACME", "disk", "1", NULL);
 
 	assert_int_equal(propsel_int(&mp, KW_NO_PATH_RETRY, &o), 4);
@@ -112,9 +112,9 @@ static void test_origin_log(void **state)
 	struct prop_src src;
 
 	(void)state;
-	prop_src_init(&src, conf, "data", "Linux", "scsi_debug", NULL, "36001");
+	prop_src_init(&src, conf, "data", "PURE", "FlashArray", NULL, "36001");
 	propsel_int(&src, KW_NO_PATH_RETRY, NULL);
-	prop_src_init(&src, conf, "mpatha", "Linux", "scsi_debug", NULL, NULL);
+	prop_src_init(&src, conf, "mpatha", "PURE", "FlashArray", NULL, NULL);
 	propsel_int(&src, KW_NO_PATH_RETRY, NULL);
 	propsel_int(&src, KW_RR_MIN_IO_RQ, NULL);
 	propsel_int(&src, KW_FAILBACK, NULL);
@@ -166,12 +166,132 @@ static void test_keyword_scope(void **state)
 	config_free(conf);
 }
 
+/* overrides { protocol { type ... } }: above every other source for the
+ * keywords it may hold, only for paths of that protocol. */
+static void test_protocol_subsection(void **state)
+{
+	struct config *conf = load("defaults {\n"
+				   "	dev_loss_tmo 300\n"
+				   "	eh_deadline 10\n"
+				   "}\n"
+				   "overrides {\n"
+				   "	dev_loss_tmo 60\n"
+				   "	fast_io_fail_tmo 8\n"
+				   "	protocol {\n"
+				   "		type \"scsi:fcp\"\n"
+				   "		dev_loss_tmo 70\n"
+				   "		fast_io_fail_tmo 10\n"
+				   "		eh_deadline 360\n"
+				   "	}\n"
+				   "	protocol {\n"
+				   "		type \"scsi:iscsi\"\n"
+				   "		fast_io_fail_tmo 120\n"
+				   "	}\n"
+				   "}\n"
+				   "multipaths {\n"
+				   "	multipath {\n"
+				   "		wwid 36001\n"
+				   "		no_path_retry 4\n"
+				   "	}\n"
+				   "}\n");
+	struct prop_src fc, iscsi, none;
+	enum prop_origin o;
+
+	(void)state;
+	prop_src_init(&fc, conf, "sda", "PURE", "FlashArray", NULL, "36001");
+	prop_src_set_protocol(&fc, "scsi:fcp");
+	prop_src_init(&iscsi, conf, "sdb", "PURE", "FlashArray", NULL, NULL);
+	prop_src_set_protocol(&iscsi, "scsi:iscsi");
+	prop_src_init(&none, conf, "sdc", "PURE", "FlashArray", NULL, NULL);
+	prop_src_set_protocol(&none, NULL);
+
+	assert_int_equal(propsel_int(&fc, KW_DEV_LOSS_TMO, &o), 70);
+	assert_int_equal(o, ORIGIN_OVERRIDES_PROTOCOL);
+	assert_int_equal(propsel_int(&fc, KW_EH_DEADLINE, &o), 360);
+	assert_int_equal(o, ORIGIN_OVERRIDES_PROTOCOL);
+	assert_int_equal(propsel_int(&fc, KW_NO_PATH_RETRY, &o), 4); /* not a protocol keyword */
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	assert_int_equal(propsel_int(&iscsi, KW_FAST_IO_FAIL_TMO, &o), 120);
+	assert_int_equal(o, ORIGIN_OVERRIDES_PROTOCOL);
+	assert_int_equal(propsel_int(&iscsi, KW_DEV_LOSS_TMO, &o), 60);
+	assert_int_equal(o, ORIGIN_OVERRIDES);
+	assert_int_equal(propsel_int(&iscsi, KW_EH_DEADLINE, &o), 10);
+	assert_int_equal(o, ORIGIN_CONF);
+	assert_int_equal(propsel_int(&none, KW_FAST_IO_FAIL_TMO, &o), 8);
+	assert_int_equal(o, ORIGIN_OVERRIDES);
+	assert_true(strstr(strbuf_str(&logged),
+			   "sda: dev_loss_tmo = 70 (setting: multipath.conf overrides protocol "
+			   "section)") != NULL);
+	config_free(conf);
+}
+
+/* The per-device keywords of issue 9 resolve with origins like the others. */
+static void test_new_device_keywords(void **state)
+{
+	struct config *conf = load("defaults {\n"
+				   "	skip_kpartx yes\n"
+				   "	flush_on_last_del never\n"
+				   "	reservation_key 0x1234\n"
+				   "}\n"
+				   "devices {\n"
+				   "	device {\n"
+				   "		vendor \"ACME\"\n"
+				   "		product \"Disk\"\n"
+				   "		all_tg_pt yes\n"
+				   "		ghost_delay 15\n"
+				   "		detect_pgpolicy_use_tpg yes\n"
+				   "		path_grouping_policy group_by_tpg\n"
+				   "	}\n"
+				   "}\n"
+				   "overrides {\n"
+				   "	deferred_remove yes\n"
+				   "}\n"
+				   "multipaths {\n"
+				   "	multipath {\n"
+				   "		wwid 36001\n"
+				   "		reservation_key file\n"
+				   "		skip_kpartx no\n"
+				   "	}\n"
+				   "}\n");
+	struct prop_src src, hp;
+	enum prop_origin o;
+
+	(void)state;
+	prop_src_init(&src, conf, "m", "ACME", "Disk", NULL, "36001");
+	assert_int_equal(propsel_int(&src, KW_SKIP_KPARTX, &o), YN_NO);
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	assert_string_equal(propsel_str(&src, KW_RESERVATION_KEY, &o), "file");
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	assert_int_equal(propsel_int(&src, KW_ALL_TG_PT, &o), YN_YES);
+	assert_int_equal(o, ORIGIN_CONF);
+	assert_int_equal(propsel_int(&src, KW_GHOST_DELAY, &o), 15);
+	assert_int_equal(propsel_int(&src, KW_DETECT_PGPOLICY_USE_TPG, &o), YN_YES);
+	assert_int_equal(propsel_int(&src, KW_PATH_GROUPING_POLICY, &o), PGP_GROUP_BY_TPG);
+	assert_int_equal(propsel_int(&src, KW_DEFERRED_REMOVE, &o), YN_YES);
+	assert_int_equal(o, ORIGIN_OVERRIDES);
+	assert_int_equal(propsel_int(&src, KW_FLUSH_ON_LAST_DEL, &o), FLUSH_NEVER);
+	assert_int_equal(o, ORIGIN_CONF);
+	assert_int_equal(propsel_int(&src, KW_DETECT_PGPOLICY, &o), YN_YES);
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	assert_int_equal(propsel_int(&src, KW_EH_DEADLINE, &o), 0); /* unset: caller checks */
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	/* vpd_vendor from the built-in 3PAR entry */
+	prop_src_init(&hp, conf, "n", "3PARdata", "VV", NULL, NULL);
+	assert_int_equal(propsel_int(&hp, KW_VPD_VENDOR, &o), VPD_VENDOR_HP3PAR);
+	assert_int_equal(o, ORIGIN_HWTABLE);
+	assert_string_equal(propsel_str(&hp, KW_RESERVATION_KEY, &o), "0x1234");
+	assert_int_equal(o, ORIGIN_CONF);
+	config_free(conf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_precedence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_origin_log, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyword_scope, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_protocol_subsection, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_device_keywords, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("propsel", tests, NULL, NULL);

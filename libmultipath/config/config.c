@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/log.h"
 #include "config.h"
 
 /* Where definitions come from while loading. */
@@ -24,6 +25,8 @@ static const char *section_name(unsigned sec)
 		return "devices/device";
 	case SEC_OVERRIDES:
 		return "overrides";
+	case SEC_PROTOCOL:
+		return "overrides/protocol";
 	default:
 		return "multipaths/multipath";
 	}
@@ -35,6 +38,11 @@ static int apply_keyword(struct loader *ld, struct props *p, unsigned sec, const
 	const struct keyword *kw = keyword_find(n->key);
 	STRBUF_AUTO(why);
 
+	if (!kw && keyword_is_deprecated(n->key)) {
+		mp_log(3, "%s line %d: ignoring deprecated option \"%s\"", n->file, n->line,
+		       n->key);
+		return 0;
+	}
 	if (!kw) {
 		diags_add(ld->d, DIAG_WARNING, n->file, n->line, "unknown keyword '%s' ignored",
 			  n->key);
@@ -63,11 +71,18 @@ static int apply_keyword(struct loader *ld, struct props *p, unsigned sec, const
 	}
 }
 
+static int add_protocol(struct loader *ld, const struct cnode *s);
+
 static int apply_props(struct loader *ld, struct props *p, unsigned sec, const struct cnode *s)
 {
 	for (size_t i = 0; i < s->children.n; i++) {
 		const struct cnode *n = s->children.items[i];
 
+		if (n->section && sec == SEC_OVERRIDES && !strcmp(n->key, "protocol")) {
+			if (add_protocol(ld, n) < 0)
+				return -ENOMEM;
+			continue;
+		}
 		if (n->section) {
 			if (*n->key)
 				diags_add(ld->d, DIAG_WARNING, n->file, n->line,
@@ -153,6 +168,64 @@ static int add_device(struct loader *ld, const struct cnode *s)
 		return 0;
 nomem:
 	hwentry_free(h);
+	return -ENOMEM;
+}
+
+static void pcentry_free(struct pcentry *pc)
+{
+	if (!pc)
+		return;
+	free(pc->type);
+	props_release(&pc->p);
+	free(pc);
+}
+
+/* overrides { protocol { type NAME; keywords } } */
+static int add_protocol(struct loader *ld, const struct cnode *s)
+{
+	struct pcentry *pc = calloc(1, sizeof(*pc));
+	struct pcentry_vec *tab = &ld->conf->protocols;
+	const char *type = NULL;
+	int type_line = s->line;
+
+	if (!pc)
+		return -ENOMEM;
+	for (size_t i = 0; i < s->children.n; i++) {
+		const struct cnode *n = s->children.items[i];
+
+		if (!n->section && !strcmp(n->key, "type")) {
+			type = n->value;
+			type_line = n->line;
+		} else if (!n->section && apply_keyword(ld, &pc->p, SEC_PROTOCOL, n) < 0) {
+			goto nomem;
+		} else if (n->section && *n->key) {
+			diags_add(ld->d, DIAG_WARNING, n->file, n->line,
+				  "unexpected section '%s' in a protocol subsection, ignored",
+				  n->key);
+		}
+	}
+	if (!type || !*type) {
+		diags_add(ld->d, DIAG_ERROR, s->file, s->line,
+			  "protocol subsection without type, ignored");
+		pcentry_free(pc);
+		return 0;
+	}
+	if (!protocol_name_valid(type))
+		diags_add(ld->d, DIAG_WARNING, s->file, type_line,
+			  "protocol type '%s' is not a protocol multipath knows", type);
+	for (size_t i = 0; i < tab->n; i++) {
+		if (strcmp(tab->items[i]->type, type))
+			continue;
+		if (props_merge(&tab->items[i]->p, &pc->p, NULL) < 0)
+			goto nomem;
+		pcentry_free(pc);
+		return 0;
+	}
+	if (!(pc->type = strdup(type)) || pcentry_vec_push(tab, pc) < 0)
+		goto nomem;
+	return 0;
+nomem:
+	pcentry_free(pc);
 	return -ENOMEM;
 }
 
@@ -287,6 +360,8 @@ static int apply_blacklist(struct loader *ld, struct blacklist *bl, const struct
 			rc = add_regex(ld, &bl->wwid, n);
 		else if (!strcmp(n->key, "property"))
 			rc = add_regex(ld, &bl->property, n);
+		else if (!strcmp(n->key, "protocol"))
+			rc = add_regex(ld, &bl->protocol, n);
 		else
 			diags_add(ld->d, DIAG_WARNING, n->file, n->line,
 				  "unknown keyword '%s' in %s, ignored", n->key, s->key);
@@ -367,9 +442,9 @@ static int apply_text(struct loader *ld, const char *text, size_t len, const cha
 
 static void blacklist_release(struct blacklist *bl)
 {
-	struct bl_regex_vec *lists[] = {&bl->devnode, &bl->wwid, &bl->property};
+	struct bl_regex_vec *lists[] = {&bl->devnode, &bl->wwid, &bl->property, &bl->protocol};
 
-	for (size_t l = 0; l < 3; l++) {
+	for (size_t l = 0; l < 4; l++) {
 		for (size_t i = 0; i < lists[l]->n; i++) {
 			bl_re_release(&lists[l]->items[i]->comp);
 			free(lists[l]->items[i]->re);
@@ -396,6 +471,9 @@ void config_free(struct config *conf)
 		free(conf->mptable.items[i]);
 	}
 	mpentry_vec_release(&conf->mptable);
+	for (size_t i = 0; i < conf->protocols.n; i++)
+		pcentry_free(conf->protocols.items[i]);
+	pcentry_vec_release(&conf->protocols);
 	blacklist_release(&conf->blist);
 	blacklist_release(&conf->elist);
 	free(conf);
@@ -431,19 +509,31 @@ fail:
 	return -ENOMEM;
 }
 
+/* 0, -ENOMEM, or -EINVAL when s is not a valid regex (nothing to free) */
 static int compile(regex_t *re, const char *s)
 {
-	return regcomp(re, s, REG_EXTENDED | REG_NOSUB) ? -ENOMEM : 0;
+	int rc = regcomp(re, s, REG_EXTENDED | REG_NOSUB);
+
+	if (rc == 0)
+		return 0;
+	return rc == REG_ESPACE ? -ENOMEM : -EINVAL;
 }
 
-/* The regexes were validated when parsed: only memory can fail here. */
+/*
+ * Compile the entry's regexes. A regex that does not compile leaves the
+ * entry uncompiled and marked bad_regex (it matches nothing), as
+ * multipath-tools keeps such an entry. Returns 0 or -ENOMEM.
+ */
 static int hwentry_compile(struct hwentry *h)
 {
-	if (compile(&h->vendor_re, h->p.vendor) < 0)
-		return -ENOMEM;
-	if (compile(&h->product_re, h->p.product) < 0)
+	int rc = compile(&h->vendor_re, h->p.vendor);
+
+	if (rc < 0)
+		goto out;
+	rc = compile(&h->product_re, h->p.product);
+	if (rc < 0)
 		goto free_vendor;
-	if (h->p.revision && compile(&h->revision_re, h->p.revision) < 0)
+	if (h->p.revision && (rc = compile(&h->revision_re, h->p.revision)) < 0)
 		goto free_product;
 	h->has_revision = h->p.revision != NULL;
 	h->compiled = true;
@@ -452,7 +542,13 @@ free_product:
 	regfree(&h->product_re);
 free_vendor:
 	regfree(&h->vendor_re);
-	return -ENOMEM;
+out:
+	if (rc != -EINVAL)
+		return rc;
+	h->bad_regex = true;
+	mp_log(3, "device entry \"%s\" \"%s\": a regular expression does not compile, "
+		  "the entry matches no device", h->p.vendor, h->p.product);
+	return 0;
 }
 
 /*
@@ -476,10 +572,10 @@ static int bl_re_compile(struct bl_re *r, const char *text)
 
 static int blacklist_compile(struct blacklist *bl)
 {
-	struct bl_regex_vec *lists[] = {&bl->devnode, &bl->wwid, &bl->property};
+	struct bl_regex_vec *lists[] = {&bl->devnode, &bl->wwid, &bl->property, &bl->protocol};
 	int rc = 0;
 
-	for (size_t l = 0; l < 3; l++)
+	for (size_t l = 0; l < 4; l++)
 		for (size_t i = 0; rc == 0 && i < lists[l]->n; i++)
 			rc = bl_re_compile(&lists[l]->items[i]->comp, lists[l]->items[i]->re);
 	for (size_t i = 0; rc == 0 && i < bl->device.n; i++) {
@@ -614,6 +710,8 @@ size_t config_find_hwentries(const struct config *conf, const char *vendor, cons
 	for (size_t i = conf->hwtable.n; i-- > 0;) {
 		const struct hwentry *h = conf->hwtable.items[i];
 
+		if (!h->compiled)
+			continue;
 		if (!regex_matches(&h->vendor_re, vendor) || !regex_matches(&h->product_re, product))
 			continue;
 		if (h->has_revision && !regex_matches(&h->revision_re, revision))
@@ -623,6 +721,16 @@ size_t config_find_hwentries(const struct config *conf, const char *vendor, cons
 		n++;
 	}
 	return n;
+}
+
+const struct pcentry *config_find_pcentry(const struct config *conf, const char *protocol)
+{
+	if (!protocol)
+		return NULL;
+	for (size_t i = 0; i < conf->protocols.n; i++)
+		if (!strcmp(conf->protocols.items[i]->type, protocol))
+			return conf->protocols.items[i];
+	return NULL;
 }
 
 const struct mpentry *config_find_mpentry(const struct config *conf, const char *wwid)

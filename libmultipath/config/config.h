@@ -43,6 +43,8 @@ struct hwentry {
 	uint64_t file_set[2];   /* keywords a file set on a built-in entry */
 	regex_t vendor_re, product_re, revision_re;
 	bool compiled, has_revision; /* regexes valid once the config is loaded */
+	bool bad_regex;         /* vendor, product or revision did not compile:
+				 * the entry is kept and printed but matches nothing */
 	/* with product_blacklist set: vendor and product_blacklist as blacklist
 	 * regexes (vendor may be negated here, as in the blacklist section) */
 	struct bl_re bl_vendor_re, bl_product_re;
@@ -70,14 +72,27 @@ struct bl_regex {
 VECTOR_DEFINE(bl_regex_vec, struct bl_regex *)
 
 struct blacklist {
-	struct bl_regex_vec devnode, wwid, property;
+	struct bl_regex_vec devnode, wwid, property, protocol;
 	struct bl_device_vec device;
 };
+
+/*
+ * overrides { protocol { type "scsi:fcp" ... } }: path settings for the
+ * paths of one transport protocol, above every other source of those
+ * keywords (SEC_PROTOCOL: fast_io_fail_tmo, dev_loss_tmo, eh_deadline).
+ * Entries with the same type are merged (the later setting wins).
+ */
+struct pcentry {
+	char *type;
+	struct props p;
+};
+VECTOR_DEFINE(pcentry_vec, struct pcentry *)
 
 struct config {
 	struct props defaults;
 	struct hwentry_vec hwtable;
 	struct props overrides;
+	struct pcentry_vec protocols; /* the overrides' protocol subsections */
 	struct mpentry_vec mptable;
 	struct blacklist blist;     /* blacklist */
 	struct blacklist elist;     /* blacklist_exceptions */
@@ -107,6 +122,9 @@ void config_free(struct config *conf);
 size_t config_find_hwentries(const struct config *conf, const char *vendor, const char *product,
 			     const char *revision, const struct hwentry **found, size_t max);
 
+/* The overrides protocol subsection for a protocol name, or NULL. */
+const struct pcentry *config_find_pcentry(const struct config *conf, const char *protocol);
+
 /* The multipaths entry for a wwid, or NULL. */
 const struct mpentry *config_find_mpentry(const struct config *conf, const char *wwid);
 
@@ -120,5 +138,12 @@ int config_print(const struct config *conf, bool only_changes, struct strbuf *ou
 
 /* The built-in hardware table and blacklist, as multipath.conf text. */
 extern const char builtin_hwtable[];
+
+/* Per built-in device entry, in order, an INQUIRY vendor and product it
+ * matches (for the table's test); ends with {NULL, NULL}. */
+struct hwtable_sample {
+	const char *vendor, *product;
+};
+extern const struct hwtable_sample hwtable_samples[];
 
 #endif

@@ -42,13 +42,49 @@ static int print_kw(struct strbuf *out, int depth, size_t i, const struct props 
 	return rc < 0 ? rc : 0;
 }
 
-/* Print the keywords of p chosen by `want` (a bit per keyword). */
-static int print_props(struct strbuf *out, int depth, const struct props *p, const uint64_t *want)
+/*
+ * multipath-tools prints device, overrides and multipath entries in another
+ * order than the defaults: these first, then the rest in table order.
+ */
+static const enum kw_id entry_order[] = {
+	KW_WWID,	    KW_ALIAS,		 KW_VENDOR,	    KW_PRODUCT,
+	KW_REVISION,	    KW_PRODUCT_BLACKLIST, KW_ALIAS_PREFIX,  KW_PATH_GROUPING_POLICY,
+	KW_UID_ATTRIBUTE,   KW_PATH_CHECKER,	 KW_CHECKER_TIMEOUT, KW_FEATURES,
+	KW_HARDWARE_HANDLER, KW_PATH_SELECTOR,	 KW_PRIO,	    KW_PRIO_ARGS,
+	KW_FAILBACK,	    KW_RR_WEIGHT,	 KW_NO_PATH_RETRY,  KW_DETECT_PRIO,
+	KW_DETECT_CHECKER,  KW_RR_MIN_IO,	 KW_RR_MIN_IO_RQ,   KW_FLUSH_ON_LAST_DEL,
+	KW_FAST_IO_FAIL_TMO, KW_DEV_LOSS_TMO,	 KW_EH_DEADLINE,    KW_VPD_VENDOR,
+	KW_USER_FRIENDLY_NAMES,
+};
+
+static bool in_entry_order(size_t i)
 {
+	for (size_t k = 0; k < sizeof(entry_order) / sizeof(entry_order[0]); k++)
+		if ((size_t)entry_order[k] == i)
+			return true;
+	return false;
+}
+
+/* Print the keywords of p chosen by `want` (a bit per keyword): in table
+ * order for the defaults (entry false), else in entry_order first. */
+static int print_props_in(struct strbuf *out, int depth, const struct props *p,
+			  const uint64_t *want, bool entry)
+{
+	if (entry)
+		for (size_t k = 0; k < sizeof(entry_order) / sizeof(entry_order[0]); k++)
+			if (bit_set(want, entry_order[k]) &&
+			    print_kw(out, depth, entry_order[k], p) < 0)
+				return -ENOMEM;
 	for (size_t i = 0; i < KW_COUNT; i++)
-		if (bit_set(want, i) && print_kw(out, depth, i, p) < 0)
+		if (bit_set(want, i) && !(entry && in_entry_order(i)) &&
+		    print_kw(out, depth, i, p) < 0)
 			return -ENOMEM;
 	return 0;
+}
+
+static int print_props(struct strbuf *out, int depth, const struct props *p, const uint64_t *want)
+{
+	return print_props_in(out, depth, p, want, true);
 }
 
 static int print_defaults(const struct config *conf, bool only_changes, struct strbuf *out)
@@ -68,7 +104,7 @@ static int print_defaults(const struct config *conf, bool only_changes, struct s
 	}
 	if (only_changes && !want[0] && !want[1])
 		return 0;
-	if (strbuf_addstr(out, "defaults {\n") < 0 || print_props(out, 1, d, want) < 0)
+	if (strbuf_addstr(out, "defaults {\n") < 0 || print_props_in(out, 1, d, want, false) < 0)
 		return -ENOMEM;
 	return strbuf_addstr(out, "}\n") < 0 ? -ENOMEM : 0;
 }
@@ -98,6 +134,7 @@ static int print_blacklist(const struct blacklist *bl, const char *name, bool on
 	rc |= print_regexes(&body, "devnode", &bl->devnode, only_changes);
 	rc |= print_regexes(&body, "wwid", &bl->wwid, only_changes);
 	rc |= print_regexes(&body, "property", &bl->property, only_changes);
+	rc |= print_regexes(&body, "protocol", &bl->protocol, only_changes);
 	for (size_t i = 0; rc == 0 && i < bl->device.n; i++) {
 		const struct bl_device *b = bl->device.items[i];
 		struct props p = {.vendor = b->vendor, .product = b->product};
@@ -148,14 +185,28 @@ static int print_devices(const struct config *conf, bool only_changes, struct st
 	return strbuf_addf(out, "devices {\n%s}\n", strbuf_str(&body)) < 0 ? -ENOMEM : 0;
 }
 
+static int print_protocol(struct strbuf *out, const struct pcentry *pc)
+{
+	struct props t = {.vendor = pc->type};
+
+	if (strbuf_addstr(out, "\tprotocol {\n\t\ttype ") < 0 ||
+	    keyword_format(&keywords[KW_VENDOR], &t, out) < 0 || strbuf_addch(out, '\n') < 0 ||
+	    print_props(out, 2, &pc->p, pc->p.set) < 0 || strbuf_addstr(out, "\t}\n") < 0)
+		return -ENOMEM;
+	return 0;
+}
+
 static int print_overrides(const struct config *conf, bool only_changes, struct strbuf *out)
 {
 	const struct props *o = &conf->overrides;
 
-	if (only_changes && !o->set[0] && !o->set[1])
+	if (only_changes && !o->set[0] && !o->set[1] && conf->protocols.n == 0)
 		return 0;
 	if (strbuf_addstr(out, "overrides {\n") < 0 || print_props(out, 1, o, o->set) < 0)
 		return -ENOMEM;
+	for (size_t i = 0; i < conf->protocols.n; i++)
+		if (print_protocol(out, conf->protocols.items[i]) < 0)
+			return -ENOMEM;
 	return strbuf_addstr(out, "}\n") < 0 ? -ENOMEM : 0;
 }
 

@@ -20,6 +20,7 @@ static const struct kw_word pgpolicies[] = {
 	{"group_by_serial", PGP_GROUP_BY_SERIAL},
 	{"group_by_prio", PGP_GROUP_BY_PRIO},
 	{"group_by_node_name", PGP_GROUP_BY_NODE_NAME},
+	{"group_by_tpg", PGP_GROUP_BY_TPG},
 	{NULL, 0}};
 static const struct kw_word failbacks[] = {{"manual", FAILBACK_MANUAL},
 					    {"immediate", FAILBACK_IMMEDIATE},
@@ -37,14 +38,31 @@ static const struct kw_word log_chkr[] = {
 	{"always", LOG_CHKR_ERR_ALWAYS}, {"once", LOG_CHKR_ERR_ONCE}, {NULL, 0}};
 static const struct kw_word fast_io[] = {{"off", FAST_IO_FAIL_OFF}, {NULL, 0}};
 static const struct kw_word dev_loss[] = {{"infinity", DEV_LOSS_TMO_INFINITY}, {NULL, 0}};
+/* yes/no first: they print as multipath-tools 0.9.4 prints them */
+static const struct kw_word flush_last[] = {{"no", FLUSH_UNUSED},	  {"yes", FLUSH_ALWAYS},
+					    {"always", FLUSH_ALWAYS}, {"unused", FLUSH_UNUSED},
+					    {"never", FLUSH_NEVER},   {NULL, 0}};
+static const struct kw_word max_fds[] = {{"max", MAX_FDS_MAX}, {NULL, 0}};
+static const struct kw_word eh_off[] = {{"off", EH_DEADLINE_OFF}, {NULL, 0}};
+static const struct kw_word marginal_pgs[] = {
+	{"off", MARGINAL_PG_OFF}, {"on", MARGINAL_PG_ON},  {"fpin", MARGINAL_PG_FPIN},
+	{"no", MARGINAL_PG_OFF},  {"yes", MARGINAL_PG_ON}, {NULL, 0}};
+static const struct kw_word vpd_vendors[] = {{"hp3par", VPD_VENDOR_HP3PAR}, {NULL, 0}};
+
+static const char *const deprecated_names[] = {
+	"multipath_dir", "getuid_callout", "pg_timeout", "disable_changed_wwids", NULL};
+static const char *const protocol_names[] = {
+	"scsi:fcp",  "scsi:spi",   "scsi:ssa",	 "scsi:sbp",   "scsi:srp",	   "scsi:iscsi",
+	"scsi:sas",  "scsi:adt",   "scsi:ata",	 "scsi:unspec", "ccw",	   "cciss",
+	"nvme:pcie", "nvme:rdma",  "nvme:fc",	 "nvme:tcp",   "nvme:loop", "nvme:apple-nvme",
+	"nvme:unspec", "undef",	   NULL};
 
 /* Kept equal to the registries (checkers.c, prio.c) by test_checkers and test_prio. */
-static const char *const checker_names[] = {"tur",	   "directio", "readsector0", "none",
-					    "rdac",	   "emc_clariion", "hp_sw", "cciss_tur",
-					    NULL};
-static const char *const prio_names[] = {"const", "weightedpath", "path_latency", "sysfs", "alua",
-					 "emc",	  "rdac",	  "hds",	  "hp_sw", "random",
-					 "iet",	  "ana",	  NULL};
+static const char *const checker_names[] = {"tur",   "directio",  "readsector0", "none",
+					    "emc_clariion", "rdac", "hp_sw", "cciss_tur", NULL};
+static const char *const prio_names[] = {
+	"const", "weightedpath", "path_latency", "sysfs", "alua", "emc",    "rdac", "hds",
+	"hp_sw", "ontap",	  "datacore",	  "iet",   "random", "ana",  NULL};
 static const char *const selector_names[] = {"round-robin", "queue-length", "service-time",
 					     "historical-service-time", "io-affinity", NULL};
 
@@ -64,6 +82,33 @@ bool checker_name_valid(const char *name)
 bool prio_name_valid(const char *name)
 {
 	return name_in(name, prio_names);
+}
+
+bool keyword_is_deprecated(const char *name)
+{
+	return name_in(name, deprecated_names);
+}
+
+bool protocol_name_valid(const char *name)
+{
+	return name_in(name, protocol_names);
+}
+
+int reservation_key_validate(const char *v, struct strbuf *why)
+{
+	const char *p = v, *end;
+	size_t digits;
+
+	if (!strcmp(v, "file"))
+		return 0;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		p += 2;
+	digits = strspn(p, "0123456789abcdefABCDEF");
+	end = p + digits;
+	if (digits > 0 && digits <= 16 && (!*end || !strcmp(end, ":aptpl")))
+		return 0;
+	strbuf_addf(why, "'%s' is not \"file\" nor a key of at most 8 hex bytes [:aptpl]", v);
+	return -EINVAL;
 }
 
 static int list_names(struct strbuf *why, const char *what, const char *value,
@@ -203,12 +248,12 @@ static int v_hwhandler(const char *v, struct strbuf *why)
 #define NUM(lo, hi) .min = (lo), .max = (hi)
 #define WORDS_ONLY .min = 1, .max = 0
 
-/* Order here is the order of `multipath -t`. */
+/* Rows by enum kw_id, whose order is the order of `multipath -t`. */
 const struct keyword keywords[KW_COUNT] = {
 	[KW_VERBOSITY] = {"verbosity", NULL, KWT_INT, SEC_DEFAULTS, FIELD(verbosity), NULL,
 			  NUM(0, 4), .builtin = "2"},
 	[KW_POLLING_INTERVAL] = {"polling_interval", NULL, KWT_INT, SEC_DEFAULTS,
-				 FIELD(polling_interval), NULL, NUM(1, 3600), .builtin = "5"},
+				 FIELD(polling_interval), NULL, NUM(0, 3600), .builtin = "5"},
 	[KW_MAX_POLLING_INTERVAL] = {"max_polling_interval", NULL, KWT_INT, SEC_DEFAULTS,
 				     FIELD(max_polling_interval), NULL, NUM(1, 14400)},
 	[KW_FIND_MULTIPATHS] = {"find_multipaths", NULL, KWT_INT, SEC_DEFAULTS,
@@ -226,11 +271,13 @@ const struct keyword keywords[KW_COUNT] = {
 			   .validate = v_abspath, .builtin = "/etc/multipath/wwids"},
 	[KW_CONFIG_DIR] = {"config_dir", NULL, KWT_STR, SEC_DEFAULTS, FIELD(config_dir),
 			   .validate = v_config_dir, .builtin = "/etc/multipath/conf.d"},
-	[KW_VENDOR] = {"vendor", NULL, KWT_STR, SEC_DEVICE, FIELD(vendor), .validate = regex_validate},
+	/* like multipath-tools, an entry whose regex does not compile (product
+	 * "*" in older vendor guides) is kept and printed; it matches nothing */
+	[KW_VENDOR] = {"vendor", NULL, KWT_STR, SEC_DEVICE, FIELD(vendor), .validate = v_nonempty},
 	[KW_PRODUCT] = {"product", NULL, KWT_STR, SEC_DEVICE, FIELD(product),
-			.validate = regex_validate},
+			.validate = v_nonempty},
 	[KW_REVISION] = {"revision", NULL, KWT_STR, SEC_DEVICE, FIELD(revision),
-			 .validate = regex_validate},
+			 .validate = v_nonempty},
 	[KW_PRODUCT_BLACKLIST] = {"product_blacklist", NULL, KWT_STR, SEC_DEVICE,
 				  FIELD(product_blacklist), .validate = regex_validate},
 	[KW_WWID] = {"wwid", NULL, KWT_STR, SEC_MULTIPATH, FIELD(wwid), .validate = v_nonempty},
@@ -276,12 +323,15 @@ const struct keyword keywords[KW_COUNT] = {
 	[KW_NO_PATH_RETRY] = {"no_path_retry", NULL, KWT_INT, SEC_MAP, FIELD(no_path_retry),
 			      no_path_retries, NUM(0, 1000000), .builtin = "fail"},
 	[KW_FLUSH_ON_LAST_DEL] = {"flush_on_last_del", NULL, KWT_INT, SEC_MAP,
-				  FIELD(flush_on_last_del), yesno, WORDS_ONLY, .builtin = "no"},
-	[KW_FAST_IO_FAIL_TMO] = {"fast_io_fail_tmo", NULL, KWT_INT, SEC_PATH,
+				  FIELD(flush_on_last_del), flush_last, WORDS_ONLY,
+				  .builtin = "no"},
+	[KW_FAST_IO_FAIL_TMO] = {"fast_io_fail_tmo", NULL, KWT_INT, SEC_PATH | SEC_PROTOCOL,
 				 FIELD(fast_io_fail), fast_io, NUM(0, 2147483646),
 				 .builtin = "5"},
-	[KW_DEV_LOSS_TMO] = {"dev_loss_tmo", NULL, KWT_INT, SEC_PATH, FIELD(dev_loss), dev_loss,
-			     NUM(1, 2147483646), .builtin = "600"},
+	[KW_DEV_LOSS_TMO] = {"dev_loss_tmo", NULL, KWT_INT, SEC_PATH | SEC_PROTOCOL,
+			     FIELD(dev_loss), dev_loss, NUM(1, INT_MAX), .builtin = "600"},
+	[KW_EH_DEADLINE] = {"eh_deadline", NULL, KWT_INT, SEC_PATH | SEC_PROTOCOL,
+			    FIELD(eh_deadline), eh_off, NUM(0, INT_MAX)},
 	[KW_MAX_SECTORS_KB] = {"max_sectors_kb", NULL, KWT_INT, SEC_MAP, FIELD(max_sectors_kb),
 			       NULL, NUM(4, 1048576)},
 	[KW_DELAY_WATCH_CHECKS] = {"delay_watch_checks", NULL, KWT_INT, SEC_MAP,
@@ -315,6 +365,55 @@ const struct keyword keywords[KW_COUNT] = {
 					       "marginal_path_double_failed_time", KWT_INT,
 					       SEC_MAP, FIELD(io_err_double_failed_time), NULL,
 					       NUM(1, 3600), .builtin = "60"},
+	[KW_REASSIGN_MAPS] = {"reassign_maps", NULL, KWT_INT, SEC_DEFAULTS, FIELD(reassign_maps),
+			      yesno, WORDS_ONLY, .builtin = "no"},
+	[KW_MAX_FDS] = {"max_fds", NULL, KWT_INT, SEC_DEFAULTS, FIELD(max_fds), max_fds,
+			NUM(1, INT_MAX), .builtin = "max"},
+	[KW_ALLOW_USB_DEVICES] = {"allow_usb_devices", NULL, KWT_INT, SEC_DEFAULTS,
+				  FIELD(allow_usb_devices), yesno, WORDS_ONLY, .builtin = "no"},
+	[KW_PRKEYS_FILE] = {"prkeys_file", NULL, KWT_STR, SEC_DEFAULTS, FIELD(prkeys_file),
+			    .validate = v_abspath, .builtin = "/etc/multipath/prkeys"},
+	[KW_RESERVATION_KEY] = {"reservation_key", NULL, KWT_STR, SEC_DEFAULTS | SEC_MULTIPATH,
+				FIELD(reservation_key), .validate = reservation_key_validate},
+	[KW_ALL_TG_PT] = {"all_tg_pt", NULL, KWT_INT, SEC_PATH, FIELD(all_tg_pt), yesno,
+			  WORDS_ONLY, .builtin = "no"},
+	[KW_DETECT_PGPOLICY] = {"detect_pgpolicy", NULL, KWT_INT, SEC_PATH, FIELD(detect_pgpolicy),
+				yesno, WORDS_ONLY, .builtin = "yes"},
+	[KW_DETECT_PGPOLICY_USE_TPG] = {"detect_pgpolicy_use_tpg", NULL, KWT_INT, SEC_PATH,
+					FIELD(detect_pgpolicy_use_tpg), yesno, WORDS_ONLY,
+					.builtin = "no"},
+	[KW_FORCE_SYNC] = {"force_sync", NULL, KWT_INT, SEC_DEFAULTS, FIELD(force_sync), yesno,
+			   WORDS_ONLY, .builtin = "yes"},
+	[KW_STRICT_TIMING] = {"strict_timing", NULL, KWT_INT, SEC_DEFAULTS, FIELD(strict_timing),
+			      yesno, WORDS_ONLY, .builtin = "no"},
+	[KW_DEFERRED_REMOVE] = {"deferred_remove", NULL, KWT_INT, SEC_MAP, FIELD(deferred_remove),
+				yesno, WORDS_ONLY, .builtin = "no"},
+	[KW_RETRIGGER_TRIES] = {"retrigger_tries", NULL, KWT_INT, SEC_DEFAULTS,
+				FIELD(retrigger_tries), NULL, NUM(0, 1000000), .builtin = "0"},
+	[KW_RETRIGGER_DELAY] = {"retrigger_delay", NULL, KWT_INT, SEC_DEFAULTS,
+				FIELD(retrigger_delay), NULL, NUM(0, 1000000), .builtin = "10"},
+	[KW_MISSING_UEV_WAIT_TIMEOUT] = {"missing_uev_wait_timeout", NULL, KWT_INT, SEC_DEFAULTS,
+					 FIELD(missing_uev_wait_timeout), NULL, NUM(0, 1000000),
+					 .builtin = "30"},
+	[KW_SKIP_KPARTX] = {"skip_kpartx", NULL, KWT_INT, SEC_MAP, FIELD(skip_kpartx), yesno,
+			    WORDS_ONLY, .builtin = "no"},
+	[KW_REMOVE_RETRIES] = {"remove_retries", NULL, KWT_INT, SEC_DEFAULTS,
+			       FIELD(remove_retries), NULL, NUM(0, 1000000), .builtin = "0"},
+	[KW_GHOST_DELAY] = {"ghost_delay", NULL, KWT_INT, SEC_MAP, FIELD(ghost_delay), no_off,
+			    NUM(0, 1000000), .builtin = "no"},
+	[KW_FIND_MULTIPATHS_TIMEOUT] = {"find_multipaths_timeout", NULL, KWT_INT, SEC_DEFAULTS,
+					FIELD(find_multipaths_timeout), NULL,
+					NUM(-1000000, 1000000), .builtin = "-10"},
+	[KW_ENABLE_FOREIGN] = {"enable_foreign", NULL, KWT_STR, SEC_DEFAULTS,
+			       FIELD(enable_foreign), .validate = regex_validate,
+			       .builtin = "NONE"},
+	[KW_MARGINAL_PATHGROUPS] = {"marginal_pathgroups", NULL, KWT_INT, SEC_DEFAULTS,
+				    FIELD(marginal_pathgroups), marginal_pgs, WORDS_ONLY,
+				    .builtin = "off"},
+	[KW_RECHECK_WWID] = {"recheck_wwid", NULL, KWT_INT, SEC_DEFAULTS, FIELD(recheck_wwid),
+			     yesno, WORDS_ONLY, .builtin = "no"},
+	[KW_VPD_VENDOR] = {"vpd_vendor", NULL, KWT_INT, SEC_DEVICE | SEC_OVERRIDES,
+			   FIELD(vpd_vendor), vpd_vendors, WORDS_ONLY},
 };
 
 const struct keyword *keyword_find(const char *name)
@@ -423,7 +522,8 @@ static int format_quoted(const char *s, struct strbuf *out)
 	return rc < 0 ? rc : strbuf_addch(out, '"');
 }
 
-int keyword_format(const struct keyword *kw, const struct props *p, struct strbuf *out)
+static int format_value(const struct keyword *kw, const struct props *p, struct strbuf *out,
+			bool quote_words)
 {
 	int v;
 
@@ -433,10 +533,27 @@ int keyword_format(const struct keyword *kw, const struct props *p, struct strbu
 		return format_quoted(s ? s : "", out);
 	}
 	v = props_int(p, keyword_id(kw));
+	/* named values quoted, numbers bare: multipath-tools' layout */
 	for (const struct kw_word *w = kw->words; w && w->name; w++)
 		if (w->value == v)
-			return strbuf_addstr(out, w->name);
+			return quote_words ? strbuf_addf(out, "\"%s\"", w->name)
+					   : strbuf_addstr(out, w->name);
 	return strbuf_addf(out, "%d", v);
+}
+
+int keyword_format(const struct keyword *kw, const struct props *p, struct strbuf *out)
+{
+	return format_value(kw, p, out, true);
+}
+
+int keyword_format_value(const struct keyword *kw, const struct props *p, struct strbuf *out)
+{
+	if (kw->type == KWT_STR) {
+		const char *s = props_str(p, keyword_id(kw));
+
+		return strbuf_addstr(out, s ? s : "(null)");
+	}
+	return format_value(kw, p, out, false);
 }
 
 int keyword_copy(const struct keyword *kw, struct props *dst, const struct props *src)

@@ -22,17 +22,15 @@
 #include "../util/strbuf.h"
 
 enum kw_id {
-	/* defaults only */
+	/*
+	 * Order here is the order of `multipath -t` in the defaults section,
+	 * which is multipath-tools' order; device, overrides and multipath
+	 * sections print in the order of config_print.c's device_order.
+	 */
 	KW_VERBOSITY,
 	KW_POLLING_INTERVAL,
 	KW_MAX_POLLING_INTERVAL,
-	KW_FIND_MULTIPATHS,
-	KW_QUEUE_WITHOUT_DAEMON,
-	KW_LOG_CHECKER_ERR,
-	KW_UXSOCK_TIMEOUT,
-	KW_BINDINGS_FILE,
-	KW_WWIDS_FILE,
-	KW_CONFIG_DIR,
+	KW_REASSIGN_MAPS,
 	/* devices only */
 	KW_VENDOR,
 	KW_PRODUCT,
@@ -41,30 +39,46 @@ enum kw_id {
 	/* multipaths only */
 	KW_WWID,
 	KW_ALIAS,
-	/* map and path properties */
-	KW_USER_FRIENDLY_NAMES,
-	KW_ALIAS_PREFIX,
-	KW_UID_ATTRIBUTE,
-	KW_PATH_GROUPING_POLICY,
+	/* map and path properties, defaults-only keywords among them */
 	KW_PATH_SELECTOR,
-	KW_PATH_CHECKER,
-	KW_CHECKER_TIMEOUT,
+	KW_PATH_GROUPING_POLICY,
+	KW_UID_ATTRIBUTE,
 	KW_PRIO,
 	KW_PRIO_ARGS,
-	KW_DETECT_PRIO,
-	KW_DETECT_CHECKER,
 	KW_FEATURES,
-	KW_HARDWARE_HANDLER,
-	KW_RETAIN_ATTACHED_HW_HANDLER,
+	KW_PATH_CHECKER,
+	KW_CHECKER_TIMEOUT,
+	KW_ALIAS_PREFIX,
 	KW_FAILBACK,
-	KW_RR_WEIGHT,
 	KW_RR_MIN_IO,
 	KW_RR_MIN_IO_RQ,
+	KW_MAX_FDS,
+	KW_RR_WEIGHT,
 	KW_NO_PATH_RETRY,
+	KW_QUEUE_WITHOUT_DAEMON,
+	KW_ALLOW_USB_DEVICES,
 	KW_FLUSH_ON_LAST_DEL,
+	KW_USER_FRIENDLY_NAMES,
 	KW_FAST_IO_FAIL_TMO,
 	KW_DEV_LOSS_TMO,
+	KW_EH_DEADLINE,
 	KW_MAX_SECTORS_KB,
+	KW_BINDINGS_FILE,
+	KW_WWIDS_FILE,
+	KW_PRKEYS_FILE,
+	KW_CONFIG_DIR,
+	KW_LOG_CHECKER_ERR,
+	KW_RESERVATION_KEY,
+	KW_ALL_TG_PT,
+	KW_HARDWARE_HANDLER,
+	KW_RETAIN_ATTACHED_HW_HANDLER,
+	KW_DETECT_PRIO,
+	KW_DETECT_CHECKER,
+	KW_DETECT_PGPOLICY,
+	KW_DETECT_PGPOLICY_USE_TPG,
+	KW_FORCE_SYNC,
+	KW_STRICT_TIMING,
+	KW_DEFERRED_REMOVE,
 	KW_DELAY_WATCH_CHECKS,
 	KW_DELAY_WAIT_CHECKS,
 	KW_SAN_PATH_ERR_THRESHOLD,
@@ -74,6 +88,19 @@ enum kw_id {
 	KW_PATH_IO_ERR_RATE_THRESHOLD,
 	KW_PATH_IO_ERR_RECOVERY_TIME,
 	KW_PATH_IO_ERR_DOUBLE_FAILED_TIME,
+	KW_FIND_MULTIPATHS,
+	KW_UXSOCK_TIMEOUT,
+	KW_RETRIGGER_TRIES,
+	KW_RETRIGGER_DELAY,
+	KW_MISSING_UEV_WAIT_TIMEOUT,
+	KW_SKIP_KPARTX,
+	KW_REMOVE_RETRIES,
+	KW_GHOST_DELAY,
+	KW_FIND_MULTIPATHS_TIMEOUT,
+	KW_ENABLE_FOREIGN,
+	KW_MARGINAL_PATHGROUPS,
+	KW_RECHECK_WWID,
+	KW_VPD_VENDOR,
 	KW_COUNT
 };
 
@@ -83,6 +110,7 @@ enum {
 	SEC_DEVICE = 1 << 1,
 	SEC_OVERRIDES = 1 << 2,
 	SEC_MULTIPATH = 1 << 3,
+	SEC_PROTOCOL = 1 << 4, /* overrides { protocol { type ... } } */
 	SEC_MAP = SEC_DEFAULTS | SEC_DEVICE | SEC_OVERRIDES | SEC_MULTIPATH,
 	SEC_PATH = SEC_DEFAULTS | SEC_DEVICE | SEC_OVERRIDES,
 };
@@ -95,6 +123,7 @@ enum pgpolicy {
 	PGP_GROUP_BY_SERIAL,
 	PGP_GROUP_BY_PRIO,
 	PGP_GROUP_BY_NODE_NAME,
+	PGP_GROUP_BY_TPG,
 };
 enum { FAILBACK_MANUAL = -1, FAILBACK_IMMEDIATE = -2, FAILBACK_FOLLOWOVER = -3 };
 enum { NO_PATH_RETRY_FAIL = -1, NO_PATH_RETRY_QUEUE = -2 };
@@ -108,8 +137,18 @@ enum find_multipaths {
 };
 enum { LOG_CHKR_ERR_ALWAYS = 1, LOG_CHKR_ERR_ONCE = 2 };
 enum { FAST_IO_FAIL_OFF = -1 };
-enum { DEV_LOSS_TMO_INFINITY = INT_MAX };
+/* "infinity" is not a number of seconds: 2147483647 stays a number, as in
+ * multipath-tools */
+enum { DEV_LOSS_TMO_INFINITY = -2 };
 enum { IO_ERR_THRESHOLD_OFF = -1 }; /* the other "no"/"off" values are 0 */
+/* flush_on_last_del: "no" (multipath-tools 0.9.4's default) is "unused",
+ * "yes" is "always", so code that tests for YN_YES keeps its meaning. */
+enum { FLUSH_UNUSED = YN_NO, FLUSH_ALWAYS = YN_YES, FLUSH_NEVER = 2 };
+enum { MAX_FDS_MAX = -1 };           /* "max": the system's open file limit */
+enum { EH_DEADLINE_OFF = -1 };       /* "off": leave the SCSI setting alone */
+enum { GHOST_DELAY_OFF = 0 };        /* "no"/"off"/0 */
+enum marginal_pathgroups { MARGINAL_PG_OFF = 0, MARGINAL_PG_ON = 1, MARGINAL_PG_FPIN = 2 };
+enum { VPD_VENDOR_HP3PAR = 1 };
 
 struct props {
 	uint64_t set[2]; /* bit per enum kw_id: set by this section */
@@ -135,6 +174,13 @@ struct props {
 	int san_path_err_threshold, san_path_err_forget_rate, san_path_err_recovery_time;
 	int io_err_sample_time, io_err_rate_threshold, io_err_recovery_time;
 	int io_err_double_failed_time;
+
+	int reassign_maps, max_fds, allow_usb_devices, force_sync, strict_timing;
+	int retrigger_tries, retrigger_delay, missing_uev_wait_timeout, remove_retries;
+	int find_multipaths_timeout, marginal_pathgroups, recheck_wwid;
+	char *prkeys_file, *enable_foreign, *reservation_key;
+	int eh_deadline, all_tg_pt, detect_pgpolicy, detect_pgpolicy_use_tpg;
+	int deferred_remove, skip_kpartx, ghost_delay, vpd_vendor;
 };
 
 enum kw_type { KWT_INT, KWT_STR };
@@ -172,8 +218,11 @@ static inline enum kw_id keyword_id(const struct keyword *kw)
  * -ENOMEM on allocation failure.
  */
 int keyword_set(const struct keyword *kw, struct props *p, const char *text, struct strbuf *why);
-/* Append kw's value in p as multipath.conf text (strings quoted). */
+/* Append kw's value in p as multipath.conf text: strings and named values
+ * quoted, numbers bare, as multipath-tools prints them. */
 int keyword_format(const struct keyword *kw, const struct props *p, struct strbuf *out);
+/* The value without quotes, for logs ("(null)" for an unset string). */
+int keyword_format_value(const struct keyword *kw, const struct props *p, struct strbuf *out);
 /* Copy kw's value from src to dst (marking it set in dst). -ENOMEM. */
 int keyword_copy(const struct keyword *kw, struct props *dst, const struct props *src);
 
@@ -195,6 +244,24 @@ void props_release(struct props *p);
 /* 0 when re (a leading '!' negates) compiles as an extended regex; else
  * -EINVAL with the reason in why. */
 int regex_validate(const char *re, struct strbuf *why);
+
+/*
+ * Keywords that multipath-tools accepts and ignores (multipath_dir,
+ * getuid_callout, pg_timeout, ...): true when name is one of them. The
+ * loader skips them with a note at verbosity 3 instead of a warning.
+ */
+bool keyword_is_deprecated(const char *name);
+
+/*
+ * reservation_key values: "file", or a hex number of at most 8 bytes (with
+ * or without 0x), optionally followed by ":aptpl". 0 or -EINVAL with the
+ * reason in why.
+ */
+int reservation_key_validate(const char *v, struct strbuf *why);
+
+/* Transport protocol names as `multipathd show paths format %P` prints
+ * them ("scsi:fcp", "nvme:tcp", "undef"...): true when name is one. */
+bool protocol_name_valid(const char *name);
 
 /* Known checker and prioritizer names (for validation and help). */
 bool checker_name_valid(const char *name);

@@ -9,6 +9,8 @@ const char *prop_origin_str(enum prop_origin origin)
 		return "(setting: multipath.conf multipaths section)";
 	case ORIGIN_OVERRIDES:
 		return "(setting: multipath.conf overrides section)";
+	case ORIGIN_OVERRIDES_PROTOCOL:
+		return "(setting: multipath.conf overrides protocol section)";
 	case ORIGIN_HWTABLE:
 		return "(setting: storage device configuration)";
 	case ORIGIN_CONF:
@@ -28,12 +30,22 @@ void prop_src_init(struct prop_src *src, const struct config *conf, const char *
 	src->mpe = wwid ? config_find_mpentry(conf, wwid) : NULL;
 	n = config_find_hwentries(conf, vendor, product, revision, src->hwe, PROPSEL_MAX_HWE);
 	src->nhwe = n < PROPSEL_MAX_HWE ? n : PROPSEL_MAX_HWE;
+	src->pce = NULL;
+}
+
+void prop_src_set_protocol(struct prop_src *src, const char *protocol)
+{
+	src->pce = config_find_pcentry(src->conf, protocol);
 }
 
 /* The props that decides keyword id, and its origin. */
 static const struct props *select_props(const struct prop_src *src, enum kw_id id,
 					enum prop_origin *origin)
 {
+	if (src->pce && (keywords[id].sections & SEC_PROTOCOL) && props_is_set(&src->pce->p, id)) {
+		*origin = ORIGIN_OVERRIDES_PROTOCOL;
+		return &src->pce->p;
+	}
 	if (src->mpe && props_is_set(&src->mpe->p, id)) {
 		*origin = ORIGIN_MULTIPATHS;
 		return &src->mpe->p;
@@ -62,10 +74,7 @@ static void log_selection(const struct prop_src *src, enum kw_id id, const struc
 
 	if (log_get_verbosity() < 3)
 		return;
-	if (keywords[id].type == KWT_STR)
-		strbuf_addstr(&val, props_str(p, id) ? props_str(p, id) : "(null)");
-	else
-		keyword_format(&keywords[id], p, &val);
+	keyword_format_value(&keywords[id], p, &val);
 	mp_log(3, "%s: %s = %s %s", src->name, keywords[id].name, strbuf_str(&val),
 	       prop_origin_str(origin));
 }

@@ -3,7 +3,10 @@
  * Property selection: the value of a keyword for one map or path, taken from
  * the first source that sets it, in the order
  *     multipaths entry > overrides > devices entries > defaults > built-in
- * (a source only counts where the keyword is valid). Each selection is
+ * (a source only counts where the keyword is valid). The keywords of an
+ * overrides protocol subsection (fast_io_fail_tmo, dev_loss_tmo,
+ * eh_deadline) come first from the subsection of the path's protocol, when
+ * the caller set src->protocol. Each selection is
  * logged at verbosity 3 as
  *     "NAME: KEYWORD = VALUE (setting: ORIGIN)"
  * with the origin strings multipath-tools admins know.
@@ -24,6 +27,7 @@ enum prop_origin {
 	ORIGIN_HWTABLE,  /* built-in device entry */
 	ORIGIN_CONF,     /* defaults section, or a devices entry from a file */
 	ORIGIN_BUILTIN,
+	ORIGIN_OVERRIDES_PROTOCOL, /* overrides { protocol { type ... } } */
 };
 
 struct prop_src {
@@ -32,6 +36,7 @@ struct prop_src {
 	const struct mpentry *mpe;     /* may be NULL */
 	const struct hwentry *hwe[PROPSEL_MAX_HWE]; /* highest precedence first */
 	size_t nhwe;
+	const struct pcentry *pce;     /* the path's protocol subsection, or NULL */
 };
 
 /* Fill src for a device (vendor/product/revision, any may be NULL) and an
@@ -39,6 +44,10 @@ struct prop_src {
 void prop_src_init(struct prop_src *src, const struct config *conf, const char *name,
 		   const char *vendor, const char *product, const char *revision,
 		   const char *wwid);
+
+/* The path's transport protocol ("scsi:fcp"...; NULL: unknown) selects the
+ * overrides protocol subsection that applies. */
+void prop_src_set_protocol(struct prop_src *src, const char *protocol);
 
 /* "(setting: ...)" for an origin. */
 const char *prop_origin_str(enum prop_origin origin);

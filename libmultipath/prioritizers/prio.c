@@ -32,6 +32,10 @@ static const struct prio_ops prio_table[] = {
     {"random", prio_random_get, NULL},
     {"iet", prio_iet_get, prio_iet_check},
     {"ana", prio_ana_get, NULL},
+    /* no public format for their vendor commands: both arrays report ALUA
+     * states, which is what these names give (prioritizers/README.md) */
+    {"ontap", prio_alua_get, NULL},
+    {"datacore", prio_alua_get, NULL},
 };
 
 enum { PRIO_TIMEOUT_DEFAULT_MS = 30000 };

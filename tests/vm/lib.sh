@@ -965,6 +965,21 @@ stamp_of() {
 # The daemon
 # ------------------------------------------------------------------------------------------
 
+# SD_DEVICE_CONF : a devices section for scsi_debug, the test target. The built-in hardware
+# table has no scsi_debug entry (multipath-tools has none either); the configurations of the
+# scenarios that run our multipath/multipathd on scsi_debug disks include this one, which
+# holds what the built-in entry used to set, so that their maps stay as they were.
+SD_DEVICE_CONF='devices {
+	device {
+		vendor "Linux"
+		product "scsi_debug"
+		path_grouping_policy group_by_prio
+		prio alua
+		failback immediate
+		no_path_retry 12
+	}
+}'
+
 # mpathd_start CONF_TEXT : write CONF_TEXT to /etc/multipath.conf and start the daemon in the
 # foreground (-d -s) in the background, logging to $LOGDIR/multipathd.log. Waits until it
 # answers `$MPATHD show daemon` (or $MPATHD_READY, a command, if set). Sets MPATHD_PID.

@@ -53,6 +53,7 @@ multipaths {
 		rr_min_io_rq 100
 	}
 }
+$SD_DEVICE_CONF
 CONF
 
 # table_field MAP WHAT : number of path groups ("pgs") or the hwhandler ("hwh") of a table
@@ -167,6 +168,7 @@ defaults {
 blacklist {
 	wwid "^$W1\$"
 }
+$SD_DEVICE_CONF
 CONF
 out=$("$MULTIPATH" 2>&1) || fail "multipath failed: $out"
 printf '%s\n' "$out"
@@ -185,6 +187,7 @@ overrides {
 	path_checker directio
 	detect_checker no
 }
+$SD_DEVICE_CONF
 CONF
 run "$MULTIPATH"
 max=$(cat /proc/sys/fs/aio-max-nr)

@@ -47,7 +47,8 @@ multipaths {
 		alias lun1
 		path_grouping_policy multibus
 	}
-}"
+}
+$SD_DEVICE_CONF"
 mkdir -p /etc/multipath
 printf '%s\n' "$CONF" >/etc/multipath.conf
 

@@ -26,6 +26,7 @@ conf() {
 	printf '\tmultipath {\n\t\twwid "%s"\n\t\talias lun1\n\t\tpath_grouping_policy multibus\n\t}\n' \
 		"$(dev_wwid_udev "$B1")"
 	printf '}\n'
+	printf '%s\n' "$SD_DEVICE_CONF"
 }
 dev_wwid_udev() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 mpathd_start "$(conf multibus)"

@@ -26,7 +26,8 @@ multipaths {
 		alias q0
 		no_path_retry 3
 	}
-}"
+}
+$SD_DEVICE_CONF"
 wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 20 ||
 	fail "q0 not ready: $("$MPATHD" show paths)"
 # the table shows the live queue_if_no_path flag (the status does not)

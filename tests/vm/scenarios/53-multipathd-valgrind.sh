@@ -32,7 +32,8 @@ mpathd_start "defaults {
 	path_io_err_sample_time 4
 	path_io_err_rate_threshold 100
 	path_io_err_recovery_time 4
-}"
+}
+$SD_DEVICE_CONF"
 MPATHD=$MPATHD_BIN
 wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 90 1 ||
 	fail "paths not ready: $("$MPATHD" show paths)"

@@ -65,7 +65,8 @@ multipaths {
 		alias sdbg
 		path_grouping_policy multibus
 	}
-}"
+}
+$SD_DEVICE_CONF"
 DLOG=$LOGDIR/multipathd.log
 log_stamp_start "$DLOG"
 log_stamp_start "$LOGDIR/iscsid.log"

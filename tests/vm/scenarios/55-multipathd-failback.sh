@@ -33,6 +33,7 @@ conf() {
 		"$(sd_paths 0 | tr ' ' '\n' | grep -v -x -e "$GOOD" -e "$OTHER" | paste -sd'|')"
 	printf 'multipaths {\n\tmultipath {\n\t\twwid "%s"\n\t\talias fb\n' "$W"
 	printf '\t\tpath_grouping_policy failover\n\t\tfailback %s\n\t}\n}\n' "$1"
+	printf '%s\n' "$SD_DEVICE_CONF"
 }
 # active_group: the number (1-based) of the group dm uses, as the daemon read it from the
 # kernel's status (every second here), after some IO (dm picks its group at the next IO)

@@ -40,7 +40,8 @@ multipaths {
 		alias flaky
 		path_grouping_policy multibus
 	}
-}"
+}
+$SD_DEVICE_CONF"
 wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 20 || fail "paths not ready"
 
 step "fio through the map; $P2 flaps for ${FLAP_S}s"

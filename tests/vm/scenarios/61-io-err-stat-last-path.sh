@@ -42,7 +42,8 @@ multipaths {
 		alias off
 		path_grouping_policy multibus
 	}
-}"
+}
+$SD_DEVICE_CONF"
 wait_for "\"$MPATHD\" show paths | grep -q \"$B2 .*active *ready\"" 20 || fail "not ready"
 wait_for "\"$MPATHD\" show paths | grep -q \"$A1 .*active *ready\"" 20 || fail "single not ready"
 assert_eq "$(dmsetup table single | grep -o '[0-9]*:[0-9]*' | wc -l)" 1 "paths of map single"

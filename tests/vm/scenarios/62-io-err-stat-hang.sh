@@ -68,7 +68,8 @@ $IES
 		path_grouping_policy multibus
 $IES
 	}
-}"
+}
+$SD_DEVICE_CONF"
 DLOG=$LOGDIR/multipathd.log
 STAMPED=$DLOG.stamped
 log_stamp_start "$DLOG"

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The built-in hardware table (libmultipath/config/hwtable.c): it parses
+ * without a diagnostic, has at least 100 entries, each entry's regexes
+ * compile and its values are valid keyword values that print back, each
+ * entry matches its sample INQUIRY strings, each entry in the source names
+ * where its values come from, and scsi_debug has no entry.
+ *
+ * HWTABLE_PRINT=1 in the environment prints the table (`multipath -t`'s
+ * devices section) on stdout.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "util/strbuf.h"
+
+enum { MAX_FOUND = 16 };
+
+static size_t nsamples(void)
+{
+	size_t n = 0;
+
+	while (hwtable_samples[n].vendor)
+		n++;
+	return n;
+}
+
+static struct config *load_builtin(void)
+{
+	struct diags d = {0};
+	struct config *conf = NULL;
+
+	assert_int_equal(config_load_text("", 0, "empty.conf", &d, &conf), 0);
+	assert_int_equal(d.msgs.n, 0);
+	diags_release(&d);
+	return conf;
+}
+
+/* The table's text read as a configuration file: every value is checked by
+ * the same code as a file's, and any problem is a diagnostic. */
+static void test_parses_without_diagnostics(void **state)
+{
+	struct diags d = {0};
+	struct config *conf = NULL;
+
+	(void)state;
+	assert_int_equal(
+		config_load_text(builtin_hwtable, strlen(builtin_hwtable), "hwtable", &d, &conf),
+		0);
+	for (size_t i = 0; i < d.msgs.n; i++)
+		print_message("%s\n", d.msgs.items[i]);
+	assert_int_equal(d.msgs.n, 0);
+	config_free(conf);
+	diags_release(&d);
+}
+
+static void test_size_and_samples(void **state)
+{
+	struct config *conf = load_builtin();
+
+	(void)state;
+	assert_true(conf->hwtable.n >= 100);
+	/* no two entries with the same vendor/product (they would merge) */
+	assert_int_equal(conf->hwtable.n, nsamples());
+	for (size_t i = 0; i < conf->hwtable.n; i++) {
+		const struct hwentry *h = conf->hwtable.items[i];
+		const struct hwentry *found[MAX_FOUND];
+		size_t n;
+		bool hit = false;
+
+		assert_true(h->builtin);
+		if (!h->compiled || h->bad_regex)
+			fail_msg("entry %zu \"%s\" \"%s\": regex does not compile", i, h->p.vendor,
+				 h->p.product);
+		n = config_find_hwentries(conf, hwtable_samples[i].vendor,
+					  hwtable_samples[i].product, NULL, found,
+					  MAX_FOUND);
+		for (size_t k = 0; k < n && k < MAX_FOUND; k++)
+			hit |= found[k] == h;
+		if (!hit)
+			fail_msg("entry %zu \"%s\" \"%s\" does not match its sample \"%s\" \"%s\"", i,
+				 h->p.vendor, h->p.product, hwtable_samples[i].vendor,
+				 hwtable_samples[i].product);
+	}
+	config_free(conf);
+}
+
+/* Every value an entry sets prints and parses back to the same value. */
+static void test_values_valid(void **state)
+{
+	struct config *conf = load_builtin();
+
+	(void)state;
+	for (size_t i = 0; i < conf->hwtable.n; i++) {
+		const struct hwentry *h = conf->hwtable.items[i];
+
+		for (size_t k = 0; k < KW_COUNT; k++) {
+			struct props tmp = {0};
+			STRBUF_AUTO(a);
+			STRBUF_AUTO(b);
+			STRBUF_AUTO(why);
+			const char *text;
+
+			if (!props_is_set(&h->p, (enum kw_id)k))
+				continue;
+			assert_true(keywords[k].sections & SEC_DEVICE);
+			assert_true(keyword_format_value(&keywords[k], &h->p, &a) >= 0);
+			text = strbuf_str(&a);
+			if (keyword_set(&keywords[k], &tmp, text, &why) < 0)
+				fail_msg("entry %zu: %s %s: %s", i, keywords[k].name, text,
+					 strbuf_str(&why));
+			keyword_format_value(&keywords[k], &tmp, &b);
+			assert_string_equal(strbuf_str(&a), strbuf_str(&b));
+			props_release(&tmp);
+		}
+	}
+	config_free(conf);
+}
+
+/* The test target is not in the table: tests configure scsi_debug. */
+static void test_no_scsi_debug(void **state)
+{
+	struct config *conf = load_builtin();
+	const struct hwentry *found[2];
+
+	(void)state;
+	assert_int_equal(config_find_hwentries(conf, "Linux", "scsi_debug", "0191", found, 2), 0);
+	assert_null(strstr(builtin_hwtable, "scsi_debug"));
+	config_free(conf);
+}
+
+/* In the source, each device entry follows a comment naming its source. */
+static void test_entries_name_sources(void **state)
+{
+	FILE *f = fopen("libmultipath/config/hwtable.c", "r");
+	char line[512], prev[512] = "";
+	size_t entries = 0;
+
+	(void)state;
+	if (!f)
+		skip();
+	while (fgets(line, sizeof(line), f)) {
+		if (strstr(line, "\"\tdevice {\\n\"")) {
+			entries++;
+			if (!strstr(prev, "/*") || strlen(prev) < 20)
+				fail_msg("device entry %zu has no source comment before it", entries);
+		}
+		memcpy(prev, line, sizeof(prev));
+	}
+	fclose(f);
+	assert_int_equal(entries, nsamples());
+}
+
+/* Printed, the table parses back to the same table. */
+static void test_prints_back(void **state)
+{
+	struct config *conf = load_builtin(), *again = NULL;
+	struct diags d = {0};
+	STRBUF_AUTO(out);
+	STRBUF_AUTO(out2);
+
+	(void)state;
+	assert_int_equal(config_print(conf, false, &out), 0);
+	if (getenv("HWTABLE_PRINT"))
+		fputs(strbuf_str(&out), stdout);
+	assert_int_equal(config_load_text(strbuf_str(&out), out.len, "printed", &d, &again), 0);
+	assert_int_equal(d.msgs.n, 0);
+	assert_int_equal(again->hwtable.n, conf->hwtable.n);
+	assert_int_equal(config_print(again, false, &out2), 0);
+	assert_string_equal(strbuf_str(&out), strbuf_str(&out2));
+	config_free(again);
+	config_free(conf);
+	diags_release(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parses_without_diagnostics),
+		cmocka_unit_test(test_size_and_samples),
+		cmocka_unit_test(test_values_valid),
+		cmocka_unit_test(test_no_scsi_debug),
+		cmocka_unit_test(test_entries_name_sources),
+		cmocka_unit_test(test_prints_back),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
