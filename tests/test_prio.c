@@ -844,11 +844,11 @@ static void test_alua_unit_attention(void **state)
 static void test_registry_names(void **state)
 {
 	(void)state;
-	assert_int_equal(prio_count(), 12);
+	assert_int_equal(prio_count(), 14);
 	for (size_t i = 0; i < prio_count(); i++)
 		assert_true(prio_name_valid(prio_name_at(i)));
 	assert_null(prio_name_at(prio_count()));
-	assert_false(prio_name_valid("ontap")); /* not implemented: see README */
+	assert_false(prio_name_valid("netapp"));
 }
 
 static void test_random(void **state)
