@@ -204,7 +204,7 @@ int blacklist_path(const struct config *conf, const struct path *pp, struct udev
 {
 	const char *name = pp->dev[0] ? pp->dev : pp->dev_t;
 	const char *why = NULL;
-	int verdict[4];
+	int verdict[5];
 	int result = MATCH_NOTHING;
 
 	verdict[0] = devnode_judge(conf, name, pp->dev);
@@ -217,15 +217,20 @@ int blacklist_path(const struct config *conf, const struct path *pp, struct udev
 		why = "device blacklist";
 		goto blacklisted;
 	}
-	verdict[2] = wwid_judge(conf, name, pp->wwid);
+	verdict[2] = blacklist_protocol(conf, pp->protocol);
 	if (verdict[2] == MATCH_BLACKLIST) {
+		why = "protocol blacklist";
+		goto blacklisted;
+	}
+	verdict[3] = wwid_judge(conf, name, pp->wwid);
+	if (verdict[3] == MATCH_BLACKLIST) {
 		why = "wwid blacklist";
 		goto blacklisted;
 	}
-	verdict[3] = property_judge(conf, name, ud, &why);
-	if (verdict[3] == MATCH_BLACKLIST)
+	verdict[4] = property_judge(conf, name, ud, &why);
+	if (verdict[4] == MATCH_BLACKLIST)
 		goto blacklisted;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 5; i++)
 		if (verdict[i] == MATCH_EXCEPTION)
 			result = MATCH_EXCEPTION;
 	return result;

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/sysmacros.h>
 
 #include <libudev.h>
@@ -326,6 +327,56 @@ static void read_nvme(struct path *pp)
 	attr_str(pp->dev, "device/serial", pp->serial, sizeof(pp->serial));
 }
 
+/* Whether class/CLASS/hostN exists: the SCSI host belongs to that transport. */
+static bool host_in_class(const char *class, int host)
+{
+	char rel[64], abs[PATH_MAX];
+
+	snprintf(rel, sizeof(rel), "class/%s/host%d", class, host);
+	return sysfs_path(rel, abs, sizeof(abs)) > 0 && access(abs, F_OK) == 0;
+}
+
+/*
+ * The transport protocol, named as in multipath.conf's protocol sections:
+ * for SCSI the transport class that knows the disk's host (or the bus in
+ * its device path), for NVMe the controller's transport attribute.
+ */
+static void read_protocol(struct path *pp, const char *devpath, bool scsi)
+{
+	static const struct {
+		const char *class, *name;
+	} hosts[] = {
+	    {"fc_host", "scsi:fcp"},  {"iscsi_host", "scsi:iscsi"}, {"sas_host", "scsi:sas"},
+	    {"srp_host", "scsi:srp"}, {"spi_host", "scsi:spi"},
+	};
+	const char *name = "undef";
+	char transport[16];
+
+	if (scsi) {
+		name = "scsi:unspec";
+		for (size_t i = 0; i < sizeof(hosts) / sizeof(hosts[0]); i++)
+			if (host_in_class(hosts[i].class, pp->hbtl.host)) {
+				name = hosts[i].name;
+				break;
+			}
+		if (!strcmp(name, "scsi:unspec") && strstr(devpath, "/ata"))
+			name = "scsi:ata";
+		else if (!strcmp(name, "scsi:unspec") && strstr(devpath, "/fw"))
+			name = "scsi:sbp";
+	} else if (!strncmp(pp->dev, "nvme", 4)) {
+		name = "nvme:unspec";
+		attr_str(pp->dev, "device/transport", transport, sizeof(transport));
+		if (transport[0])
+			snprintf(pp->protocol, sizeof(pp->protocol), "nvme:%s", transport);
+	} else if (!strncmp(pp->dev, "dasd", 4)) {
+		name = "ccw";
+	} else if (!strncmp(pp->dev, "cciss", 5)) {
+		name = "cciss";
+	}
+	if (!pp->protocol[0])
+		strlcpy_trunc(pp->protocol, name, sizeof(pp->protocol));
+}
+
 /* The WWID from sysfs: the kernel's wwid attribute, then VPD page 0x83. */
 static void read_sysfs_wwid(struct path *pp, bool scsi)
 {
@@ -374,7 +425,7 @@ static void path_info_reset(struct path *pp)
 	pp->devt = 0;
 	pp->hbtl = (struct scsi_hbtl){-1, -1, -1, -1};
 	pp->vendor[0] = pp->product[0] = pp->rev[0] = '\0';
-	pp->serial[0] = pp->wwid[0] = pp->tgt_node_name[0] = '\0';
+	pp->serial[0] = pp->wwid[0] = pp->tgt_node_name[0] = pp->protocol[0] = '\0';
 	pp->size = 0;
 	pp->tpgs = 0;
 	pp->ro = false;
@@ -403,6 +454,7 @@ int discovery_path_info(const struct config *conf, struct udev_device *ud, const
 	} else if (!strncmp(devname, "nvme", 4)) {
 		read_nvme(&p);
 	}
+	read_protocol(&p, has_dev ? devpath : "", scsi);
 	if (!p.serial[0] && ud) {
 		const char *s = udev_device_get_property_value(ud, "ID_SCSI_SERIAL");
 

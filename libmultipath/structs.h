@@ -66,6 +66,7 @@ struct path {
 	char serial[128];            /* VPD 0x80 / udev ID_SCSI_SERIAL */
 	char wwid[WWID_SIZE];        /* from uid_attribute, sysfs wwid or VPD 0x83 */
 	char tgt_node_name[NODE_NAME_SIZE]; /* FC/iSCSI target name, for group_by_node_name */
+	char protocol[24];           /* transport: "scsi:fcp", "nvme:tcp", ... "undef" */
 	uint64_t size;               /* 512-byte sectors */
 	int tpgs;                    /* INQUIRY TPGS bits: 0 no ALUA, 1 implicit, 2 explicit, 3 both */
 	bool ro;                     /* read-only device */

@@ -261,6 +261,17 @@ static void test_protocol(void **state)
 	assert_int_equal(blacklist_protocol(conf, "nvme:tcp"), MATCH_NOTHING);
 	assert_int_equal(blacklist_protocol(conf, NULL), MATCH_NOTHING);
 	assert_int_equal(blacklist_protocol(conf, ""), MATCH_NOTHING);
+	/* a path's own protocol (discovery fills it) in the whole verdict */
+	{
+		struct path p = mkpath("sda", "GOOD", "LUN", "3600a");
+		const char *reason = NULL;
+
+		strcpy(p.protocol, "scsi:fcp");
+		assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
+		assert_string_equal(reason, "protocol blacklist");
+		strcpy(p.protocol, "scsi:iscsi");
+		assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_EXCEPTION);
+	}
 	config_free(conf);
 }
 

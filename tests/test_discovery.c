@@ -472,6 +472,7 @@ static void test_not_scsi(void **state)
 	assert_string_equal(p.product, "");
 	assert_string_equal(p.wwid, "");
 	assert_int_equal(p.size, 2097152);
+	assert_string_equal(p.protocol, "undef");
 
 	p = info(conf_empty, NULL, "loop0");
 	assert_string_equal(p.dev_t, "7:0");
@@ -492,6 +493,7 @@ static void test_nvme(void **state)
 	assert_string_equal(p.rev, "2B2QEXM7");
 	assert_string_equal(p.serial, "S4EWNX0R123456");
 	assert_string_equal(p.wwid, "eui.0025385b91b12345");
+	assert_string_equal(p.protocol, "nvme:tcp");
 }
 
 static void test_fc(void **state)
@@ -505,6 +507,7 @@ static void test_fc(void **state)
 	assert_string_equal(p.vendor, "DGC");
 	assert_string_equal(p.product, "VRAID");
 	assert_string_equal(p.tgt_node_name, "0x50060160bea0abcd");
+	assert_string_equal(p.protocol, "scsi:fcp");
 	assert_int_equal(p.tpgs, 3);
 	assert_string_equal(p.serial, "CKM00123456789");
 	assert_string_equal(p.wwid, "3600601601e203a00d6ee5f1e0f5ee511");
@@ -524,6 +527,7 @@ static void test_iscsi_vpd83_naa_over_t10(void **state)
 	assert_int_equal(p.tpgs, 1);
 	assert_string_equal(p.tgt_node_name,
 			    "iqn.2003-01.org.linux-iscsi.target.x8664:sn.4b6a2b1c9d0e");
+	assert_string_equal(p.protocol, "scsi:iscsi");
 	assert_string_equal(p.serial, "0f8e4d5c-1a2b-4c3d-9e8f-0123456789ab");
 	/* no wwid attribute: VPD 0x83, the NAA descriptor after the T10 one */
 	assert_string_equal(p.wwid, "360014050f8e4d5c1a2b4c3d9e8f01234");
@@ -540,6 +544,7 @@ static void test_vpd83_t10_only(void **state)
 	assert_string_equal(p.wwid, "1ACME_T10ONLY_SN_42");
 	assert_string_equal(p.serial, "");
 	assert_int_equal(p.tpgs, 0);
+	assert_string_equal(p.protocol, "scsi:unspec"); /* no transport class knows host5 */
 	/* no VPD 0x80: udev's ID_SCSI_SERIAL */
 	ud = fake_dev("sdg", "disk");
 	dev_set(ud, "ID_SCSI_SERIAL", "SN42");
