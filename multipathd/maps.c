@@ -351,13 +351,18 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 	return rc;
 }
 
-/* The last path of a map is gone: stop queueing if asked, remove the map
- * when nobody holds it open. */
+/*
+ * The last path of map name is gone: queueing is turned off as
+ * flush_on_last_del says (always; unused: only when nobody holds the map
+ * open; never), then the map is removed if nobody holds it open.
+ */
 static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
 {
-	int rc;
+	int rc, open_count = -1;
 
-	if (flush_on_last_del == YN_YES)
+	if (flush_on_last_del == FLUSH_ALWAYS ||
+	    (flush_on_last_del == FLUSH_UNUSED &&
+	     devmapper_get_info(name, NULL, 0, NULL, &open_count, NULL) == 0 && open_count == 0))
 		devmapper_message(name, "fail_if_no_path");
 	rc = devmapper_remove_map(name, false);
 	if (rc == 0)
