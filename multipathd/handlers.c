@@ -296,6 +296,10 @@ static void path_mark(struct daemon *d, const char *devt, bool fail, bool sent)
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
 	if (pp && sent) {
+		/* counted once: here or by the PATH_FAILED event, whichever
+		 * sees the path active first */
+		if (fail && pp->dmstate != PSTATE_FAILED && pp->mpp)
+			pp->mpp->path_faults++;
 		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
 	} else if (pp && fail) {
 		pp->admin_failed = true;
@@ -347,12 +351,27 @@ static int map_name(struct daemon *d, const char *arg, char *name)
 	return found ? 0 : -ENOENT;
 }
 
-static int map_message(struct daemon *d, const char *arg, const char *msg)
+/* switchgroup map M group N: counted in the map's switch_grp. */
+static int switch_group(struct daemon *d, const char *arg, long group)
 {
-	char name[WWID_SIZE];
+	char name[WWID_SIZE], msg[48];
+	struct multipath *mpp;
 	int rc = map_name(d, arg, name);
 
-	return rc < 0 ? rc : devmapper_message(name, msg);
+	if (rc < 0)
+		return rc;
+	snprintf(msg, sizeof(msg), "switch_group %ld", group);
+	rc = devmapper_message(name, msg);
+	if (rc < 0)
+		return rc;
+	pthread_mutex_lock(&d->vecs.lock);
+	mpp = mapvec_find_alias(&d->vecs.maps, name);
+	if (mpp) {
+		mpp->switch_groups++;
+		mpp->next_status = 0; /* read the new group states soon */
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	return 0;
 }
 
 /* disablequeueing / restorequeueing of one map or all. */
@@ -525,8 +544,7 @@ static int run_action(struct daemon *d, const struct cli_cmd *c)
 	case CLI_RESIZE_MAP:
 		return map_name(d, c->map, buf) < 0 ? -ENOENT : job(d, JOB_RELOAD_MAP, buf);
 	case CLI_SWITCHGROUP:
-		snprintf(buf, sizeof(buf), "switch_group %ld", c->group);
-		return map_message(d, c->map, buf);
+		return switch_group(d, c->map, c->group);
 	case CLI_DISABLEQ_MAP:
 	case CLI_RESTOREQ_MAP:
 		return queueing(d, c->map, c->verb == CLI_RESTOREQ_MAP);
