@@ -286,54 +286,65 @@ static int path_lookup(struct daemon *d, const char *dev, char *map, char *devt)
  * causes must already see the mark). A path failed by command is
  * reinstated at its next scheduled check if it is healthy, not at once; a
  * reinstated one loses io_err_stat's hold (the admin fixed the link).
- * After the message (sent true) the kernel's state is recorded; after a
- * failed one the mark is undone.
+ * After the message (sent true) the kernel's state is recorded (and the
+ * fault counted when count); after a failed one the mark is undone.
+ * Returns whether the kernel held the path active before.
  */
-static void path_mark(struct daemon *d, const char *devt, bool fail, bool sent)
+static bool path_mark(struct daemon *d, const char *devt, bool fail, bool sent, bool count)
 {
+	bool active = false;
 	struct path *pp;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp)
+		active = pp->dmstate != PSTATE_FAILED;
 	if (pp && sent) {
-		/* counted once: here or by the PATH_FAILED event, whichever
-		 * sees the path active first */
-		if (fail && pp->dmstate != PSTATE_FAILED && pp->mpp)
+		if (count && pp->mpp)
 			pp->mpp->path_faults++;
 		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
 	} else if (pp && fail) {
 		pp->admin_failed = true;
 		pp->next_check = now_s() + pp->check_interval;
+		/* the PATH_FAILED event of our message must not count it again */
+		pp->dmstate = PSTATE_FAILED;
 	} else if (pp) {
 		pp->admin_failed = false;
 		if (d->ies && io_err_stat_release(d->ies, pp->devt, "admin") == 0)
 			pp->state = pp->chk_state;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	return active;
 }
 
 static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 {
 	char map[WWID_SIZE], devt[16], msg[64];
 	struct path *pp;
+	bool active;
 	int rc = path_lookup(d, dev, map, devt);
 
 	if (rc < 0)
 		return rc;
-	path_mark(d, devt, fail, false);
+	/* a fail of a path active before the message is a path fault (a
+	 * status read may mark it failed before we can) */
+	active = path_mark(d, devt, fail, false, false);
 	snprintf(msg, sizeof(msg), "%s %s", fail ? "fail_path" : "reinstate_path", devt);
 	rc = devmapper_message(map, msg);
 	if (rc < 0 && fail) {
 		pthread_mutex_lock(&d->vecs.lock);
 		pp = pathvec_find_devt(&d->vecs.paths, devt);
-		if (pp)
+		if (pp) {
 			pp->admin_failed = false;
+			if (active)
+				pp->dmstate = PSTATE_ACTIVE;
+		}
 		pthread_mutex_unlock(&d->vecs.lock);
 	}
 	if (rc < 0)
 		return rc;
 	mp_log(2, "%s: path %s %s by command", map, devt, fail ? "failed" : "reinstated");
-	path_mark(d, devt, fail, true);
+	path_mark(d, devt, fail, true, fail && active);
 	return 0;
 }
 
