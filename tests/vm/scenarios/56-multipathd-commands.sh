@@ -2,6 +2,7 @@
 # 56-multipathd-commands: every multipathd command once against real maps, checked against
 # the kernel (dmsetup status/table/info), and the output formats against Debian's 0.9.4.
 # timeout: 480
+# (217 s measured under TCG with other VMs on the two cores; the limit leaves room for that)
 #
 # Two LUNs x two paths, maps m0 (no_path_retry fail) and m1 (no_path_retry queue), failover
 # groups with ALUA priorities, the same multipath.conf for both daemons.
