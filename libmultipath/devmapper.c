@@ -405,6 +405,26 @@ static int map_resume(const char *name, uint16_t udev_flags)
 	return rc;
 }
 
+int devmapper_suspend_map(const char *name)
+{
+	struct dm_task *dmt;
+	int rc = task_new(DM_DEVICE_SUSPEND, name, &dmt);
+
+	if (rc < 0)
+		return rc;
+	if (!dm_task_no_flush(dmt))
+		rc = -ENOMEM;
+	if (rc == 0)
+		rc = task_run(dmt);
+	dm_task_destroy(dmt);
+	return rc;
+}
+
+int devmapper_resume_map(const char *name)
+{
+	return map_resume(name, 0);
+}
+
 static int map_remove_once(const char *name, bool deferred)
 {
 	struct dm_task *dmt;

@@ -150,6 +150,14 @@ void devmapper_udev_wait_cancel(void);
 int devmapper_rename_map(const char *old, const char *new_name);
 
 /*
+ * Suspend map name without flushing (IO waits in the kernel until the
+ * resume), and resume it (the same table; udev sees a change event).
+ * Returns 0 or -errno (-ENXIO when the map does not exist).
+ */
+int devmapper_suspend_map(const char *name);
+int devmapper_resume_map(const char *name);
+
+/*
  * Send a target message to sector 0 of map name: "fail_path 8:16",
  * "reinstate_path 8:16", "switch_group 2", "queue_if_no_path",
  * "fail_if_no_path", ... Returns 0 or -errno (-EINVAL for a message the

@@ -22,32 +22,6 @@ int print_size(uint64_t sectors, struct strbuf *out)
 	return strbuf_addf(out, "%.0f%c", v, units[u]);
 }
 
-static const char *pg_state_name(enum pg_state st)
-{
-	switch (st) {
-	case PGSTATE_ACTIVE:
-		return "active";
-	case PGSTATE_ENABLED:
-		return "enabled";
-	case PGSTATE_DISABLED:
-		return "disabled";
-	default:
-		return "undef";
-	}
-}
-
-static const char *dm_state_name(enum dm_path_state st)
-{
-	switch (st) {
-	case PSTATE_ACTIVE:
-		return "active";
-	case PSTATE_FAILED:
-		return "failed";
-	default:
-		return "undef";
-	}
-}
-
 static void format_hbtl(const struct path *pp, char *buf, size_t size)
 {
 	if (pp->hbtl.host < 0)
@@ -88,7 +62,7 @@ static int print_path(const struct path *pp, const struct widths *w, bool with_c
 
 	format_hbtl(pp, hbtl, sizeof(hbtl));
 	return strbuf_addf(out, "%-*s %-*s %-*s %s %s %s\n", w->hbtl, hbtl, w->dev,
-			   pp->dev[0] ? pp->dev : "#", w->devt, pp->dev_t, dm_state_name(pp->dmstate),
+			   pp->dev[0] ? pp->dev : "#", w->devt, pp->dev_t, print_dm_path_state(pp->dmstate),
 			   with_checker ? path_state_name(pp->state) : "undef",
 			   pp->dev_state[0] ? pp->dev_state : "unknown");
 }
@@ -129,7 +103,7 @@ int print_map_topology(const struct multipath *mpp, const char *action, bool wit
 
 		if (strbuf_addf(out, "%s policy='%s' prio=%d status=%s\n", last_pg ? "`-+-" : "|-+-",
 				mpp->selector ? mpp->selector : "", with_checker ? pg->priority : 0,
-				pg_state_name(pg->status)) < 0)
+				print_pg_state(pg->status)) < 0)
 			return -ENOMEM;
 		for (size_t i = 0; i < pg->paths.n; i++) {
 			bool last = i + 1 == pg->paths.n;

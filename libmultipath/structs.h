@@ -133,6 +133,15 @@ struct multipath {
 	long failback_deadline;      /* failback N: second of the deferred switch; 0 none */
 	long next_status;            /* second of the next periodic status read */
 	unsigned path_faults, switch_groups, map_loads; /* counters since adoption */
+	/* more counters (`show maps stats`, %3 %4 %x): seconds queueing with no
+	 * usable path, no_path_retry run-outs, times the map lost its last
+	 * usable path; q_time_mark is the second queueing was last counted
+	 * from (0: not queueing), had_usable the last tick's verdict */
+	unsigned total_q_time, q_timeouts, map_failures;
+	long q_time_mark;
+	bool had_usable;
+	bool suspended;              /* by `suspend map` until `resume map` */
+	char action[12];             /* the last create/reload/rename, "" none */
 };
 VECTOR_DEFINE(mapvec, struct multipath *)
 

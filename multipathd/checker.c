@@ -185,6 +185,22 @@ static bool path_returned(const struct tick *t, const struct multipath *mpp, int
 	return false;
 }
 
+/* The map's statistics counters (show maps stats): map failures (the last
+ * usable path gone), seconds spent queueing with no usable path. */
+static void map_count_stats(struct tick *t, struct multipath *mpp, int usable)
+{
+	if (usable == 0 && mpp->had_usable)
+		mpp->map_failures++;
+	mpp->had_usable = usable > 0;
+	if (usable == 0 && mpp->queue_if_no_path > 0) {
+		if (mpp->q_time_mark && t->now > mpp->q_time_mark)
+			mpp->total_q_time += (unsigned)(t->now - mpp->q_time_mark);
+		mpp->q_time_mark = t->now;
+	} else {
+		mpp->q_time_mark = 0;
+	}
+}
+
 /* no_path_retry and failback for one map, after its verdicts. */
 static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 {
@@ -199,6 +215,7 @@ static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 			return;
 		usable += path_state_usable(pp->state);
 	}
+	map_count_stats(t, mpp, usable);
 	if (usable == 0)
 		release_held_paths(d, t, mpp);
 	qa = mpp->queue_disabled
@@ -206,6 +223,7 @@ static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 		     : policy_no_path_retry(mpp->no_path_retry, usable, t->poll, t->now,
 					    &mpp->retry_deadline, &mpp->queue_stopped);
 	if (qa == QA_STOP) {
+		mpp->q_timeouts++;
 		mp_log(2, "%s: no usable path for %d checks, queueing disabled", mpp->alias,
 		       mpp->no_path_retry);
 		push_msg(t, mpp, NULL, M_STOP_QUEUE, 0);

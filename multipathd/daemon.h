@@ -82,6 +82,9 @@ struct daemon {
 	atomic_bool stopping;
 	atomic_bool ready;   /* the first map set-up is done */
 	atomic_bool reconfiguring;
+	atomic_bool force_queueing; /* `forcequeueing daemon`: maps keep queueing
+				     * when the daemon stops, whatever
+				     * queue_without_daemon says */
 	bool foreground;
 
 	/* dispatcher job queue */

@@ -6,13 +6,16 @@
  * sent without it; structural commands (add/del, reload, reconfigure) are
  * dispatcher jobs, waited for up to JOB_WAIT_MS.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <urcu.h>
 
+#include "blacklist.h"
 #include "cli.h"
 #include "config/config.h"
 #include "configure.h"
@@ -20,176 +23,81 @@
 #include "devmapper.h"
 #include "io_err_stat.h"
 #include "print.h"
+#include "sysfs.h"
 #include "util/log.h"
 
-enum { JOB_WAIT_MS = 60000, MAX_COLS = 12 };
+enum { JOB_WAIT_MS = 60000 };
 
-/* A table printed with columns padded to their widest cell. */
-struct table {
-	size_t ncols;
-	struct strvec cells; /* row-major */
-};
-
-static void table_add(struct table *t, const char *cell)
+static struct print_ctx print_ctx_of(struct daemon *d)
 {
-	strvec_push_dup(&t->cells, cell ? cell : "");
+	return (struct print_ctx){.now = now_s(), .ies = d->ies};
 }
 
-static int table_print(struct table *t, bool header, struct strbuf *out)
-{
-	size_t width[MAX_COLS] = {0};
-	size_t first = header ? 0 : t->ncols;
-
-	for (size_t i = first; i < t->cells.n; i++) {
-		size_t len = strlen(t->cells.items[i]);
-
-		if (len > width[i % t->ncols])
-			width[i % t->ncols] = len;
-	}
-	for (size_t i = first; i < t->cells.n; i++) {
-		size_t col = i % t->ncols;
-		bool last = col == t->ncols - 1;
-
-		int rc = last ? strbuf_addf(out, "%s\n", t->cells.items[i])
-			      : strbuf_addf(out, "%-*s ", (int)width[col], t->cells.items[i]);
-
-		if (rc < 0)
-			return -ENOMEM;
-	}
-	strvec_free_all(&t->cells);
-	return 0;
-}
-
-static void hcil(const struct path *pp, char *buf, size_t size)
-{
-	if (pp->hbtl.host < 0)
-		snprintf(buf, size, "#:#:#:#");
-	else
-		snprintf(buf, size, "%d:%d:%d:%d", pp->hbtl.host, pp->hbtl.channel,
-			 pp->hbtl.target, pp->hbtl.lun);
-}
-
-static const char *dm_state_name(enum dm_path_state st)
-{
-	return st == PSTATE_ACTIVE ? "active" : st == PSTATE_FAILED ? "failed" : "undef";
-}
-
-static void path_row(struct table *t, const struct path *pp, long now)
-{
-	char buf[64];
-
-	hcil(pp, buf, sizeof(buf));
-	table_add(t, buf);
-	table_add(t, pp->dev[0] ? pp->dev : "-");
-	table_add(t, pp->dev_t);
-	snprintf(buf, sizeof(buf), "%d", pp->priority < 0 ? 0 : pp->priority);
-	table_add(t, buf);
-	table_add(t, pp->mpp ? dm_state_name(pp->dmstate) : "undef");
-	table_add(t, pp->mpp ? path_state_name(pp->state) : "orphan");
-	table_add(t, pp->dev_state[0] ? pp->dev_state : "undef");
-	if (pp->mpp && pp->checker)
-		snprintf(buf, sizeof(buf), "%ld/%d",
-			 pp->next_check > now ? pp->next_check - now : 0, pp->check_interval);
-	else
-		snprintf(buf, sizeof(buf), "orphan");
-	table_add(t, buf);
-}
-
+/* show paths [raw] [format F]; show path P [raw] [format F] */
 static int show_paths(struct daemon *d, const struct cli_cmd *c, struct strbuf *out)
 {
-	static const char *const hdr[] = {"hcil",  "dev",    "dev_t",  "pri",
-					  "dm_st", "chk_st", "dev_st", "next_check"};
-	struct table t = {.ncols = 8};
-	long now = now_s();
-	int found = 0;
+	struct print_ctx ctx = print_ctx_of(d);
+	const char *fmt = c->format ? c->format : PRINT_PATHS_DEFAULT;
+	struct pathvec one = {0};
+	int rc = 0;
 
-	for (size_t i = 0; i < t.ncols; i++)
-		table_add(&t, hdr[i]);
 	pthread_mutex_lock(&d->vecs.lock);
-	for (size_t i = 0; i < d->vecs.paths.n; i++) {
-		const struct path *pp = d->vecs.paths.items[i];
+	if (c->path) {
+		struct path *pp = pathvec_find_dev(&d->vecs.paths, c->path);
 
-		if (c->path && strcmp(pp->dev, c->path) && strcmp(pp->dev_t, c->path))
-			continue;
-		path_row(&t, pp, now);
-		found++;
+		if (!pp)
+			pp = pathvec_find_devt(&d->vecs.paths, c->path);
+		rc = !pp ? -ENOENT : pathvec_push(&one, pp);
 	}
+	if (rc == 0)
+		rc = print_paths_fmt(fmt, c->path ? &one : &d->vecs.paths, NULL, &ctx, c->raw, out);
 	pthread_mutex_unlock(&d->vecs.lock);
-	if (c->path && !found) {
-		strvec_free_all(&t.cells);
-		return -ENOENT;
-	}
-	return table_print(&t, !c->raw, out);
+	pathvec_release(&one);
+	return rc;
 }
 
-static int show_maps(struct daemon *d, const struct cli_cmd *c, struct strbuf *out)
+/* The map named (alias, WWID or dm-N) by arg, or NULL. Under vecs.lock. */
+static struct multipath *map_find(struct daemon *d, const char *arg)
 {
-	struct table t = {.ncols = 3};
-	char sysfs[32];
-	int found = 0;
-
-	table_add(&t, "name");
-	table_add(&t, "sysfs");
-	table_add(&t, "uuid");
-	pthread_mutex_lock(&d->vecs.lock);
-	for (size_t i = 0; i < d->vecs.maps.n; i++) {
-		const struct multipath *mpp = d->vecs.maps.items[i];
-
-		if (c->map && !configure_map_matches(mpp, c->map))
-			continue;
-		snprintf(sysfs, sizeof(sysfs), "dm-%d", mpp->dm_minor);
-		table_add(&t, mpp->alias);
-		table_add(&t, sysfs);
-		table_add(&t, mpp->wwid);
-		found++;
-	}
-	pthread_mutex_unlock(&d->vecs.lock);
-	if (c->map && !found) {
-		strvec_free_all(&t.cells);
-		return -ENOENT;
-	}
-	return table_print(&t, !c->raw, out);
+	for (size_t i = 0; i < d->vecs.maps.n; i++)
+		if (configure_map_matches(d->vecs.maps.items[i], arg))
+			return d->vecs.maps.items[i];
+	return NULL;
 }
 
-static int show_maps_status(struct daemon *d, struct strbuf *out)
+/* show maps [raw] [format F], show map M [raw] [format F], show maps
+ * status / stats: the map wildcard formats. */
+static int show_maps(struct daemon *d, const struct cli_cmd *c, const char *fmt,
+		     struct strbuf *out)
 {
-	struct table t = {.ncols = 8};
-	static const char *const hdr[] = {"name",  "failback", "queueing", "paths",
-					  "dm-st", "write_prot", "faults", "switches"};
-	long now = now_s();
+	struct print_ctx ctx = print_ctx_of(d);
+	struct multipath *only = NULL;
+	int rc = 0;
 
-	for (size_t i = 0; i < t.ncols; i++)
-		table_add(&t, hdr[i]);
 	pthread_mutex_lock(&d->vecs.lock);
-	for (size_t i = 0; i < d->vecs.maps.n; i++) {
-		const struct multipath *mpp = d->vecs.maps.items[i];
-		char buf[64];
-		int usable = 0;
-
-		table_add(&t, mpp->alias);
-		table_add(&t, mpp->failback == FAILBACK_MANUAL	   ? "manual"
-			      : mpp->failback == FAILBACK_IMMEDIATE ? "immediate"
-			      : mpp->failback == FAILBACK_FOLLOWOVER ? "followover"
-								     : "deferred");
-		if (mpp->retry_deadline > now)
-			snprintf(buf, sizeof(buf), "%ld sec", mpp->retry_deadline - now);
-		else
-			snprintf(buf, sizeof(buf), "%s",
-				 mpp->queue_if_no_path > 0 ? "on" : "off");
-		table_add(&t, buf);
-		for (size_t k = 0; k < mpp->paths.n; k++)
-			usable += path_state_usable(mpp->paths.items[k]->state);
-		snprintf(buf, sizeof(buf), "%d", usable);
-		table_add(&t, buf);
-		table_add(&t, usable ? "active" : "failed");
-		table_add(&t, mpp->ro ? "ro" : "rw");
-		snprintf(buf, sizeof(buf), "%u", mpp->path_faults);
-		table_add(&t, buf);
-		snprintf(buf, sizeof(buf), "%u", mpp->switch_groups);
-		table_add(&t, buf);
-	}
+	if (c->map && !(only = map_find(d, c->map)))
+		rc = -ENOENT;
+	if (rc == 0)
+		rc = print_maps_fmt(fmt, &d->vecs.maps, only, &ctx, c->raw, out);
 	pthread_mutex_unlock(&d->vecs.lock);
-	return table_print(&t, true, out);
+	return rc;
+}
+
+static int show_json(struct daemon *d, const char *map, struct strbuf *out)
+{
+	struct print_ctx ctx = print_ctx_of(d);
+	struct multipath *mpp;
+	int rc;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	if (!map)
+		rc = print_maps_json(&d->vecs.maps, &ctx, out);
+	else if ((mpp = map_find(d, map)))
+		rc = print_map_json(mpp, &ctx, out);
+	else
+		rc = -ENOENT;
+	pthread_mutex_unlock(&d->vecs.lock);
+	return rc;
 }
 
 static int show_topology(struct daemon *d, const char *map, struct strbuf *out)
@@ -209,6 +117,21 @@ static int show_topology(struct daemon *d, const char *map, struct strbuf *out)
 	return rc < 0 ? rc : map && !found ? -ENOENT : 0;
 }
 
+/* The checker's own words for a state, as `show status` counts them
+ * (multipath-tools: "up", "down", ..., not the "ready"/"faulty" of
+ * show paths). */
+static const char *status_state_name(enum path_state st)
+{
+	static const char *const names[] = {
+		[PATH_UNCHECKED] = "unchecked", [PATH_WILD] = "wild",	    [PATH_DOWN] = "down",
+		[PATH_UP] = "up",		[PATH_SHAKY] = "shaky",	    [PATH_GHOST] = "ghost",
+		[PATH_PENDING] = "pending",	[PATH_TIMEOUT] = "timeout", [PATH_REMOVED] = "removed",
+		[PATH_DELAYED] = "delayed",
+	};
+
+	return (size_t)st < sizeof(names) / sizeof(names[0]) ? names[st] : "undef";
+}
+
 static int show_status(struct daemon *d, struct strbuf *out)
 {
 	int count[PATH_DELAYED + 1] = {0};
@@ -226,7 +149,7 @@ static int show_status(struct daemon *d, struct strbuf *out)
 	strbuf_addstr(out, "path checker states:\n");
 	for (int s = 0; s <= PATH_DELAYED; s++)
 		if (count[s])
-			strbuf_addf(out, "%-20s%d\n", path_state_name(s), count[s]);
+			strbuf_addf(out, "%-20s%d\n", status_state_name(s), count[s]);
 	return strbuf_addf(out, "\npaths: %zu\nbusy: %s\n", npaths,
 			   atomic_load(&d->ready) ? "False" : "True") < 0
 		       ? -ENOMEM
@@ -241,6 +164,102 @@ static int show_config(struct daemon *d, struct strbuf *out)
 	rc = config_print(rcu_dereference(d->conf), false, out);
 	rcu_read_unlock();
 	return rc;
+}
+
+/* `show blacklist`: one category, its blacklist and its exceptions.
+ * Returns 0 or -ENOMEM. */
+static int blacklist_rules(const char *title, const struct bl_regex_vec *bl,
+			   const struct bl_regex_vec *ex, struct strbuf *out)
+{
+	const struct bl_regex_vec *v[2] = {bl, ex};
+	int rc = strbuf_addf(out, "%s rules:\n", title) < 0;
+
+	for (int k = 0; k < 2; k++) {
+		rc |= strbuf_addstr(out, k ? "- exceptions:\n" : "- blacklist:\n") < 0;
+		if (!v[k] || !v[k]->n)
+			rc |= strbuf_addstr(out, "        <empty>\n") < 0;
+		for (size_t i = 0; v[k] && i < v[k]->n; i++)
+			rc |= strbuf_addf(out, "        %-19s%s\n",
+					  v[k]->items[i]->builtin ? "(default rule)"
+								  : "(config file rule)",
+					  v[k]->items[i]->re) < 0;
+	}
+	return rc ? -ENOMEM : 0;
+}
+
+static int blacklist_devices(const struct bl_device_vec *bl, const struct bl_device_vec *ex,
+			     struct strbuf *out)
+{
+	const struct bl_device_vec *v[2] = {bl, ex};
+	int rc = strbuf_addstr(out, "device rules:\n") < 0;
+
+	for (int k = 0; k < 2; k++) {
+		rc |= strbuf_addstr(out, k ? "- exceptions:\n" : "- blacklist:\n") < 0;
+		if (!v[k]->n)
+			rc |= strbuf_addstr(out, "        <empty>\n") < 0;
+		for (size_t i = 0; i < v[k]->n; i++) {
+			const struct bl_device *e = v[k]->items[i];
+
+			rc |= strbuf_addf(out, "        %-19s%s:%s\n",
+					  e->builtin ? "(default rule)" : "(config file rule)",
+					  e->vendor ? e->vendor : "",
+					  e->product ? e->product : "") < 0;
+		}
+	}
+	return rc ? -ENOMEM : 0;
+}
+
+static int show_blacklist(struct daemon *d, struct strbuf *out)
+{
+	const struct config *conf;
+	int rc = 0;
+
+	rcu_read_lock();
+	conf = rcu_dereference(d->conf);
+	rc |= blacklist_rules("device node", &conf->blist.devnode, &conf->elist.devnode, out);
+	rc |= blacklist_rules("udev property", &conf->blist.property, &conf->elist.property, out);
+	/* no protocol section in our configuration: always empty */
+	rc |= blacklist_rules("protocol", NULL, NULL, out);
+	rc |= blacklist_rules("wwid", &conf->blist.wwid, &conf->elist.wwid, out);
+	rc |= blacklist_devices(&conf->blist.device, &conf->elist.device, out);
+	rcu_read_unlock();
+	return rc ? -ENOMEM : 0;
+}
+
+/* `show devices`: every block device, its devnode verdict, and whether the
+ * daemon knows it as a path. */
+static int show_devices(struct daemon *d, struct strbuf *out)
+{
+	struct strvec names = {0};
+	char dir[PATH_MAX];
+	struct dirent *de;
+	size_t width = 0;
+	DIR *dp;
+
+	snprintf(dir, sizeof(dir), "%s/block", sysfs_get_root());
+	dp = opendir(dir);
+	if (!dp)
+		return -errno;
+	while ((de = readdir(dp)))
+		if (de->d_name[0] != '.' && strvec_push_dup(&names, de->d_name) == 0 &&
+		    strlen(de->d_name) > width)
+			width = strlen(de->d_name);
+	closedir(dp);
+	strbuf_addstr(out, "available block devices:\n");
+	rcu_read_lock();
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < names.n; i++) {
+		bool bl = blacklist_devnode(rcu_dereference(d->conf), names.items[i]) ==
+			  MATCH_BLACKLIST;
+		bool known = pathvec_find_dev(&d->vecs.paths, names.items[i]) != NULL;
+
+		strbuf_addf(out, "    %-*s devnode %s, %s\n", (int)width, names.items[i],
+			    bl ? "blacklisted" : "whitelisted", known ? "monitored" : "unmonitored");
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	rcu_read_unlock();
+	strvec_free_all(&names);
+	return 0;
 }
 
 /* The map (alias) and devt of path P, copied under the lock. */
@@ -267,50 +286,65 @@ static int path_lookup(struct daemon *d, const char *dev, char *map, char *devt)
  * causes must already see the mark). A path failed by command is
  * reinstated at its next scheduled check if it is healthy, not at once; a
  * reinstated one loses io_err_stat's hold (the admin fixed the link).
- * After the message (sent true) the kernel's state is recorded; after a
- * failed one the mark is undone.
+ * After the message (sent true) the kernel's state is recorded (and the
+ * fault counted when count); after a failed one the mark is undone.
+ * Returns whether the kernel held the path active before.
  */
-static void path_mark(struct daemon *d, const char *devt, bool fail, bool sent)
+static bool path_mark(struct daemon *d, const char *devt, bool fail, bool sent, bool count)
 {
+	bool active = false;
 	struct path *pp;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp)
+		active = pp->dmstate != PSTATE_FAILED;
 	if (pp && sent) {
+		if (count && pp->mpp)
+			pp->mpp->path_faults++;
 		pp->dmstate = fail ? PSTATE_FAILED : PSTATE_ACTIVE;
 	} else if (pp && fail) {
 		pp->admin_failed = true;
 		pp->next_check = now_s() + pp->check_interval;
+		/* the PATH_FAILED event of our message must not count it again */
+		pp->dmstate = PSTATE_FAILED;
 	} else if (pp) {
 		pp->admin_failed = false;
 		if (d->ies && io_err_stat_release(d->ies, pp->devt, "admin") == 0)
 			pp->state = pp->chk_state;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	return active;
 }
 
 static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 {
 	char map[WWID_SIZE], devt[16], msg[64];
 	struct path *pp;
+	bool active;
 	int rc = path_lookup(d, dev, map, devt);
 
 	if (rc < 0)
 		return rc;
-	path_mark(d, devt, fail, false);
+	/* a fail of a path active before the message is a path fault (a
+	 * status read may mark it failed before we can) */
+	active = path_mark(d, devt, fail, false, false);
 	snprintf(msg, sizeof(msg), "%s %s", fail ? "fail_path" : "reinstate_path", devt);
 	rc = devmapper_message(map, msg);
 	if (rc < 0 && fail) {
 		pthread_mutex_lock(&d->vecs.lock);
 		pp = pathvec_find_devt(&d->vecs.paths, devt);
-		if (pp)
+		if (pp) {
 			pp->admin_failed = false;
+			if (active)
+				pp->dmstate = PSTATE_ACTIVE;
+		}
 		pthread_mutex_unlock(&d->vecs.lock);
 	}
 	if (rc < 0)
 		return rc;
 	mp_log(2, "%s: path %s %s by command", map, devt, fail ? "failed" : "reinstated");
-	path_mark(d, devt, fail, true);
+	path_mark(d, devt, fail, true, fail && active);
 	return 0;
 }
 
@@ -328,12 +362,27 @@ static int map_name(struct daemon *d, const char *arg, char *name)
 	return found ? 0 : -ENOENT;
 }
 
-static int map_message(struct daemon *d, const char *arg, const char *msg)
+/* switchgroup map M group N: counted in the map's switch_grp. */
+static int switch_group(struct daemon *d, const char *arg, long group)
 {
-	char name[WWID_SIZE];
+	char name[WWID_SIZE], msg[48];
+	struct multipath *mpp;
 	int rc = map_name(d, arg, name);
 
-	return rc < 0 ? rc : devmapper_message(name, msg);
+	if (rc < 0)
+		return rc;
+	snprintf(msg, sizeof(msg), "switch_group %ld", group);
+	rc = devmapper_message(name, msg);
+	if (rc < 0)
+		return rc;
+	pthread_mutex_lock(&d->vecs.lock);
+	mpp = mapvec_find_alias(&d->vecs.maps, name);
+	if (mpp) {
+		mpp->switch_groups++;
+		mpp->next_status = 0; /* read the new group states soon */
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	return 0;
 }
 
 /* disablequeueing / restorequeueing of one map or all. */
@@ -374,6 +423,27 @@ static int queueing(struct daemon *d, const char *arg, bool on)
 	return rc;
 }
 
+/* suspend map M / resume map M: without flushing queued IO. */
+static int suspend_resume(struct daemon *d, const char *arg, bool suspend)
+{
+	char name[WWID_SIZE];
+	struct multipath *mpp;
+	int rc = map_name(d, arg, name);
+
+	if (rc < 0)
+		return rc;
+	rc = suspend ? devmapper_suspend_map(name) : devmapper_resume_map(name);
+	if (rc < 0)
+		return rc;
+	mp_log(2, "%s: %s by command", name, suspend ? "suspended" : "resumed");
+	pthread_mutex_lock(&d->vecs.lock);
+	mpp = mapvec_find_alias(&d->vecs.maps, name);
+	if (mpp)
+		mpp->suspended = suspend;
+	pthread_mutex_unlock(&d->vecs.lock);
+	return 0;
+}
+
 static int reset_stats(struct daemon *d, const char *arg)
 {
 	int found = 0;
@@ -385,6 +455,7 @@ static int reset_stats(struct daemon *d, const char *arg)
 		if (arg && !configure_map_matches(mpp, arg))
 			continue;
 		mpp->path_faults = mpp->switch_groups = mpp->map_loads = 0;
+		mpp->total_q_time = mpp->q_timeouts = mpp->map_failures = 0;
 		found++;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
@@ -405,9 +476,21 @@ static int run_show(struct daemon *d, const struct cli_cmd *c, struct strbuf *ou
 		return show_paths(d, c, out);
 	case CLI_SHOW_MAPS:
 	case CLI_SHOW_MAP:
-		return show_maps(d, c, out);
+		return show_maps(d, c, c->format ? c->format : PRINT_MAPS_DEFAULT, out);
 	case CLI_SHOW_MAPS_STATUS:
-		return show_maps_status(d, out);
+		return show_maps(d, c, PRINT_MAPS_STATUS, out);
+	case CLI_SHOW_MAPS_STATS:
+		return show_maps(d, c, PRINT_MAPS_STATS, out);
+	case CLI_SHOW_MAPS_JSON:
+		return show_json(d, NULL, out);
+	case CLI_SHOW_MAP_JSON:
+		return show_json(d, c->map, out);
+	case CLI_SHOW_WILDCARDS:
+		return print_wildcards(out);
+	case CLI_SHOW_BLACKLIST:
+		return show_blacklist(d, out);
+	case CLI_SHOW_DEVICES:
+		return show_devices(d, out);
 	case CLI_SHOW_TOPOLOGY:
 		return show_topology(d, NULL, out);
 	case CLI_SHOW_MAP_TOPOLOGY:
@@ -472,8 +555,7 @@ static int run_action(struct daemon *d, const struct cli_cmd *c)
 	case CLI_RESIZE_MAP:
 		return map_name(d, c->map, buf) < 0 ? -ENOENT : job(d, JOB_RELOAD_MAP, buf);
 	case CLI_SWITCHGROUP:
-		snprintf(buf, sizeof(buf), "switch_group %ld", c->group);
-		return map_message(d, c->map, buf);
+		return switch_group(d, c->map, c->group);
 	case CLI_DISABLEQ_MAP:
 	case CLI_RESTOREQ_MAP:
 		return queueing(d, c->map, c->verb == CLI_RESTOREQ_MAP);
@@ -482,6 +564,15 @@ static int run_action(struct daemon *d, const struct cli_cmd *c)
 		return queueing(d, NULL, c->verb == CLI_RESTOREQ_MAPS);
 	case CLI_RESET_MAP_STATS:
 		return reset_stats(d, c->map);
+	case CLI_SUSPEND_MAP:
+	case CLI_RESUME_MAP:
+		return suspend_resume(d, c->map, c->verb == CLI_SUSPEND_MAP);
+	case CLI_FORCEQ_DAEMON:
+	case CLI_RESTOREQ_DAEMON:
+		atomic_store(&d->force_queueing, c->verb == CLI_FORCEQ_DAEMON);
+		mp_log(2, "queueing at daemon stop: %s",
+		       c->verb == CLI_FORCEQ_DAEMON ? "forced" : "as configured");
+		return 0;
 	case CLI_RESET_MAPS_STATS:
 		return reset_stats(d, NULL);
 	default:

@@ -296,7 +296,7 @@ static void stop_queueing(struct daemon *d)
 	rcu_read_lock();
 	qwd = rcu_dereference(d->conf)->defaults.queue_without_daemon;
 	rcu_read_unlock();
-	if (qwd != YN_NO)
+	if (qwd != YN_NO || atomic_load(&d->force_queueing))
 		return;
 	pthread_mutex_lock(&d->vecs.lock);
 	for (size_t i = 0; i < d->vecs.maps.n; i++)

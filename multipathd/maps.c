@@ -106,6 +106,13 @@ static void map_carry_state(struct multipath *nm, const struct multipath *cur)
 	nm->path_faults = cur->path_faults;
 	nm->switch_groups = cur->switch_groups;
 	nm->map_loads = cur->map_loads;
+	nm->total_q_time = cur->total_q_time;
+	nm->q_timeouts = cur->q_timeouts;
+	nm->map_failures = cur->map_failures;
+	nm->q_time_mark = cur->q_time_mark;
+	nm->had_usable = cur->had_usable;
+	nm->suspended = cur->suspended;
+	memcpy(nm->action, cur->action, sizeof(nm->action));
 	for (size_t g = 0; g < nm->pgs.n && g < cur->pgs.n; g++)
 		nm->pgs.items[g]->status = cur->pgs.items[g]->status;
 }
@@ -207,6 +214,8 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 			map_carry_state(nm, cur);
 		if (plan.act != ACT_NOTHING) {
 			nm->map_loads++;
+			strlcpy_trunc(nm->action, map_action_name(plan.act), sizeof(nm->action));
+			nm->suspended = false; /* a load ends with a resume */
 			mp_log(2, "%s: %s (%zu paths)", nm->alias, map_action_name(plan.act),
 			       nm->paths.n);
 		}
