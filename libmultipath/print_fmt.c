@@ -198,20 +198,11 @@ static int pw_failures(const void *obj, const struct print_ctx *ctx, struct strb
 	return strbuf_addf(out, "%d", PP->failcount);
 }
 
-/* The transport, told from the target name the path carries (an iSCSI
- * IQN/EUI or an FC 0x WWNN); other SCSI paths are "scsi:unspec". */
+/* The transport discovery found ("scsi:fcp", "nvme:tcp", ... "undef"). */
 static int pw_protocol(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
 {
-	const char *t = PP->tgt_node_name;
-
 	(void)ctx;
-	if (PP->hbtl.host < 0)
-		return strbuf_addstr(out, "undef");
-	if (!strncmp(t, "iqn.", 4) || !strncmp(t, "eui.", 4) || !strncmp(t, "naa.", 4))
-		return strbuf_addstr(out, "scsi:iscsi");
-	if (!strncmp(t, "0x", 2))
-		return strbuf_addstr(out, "scsi:fcp");
-	return strbuf_addstr(out, "scsi:unspec");
+	return strbuf_addstr(out, PP->protocol[0] ? PP->protocol : "undef");
 }
 
 static int pw_init_st(const void *obj, const struct print_ctx *ctx, struct strbuf *out)

@@ -26,6 +26,7 @@ static struct path *mkpath(struct pathvec *pv, const char *dev, const char *devt
 	pp->state = PATH_UP;
 	pp->dmstate = PSTATE_ACTIVE;
 	strlcpy_trunc(pp->dev_state, "running", sizeof(pp->dev_state));
+	strlcpy_trunc(pp->protocol, "scsi:unspec", sizeof(pp->protocol));
 	assert_int_equal(pathvec_push(pv, pp), 0);
 	return pp;
 }
@@ -204,6 +205,7 @@ static void model_build(struct model *m)
 	pp = mkpath(&m->pv, "sdz", "65:144", -1, PRIO_UNDEF);
 	pp->hbtl = (struct scsi_hbtl){-1, -1, -1, -1};
 	strlcpy_trunc(pp->tgt_node_name, "iqn.2003-01.org.x:t", sizeof(pp->tgt_node_name));
+	pp->protocol[0] = '\0'; /* not discovered */
 }
 
 static void model_free(struct model *m)
