@@ -105,7 +105,7 @@ int configure_path_priority(const struct path *pp)
 		      &prio);
 	if (rc < 0) {
 		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, strerror(-rc));
-		return 0;
+		return PRIO_UNDEF; /* counts as 0 in its group; the daemon asks again */
 	}
 	return prio;
 }

@@ -54,6 +54,7 @@ struct tick {
 	struct dm_msg_vec msgs;
 	struct path_job_vec need_checker; /* in a map, no checker yet */
 	struct strvec returned;           /* devts that came back: new priority */
+	struct strvec reprio;             /* devts to ask their priority again */
 	struct strvec status_due;         /* map names */
 	int pending;
 };
@@ -138,6 +139,8 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 	}
 	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED)
 		strvec_push_dup(&t->returned, pp->dev_t);
+	else if (usable && pp->priority == PRIO_UNDEF) /* its prioritizer failed */
+		strvec_push_dup(&t->reprio, pp->dev_t);
 }
 
 static void path_tick(struct daemon *d, struct tick *t, struct path *pp)
@@ -338,11 +341,14 @@ static void make_checkers(struct daemon *d, struct tick *t)
 	}
 }
 
-/* Paths that came back may have another priority now (ALUA states). */
+/* Paths that came back may have another priority now (ALUA states); a
+ * failed prioritizer is asked again at each check of a usable path. */
 static void refresh_priorities(struct daemon *d, struct tick *t)
 {
 	for (size_t i = 0; i < t->returned.n; i++)
 		path_refresh_priority(d, t->returned.items[i]);
+	for (size_t i = 0; i < t->reprio.n; i++)
+		path_refresh_priority(d, t->reprio.items[i]);
 }
 
 static void tick_release(struct tick *t)
@@ -350,6 +356,7 @@ static void tick_release(struct tick *t)
 	dm_msg_vec_release(&t->msgs);
 	path_job_vec_release(&t->need_checker);
 	strvec_free_all(&t->returned);
+	strvec_free_all(&t->reprio);
 	strvec_free_all(&t->status_due);
 }
 
