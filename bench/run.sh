@@ -11,6 +11,7 @@
 # Environment (defaults in brackets):
 #   BENCH_PARTS      parts to run, in order [scale flaky sampler]
 #   BENCH_FLAKY_FLAP_S, BENCH_FLAKY_HEAL_S  the flaky part's flapping and healthy times [120, 180]
+#   BENCH_SAMPLER_LUNS  LUNs of the sampler part, one flaky path each [64]
 #   BENCH_RUNS       runs of the scale part, each figure is the median over them [3]; runs
 #                    after the first happen only while the budget allows
 #   BENCH_TOOLS      which implementations, in the order of odd runs [ours ref]
@@ -62,6 +63,7 @@ main() {
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
 	BENCH_FLAKY_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
 	BENCH_FLAKY_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
+	BENCH_SAMPLER_LUNS=${BENCH_SAMPLER_LUNS:-64}
 	BENCH_STRACE_S=${BENCH_STRACE_S:-25}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <syslog.h>
@@ -363,6 +364,24 @@ static void signal_loop(struct daemon *d, int sfd)
 	}
 }
 
+/*
+ * max_fds: the open file limit the daemon asks for (each path holds a device
+ * fd and its sg node; "max" is the hard limit). A refusal is logged and the
+ * daemon goes on with what it has.
+ */
+static void set_max_fds(int max_fds)
+{
+	struct rlimit rl;
+
+	if (max_fds == 0 || getrlimit(RLIMIT_NOFILE, &rl) < 0)
+		return;
+	rl.rlim_cur = max_fds == MAX_FDS_MAX ? rl.rlim_max : (rlim_t)max_fds;
+	if (rl.rlim_cur > rl.rlim_max)
+		rl.rlim_max = rl.rlim_cur;
+	if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+		mp_log(1, "multipathd: cannot set max_fds %d: %m", max_fds);
+}
+
 static int run_daemon(const struct options *o)
 {
 	static struct daemon d;
@@ -379,6 +398,10 @@ static int run_daemon(const struct options *o)
 		mp_log(0, "multipathd: must run as root");
 		return 1;
 	}
+	set_max_fds(conf->defaults.max_fds);
+	if (conf->defaults.enable_foreign && strcmp(conf->defaults.enable_foreign, "NONE"))
+		mp_log(3, "multipathd: enable_foreign \"%s\": this build has no foreign libraries",
+		       conf->defaults.enable_foreign);
 	pidfd = pidfile_lock();
 	if (pidfd < 0)
 		return 1;

@@ -31,10 +31,6 @@
 # 1 = active, time since the flapping began) and flaky-TOOL-MODE-lat.tsv ("SECONDS MS", the
 # highest fio completion latency of each 250 ms), plus flaky.env (FL_FLAP_S, FL_HEAL_S).
 
-FL_OFF_MS=${BENCH_FLAKY_OFF_MS:-300}
-FL_PERIOD_MS=${BENCH_FLAKY_PERIOD_MS:-1000}
-FL_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
-FL_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
 FL_ISOLATED_MIN_S=15
 
 # _fl_wwid sdX : the WWID both daemons use for the disk (udev's ID_SERIAL).
@@ -231,6 +227,11 @@ _fl_run() {
 
 part_flaky() {
 	local p_on p_off tool
+	# read here, not when sourced: main.sh reads bench.env after sourcing the parts
+	FL_OFF_MS=${BENCH_FLAKY_OFF_MS:-300}
+	FL_PERIOD_MS=${BENCH_FLAKY_PERIOD_MS:-1000}
+	FL_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
+	FL_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
 	if lsmod | grep -q '^scsi_debug '; then
 		bmaps_remove_all
 		modprobe -r scsi_debug || {

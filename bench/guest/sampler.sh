@@ -20,7 +20,6 @@
 #   sp_cpu_s         CPU seconds of the io_err_stat thread from before the first window to
 #                    after the last verdict
 
-SP_LUNS=${BENCH_SAMPLER_LUNS:-64}
 SP_SAMPLE=10
 
 # _sp_thread_ticks PID NAME : utime + stime of PID's thread named NAME, in clock ticks.
@@ -48,6 +47,7 @@ _sp_fail_all() {
 
 part_sampler() {
 	local dev pairs=() stamped ticks0 ticks1 n0 i cpu
+	local SP_LUNS=${BENCH_SAMPLER_LUNS:-64} # bench.env is read after the parts are sourced
 	if lsmod | grep -q '^scsi_debug '; then
 		bmaps_remove_all
 		modprobe -r scsi_debug || {
