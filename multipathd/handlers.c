@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -156,13 +157,32 @@ static int show_status(struct daemon *d, struct strbuf *out)
 		       : 0;
 }
 
-static int show_config(struct daemon *d, struct strbuf *out)
+/* `show config`; local: the devices section only for the known paths'
+ * hardware (printed under vecs.lock: the path strings are borrowed). */
+static int show_config(struct daemon *d, bool local, struct strbuf *out)
 {
+	const char **dev;
 	int rc;
 
+	if (!local) {
+		rcu_read_lock();
+		rc = config_print(rcu_dereference(d->conf), false, out);
+		rcu_read_unlock();
+		return rc;
+	}
+	pthread_mutex_lock(&d->vecs.lock);
+	dev = calloc(3 * d->vecs.paths.n + 1, sizeof(*dev));
+	for (size_t i = 0; dev && i < d->vecs.paths.n; i++) {
+		dev[3 * i] = d->vecs.paths.items[i]->vendor;
+		dev[3 * i + 1] = d->vecs.paths.items[i]->product;
+		dev[3 * i + 2] = d->vecs.paths.items[i]->rev;
+	}
 	rcu_read_lock();
-	rc = config_print(rcu_dereference(d->conf), false, out);
+	rc = dev ? config_print_local(rcu_dereference(d->conf), dev, d->vecs.paths.n, out)
+		 : -ENOMEM;
 	rcu_read_unlock();
+	pthread_mutex_unlock(&d->vecs.lock);
+	free(dev);
 	return rc;
 }
 
@@ -499,7 +519,7 @@ static int run_show(struct daemon *d, const struct cli_cmd *c, struct strbuf *ou
 		return show_status(d, out);
 	case CLI_SHOW_CONFIG:
 	case CLI_SHOW_CONFIG_LOCAL:
-		return show_config(d, out);
+		return show_config(d, c->verb == CLI_SHOW_CONFIG_LOCAL, out);
 	case CLI_SHOW_DAEMON:
 		return strbuf_addf(out, "pid %d %s\n", (int)getpid(),
 				   atomic_load(&d->stopping)	   ? "shutdown"

@@ -431,6 +431,32 @@ static void test_changes_empty(void **state)
 	config_free(conf);
 }
 
+/* show config local: only the device entries some device matches. */
+static void test_print_local(void **state)
+{
+	const char *dev[] = {"DGC", "VRAID", "0533", "ACME", "Nothing", "1"};
+	struct config *conf;
+	STRBUF_AUTO(all);
+	STRBUF_AUTO(local);
+	const char *d;
+
+	(void)state;
+	conf = load_clean("devices {\n\tdevice {\n\t\tvendor \"ACME\"\n\t\tproduct \"Thing\"\n"
+			  "\t}\n}\n");
+	assert_int_equal(config_print(conf, false, &all), 0);
+	assert_int_equal(config_print_local(conf, dev, 2, &local), 0);
+	/* the same text up to the devices section */
+	d = strstr(strbuf_str(&local), "devices {\n");
+	assert_non_null(d);
+	assert_memory_equal(strbuf_str(&local), strbuf_str(&all), (size_t)(d - strbuf_str(&local)));
+	assert_non_null(strstr(d, "vendor \"^DGC\""));
+	assert_null(strstr(d, "vendor \"ACME\"")); /* "Nothing" is not "Thing" */
+	assert_null(strstr(d, "vendor \"HPE\""));
+	assert_true(local.len < all.len);
+	assert_non_null(strstr(strbuf_str(&local), "overrides {"));
+	config_free(conf);
+}
+
 /* Every defaults keyword set to its built-in value: nothing changed. */
 static void test_changes_builtin_values(void **state)
 {
@@ -718,6 +744,7 @@ int main(void)
 		cmocka_unit_test(test_rich_round_trip),
 		cmocka_unit_test(test_odd_round_trip),
 		cmocka_unit_test(test_changes_empty),
+		cmocka_unit_test(test_print_local),
 		cmocka_unit_test(test_changes_builtin_values),
 		cmocka_unit_test(test_changes_rich),
 		cmocka_unit_test(test_changes_complete),

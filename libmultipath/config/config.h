@@ -135,6 +135,11 @@ const struct mpentry *config_find_mpentry(const struct config *conf, const char 
  * same configuration. Returns 0 or -ENOMEM.
  */
 int config_print(const struct config *conf, bool only_changes, struct strbuf *out);
+/* config_print() as `show config local` prints it: the devices section has
+ * only the entries that one of the n devices matches (dev holds n vendor,
+ * product, revision triples). Returns 0 or -ENOMEM. */
+int config_print_local(const struct config *conf, const char *const *dev, size_t n,
+		       struct strbuf *out);
 
 /* The built-in hardware table and blacklist, as multipath.conf text. */
 extern const char builtin_hwtable[];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* `multipath -t` / `-T`: the configuration as multipath.conf text. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -159,13 +160,36 @@ static int print_blacklist(const struct blacklist *bl, const char *name, bool on
 	return 0;
 }
 
-static int print_devices(const struct config *conf, bool only_changes, struct strbuf *out)
+/* used[i]: one of the n devices (vendor, product, revision triples) matches
+ * hwtable entry i. */
+static void mark_used(const struct config *conf, const char *const *dev, size_t n, bool *used)
+{
+	enum { MAX_MATCHES = 32 };
+
+	for (size_t d = 0; d < n; d++) {
+		const struct hwentry *found[MAX_MATCHES];
+		size_t nf = config_find_hwentries(conf, dev[3 * d], dev[3 * d + 1],
+						  dev[3 * d + 2], found, MAX_MATCHES);
+
+		for (size_t k = 0; k < nf && k < MAX_MATCHES; k++)
+			for (size_t i = 0; i < conf->hwtable.n; i++)
+				if (conf->hwtable.items[i] == found[k])
+					used[i] = true;
+	}
+}
+
+/* used: NULL for every entry, else only those marked */
+static int print_devices(const struct config *conf, bool only_changes, const bool *used,
+			 struct strbuf *out)
 {
 	STRBUF_AUTO(body);
 
 	for (size_t i = 0; i < conf->hwtable.n; i++) {
 		const struct hwentry *h = conf->hwtable.items[i];
 		uint64_t want[2] = {h->p.set[0], h->p.set[1]};
+
+		if (used && !used[i])
+			continue;
 
 		if (only_changes && h->builtin) {
 			if (!h->file_set[0] && !h->file_set[1])
@@ -226,14 +250,34 @@ static int print_multipaths(const struct config *conf, bool only_changes, struct
 	return strbuf_addstr(out, "}\n") < 0 ? -ENOMEM : 0;
 }
 
-int config_print(const struct config *conf, bool only_changes, struct strbuf *out)
+static int print_all(const struct config *conf, bool only_changes, const bool *used,
+		     struct strbuf *out)
 {
 	if (print_defaults(conf, only_changes, out) < 0 ||
 	    print_blacklist(&conf->blist, "blacklist", only_changes, out) < 0 ||
 	    print_blacklist(&conf->elist, "blacklist_exceptions", only_changes, out) < 0 ||
-	    print_devices(conf, only_changes, out) < 0 ||
+	    print_devices(conf, only_changes, used, out) < 0 ||
 	    print_overrides(conf, only_changes, out) < 0 ||
 	    print_multipaths(conf, only_changes, out) < 0)
 		return -ENOMEM;
 	return 0;
+}
+
+int config_print(const struct config *conf, bool only_changes, struct strbuf *out)
+{
+	return print_all(conf, only_changes, NULL, out);
+}
+
+int config_print_local(const struct config *conf, const char *const *dev, size_t n,
+		       struct strbuf *out)
+{
+	bool *used = calloc(conf->hwtable.n ? conf->hwtable.n : 1, sizeof(*used));
+	int rc;
+
+	if (!used)
+		return -ENOMEM;
+	mark_used(conf, dev, n, used);
+	rc = print_all(conf, false, used, out);
+	free(used);
+	return rc;
 }
