@@ -12,8 +12,8 @@
 # While fio reads at random through both maps (4k, direct, libaio, iodepth 16, errors
 # counted, not fatal), the two flaky paths flap together (offline FL_OFF_MS of every
 # FL_PERIOD_MS, lib.sh path_flap) for FL_FLAP_S seconds, then stay healthy for FL_HEAL_S.
-# Every 100 ms a sampler records `dmsetup status` of the two maps (the kernel's view of each
-# path: A or F).
+# Every 100 ms a sampler (tests/vm/tools/dm_watch) reads the status of the two maps (the
+# kernel's view of each path: A or F) and records each change.
 #
 # Figures (raw.tsv keys, MODE on|off; lower is better):
 #   fl_trans_MODE     dm transitions (fail or reinstate) of the flaky path from the first
@@ -88,33 +88,26 @@ _fl_conf() {
 	cp /etc/multipath.conf "$BENCH_DIR/multipath.conf.flaky-$1"
 }
 
-# _fl_dm_sampler OUT : every 100 ms, "EPOCHREALTIME NAME: STATUS" for both maps, until killed.
+# _fl_dm_sampler OUT : every 100 ms, "EPOCHREALTIME MAP: STATUS" for both maps when it
+# changed (tests/vm/tools/dm_watch: one process, no dmsetup per reading), until killed.
 _fl_dm_sampler() {
-	(
-		trap - ERR EXIT
-		exec {nap_fd}<> <(:)
-		while :; do
-			t=$EPOCHREALTIME
-			while IFS= read -r row; do
-				echo "$t $row"
-			done < <(dmsetup status --target multipath 2>/dev/null)
-			read -r -t 0.1 -u "$nap_fd" _ || true
-		done
-	) >"$1" 2>/dev/null </dev/null &
+	"$MPT_TOP/build/vmtools/dm_watch" 100 flaky-on flaky-off >"$1" 2>/dev/null </dev/null &
 	_mpt_bg "$!"
 	echo "$!"
 }
 
-# _fl_states LOG MAP DEVT T0 : "SECONDS 1|0" for every sample of DEVT in MAP (time since T0,
-# EPOCHREALTIME), 1 = active.
+# _fl_states LOG MAP DEVT T0 T_END : "SECONDS 1|0" for every recorded status of DEVT in MAP
+# (time since T0, EPOCHREALTIME; 1 = active), and the state it had at T_END (seconds since
+# T0) as the last line.
 _fl_states() {
-	awk -v map="$2:" -v devt="$3" -v t0="$4" '$2 == map {
+	awk -v map="$2:" -v devt="$3" -v t0="$4" -v tend="$5" '$2 == map {
 		for (i = 3; i < NF; i++)
-			if ($i == devt) { printf "%.2f %d\n", $1 - t0, $(i + 1) == "A"; break }
-	}' "$1"
+			if ($i == devt) { s = $(i + 1) == "A"; printf "%.2f %d\n", $1 - t0, s; break }
+	}
+	END { printf "%.2f %d\n", tend, s }' "$1"
 }
 
-# _fl_figures STATES_TSV FLAP_S : "TRANS FAILS ISOLATE_S RETURN_S" from the state samples
+# _fl_figures STATES_TSV FLAP_S : "TRANS FAILS ISOLATE_S RETURN_S" from _fl_states' lines
 # (FAILS and ISOLATE_S are "-" when it was never isolated for good, RETURN_S when it was
 # still failed at the end). Before the flapping the path was active (the run waits for it).
 _fl_figures() {
@@ -198,7 +191,7 @@ _fl_run() {
 		local dev devt json trans fails iso back err p99 p999
 		[ "$m" = on ] && dev=$p_on devt=$d_on || dev=$p_off devt=$d_off
 		_fl_states "$BENCH_DIR/flaky-$tool-dmstatus.log" "flaky-$m" "$devt" "$t_flap" \
-			>"$BENCH_DIR/flaky-$tool-$m-state.tsv"
+			"$((FL_FLAP_S + FL_HEAL_S))" >"$BENCH_DIR/flaky-$tool-$m-state.tsv"
 		awk -v off="$(awk -v a="$t_fio" -v b="$t_flap" 'BEGIN { print a - b }')" -F', *' \
 			'{ printf "%.2f %.3f\n", $1 / 1000 + off, $2 / 1e6 }' \
 			"$BENCH_DIR/fio-flaky-$tool-${m}_clat.1.log" >"$BENCH_DIR/flaky-$tool-$m-lat.tsv" 2>/dev/null || true
