@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aio_group.h"
 #include "alias.h"
@@ -353,7 +354,7 @@ static int group_paths(const struct config *conf, struct pathvec *pv, const stru
 		struct multipath *mpp;
 
 		if (!pp->wwid[0] || pp->mpp || (o->wwid && strcmp(pp->wwid, o->wwid)) ||
-		    !wwids_path_wanted(conf, pv, pp, known))
+		    !wwids_path_wanted(conf, pv, pp, o->ignore_wwids ? NULL : known))
 			continue;
 		mpp = map_for_path(out, pp);
 		if (!mpp)
@@ -663,6 +664,8 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 	return 0;
 }
 
+enum { TAKE_OVER_TRIES = 30, TAKE_OVER_WAIT_MS = 100 };
+
 /*
  * The create of mpp failed with EBUSY/EEXIST: another process (a second
  * `multipath`, the daemon) made the map meanwhile. Read the kernel's map of
@@ -674,11 +677,20 @@ static int take_over(const struct config *conf, struct multipath *mpp, bool forc
 {
 	struct pathvec pv = {0};
 	struct mapvec live = {0};
-	const struct multipath *cur;
+	const struct multipath *cur = NULL;
 	struct map_plan plan;
-	int rc = configure_read_kernel_maps(conf, &pv, false, &live);
+	int rc = 0;
 
-	cur = rc < 0 ? NULL : mapvec_find_wwid(&live, mpp->wwid);
+	/* the other process may still be between its create and the table
+	 * load that makes the map a multipath map: give it a moment */
+	for (int i = 0; !cur && rc != -ENOMEM && i < TAKE_OVER_TRIES; i++) {
+		if (i)
+			usleep(TAKE_OVER_WAIT_MS * 1000);
+		mapvec_free(&live);
+		pathvec_free(&pv);
+		rc = configure_read_kernel_maps(conf, &pv, false, &live);
+		cur = rc < 0 ? NULL : mapvec_find_wwid(&live, mpp->wwid);
+	}
 	if (!cur) {
 		rc = rc == -ENOMEM ? rc : -EBUSY;
 		goto out;

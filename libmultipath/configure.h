@@ -56,7 +56,7 @@ struct build_opts {
 	bool dry_run;		  /* no binding is written */
 	bool refresh;		  /* configure_path() each path first (IO) */
 	bool bindings_ro;	  /* -B: existing bindings only, none written */
-	bool ignore_wwids;	  /* -i: find_multipaths without the wwids file */
+	bool ignore_wwids;	  /* -i: wwids file ignored, find_multipaths does not restrict */
 	int pgpolicy;		  /* -p: this grouping policy for every map; 0: configured */
 	const char *wwid;	  /* only this WWID's map (no IO on other paths); NULL: all */
 	const struct mapvec *live; /* the kernel's maps (NULL: unknown): a WWID keeps the name

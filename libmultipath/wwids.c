@@ -369,7 +369,7 @@ bool wwids_path_wanted(const struct config *conf, const struct pathvec *pv,
 
 	if (!pp->wwid[0] || blacklist_path(conf, pp, NULL, NULL) == MATCH_BLACKLIST)
 		return false;
-	if (mode == FIND_MP_OFF || mode == FIND_MP_GREEDY)
+	if (mode == FIND_MP_OFF || mode == FIND_MP_GREEDY || !known)
 		return true;
 	if (config_find_mpentry(conf, pp->wwid) || known_wwid(known, pp->wwid))
 		return true;

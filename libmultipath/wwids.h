@@ -57,8 +57,9 @@ int wwids_load(const char *file, struct strvec *out);
 const char *wwids_file_of(const struct config *conf);
 
 /* wwids_should_multipath() with the WWIDs of the file given as known
- * (wwids_load(); NULL or empty: the file is ignored, as `multipath -i`).
- * No file IO. */
+ * (wwids_load()). known NULL: the wwids file is ignored, as with
+ * `multipath -i`: find_multipaths does not restrict, only the blacklist
+ * does (multipath-tools 0.9.4 answers so). No file IO. */
 bool wwids_path_wanted(const struct config *conf, const struct pathvec *pv,
 		       const struct path *pp, const struct strvec *known);
 

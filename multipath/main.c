@@ -73,7 +73,7 @@ static void usage(FILE *out)
 		"  -r        force a reload of the maps\n"
 		"  -q        keep queue_if_no_path when multipathd is not running\n"
 		"  -B        treat the bindings file as read-only\n"
-		"  -i        ignore the wwids file\n"
+		"  -i        ignore the wwids file: find_multipaths does not restrict\n"
 		"  -p policy force this path grouping policy on every map: failover, multibus,\n"
 		"            group_by_serial, group_by_prio, group_by_node_name\n"
 		"  -l        show the multipath topology from sysfs and device-mapper\n"
@@ -84,7 +84,7 @@ static void usage(FILE *out)
 		"  -a dev    add the device's wwid to the wwids file\n"
 		"  -w dev    remove the device's wwid from the wwids file\n"
 		"  -W        reset the wwids file to the wwids of the current maps\n"
-		"  -c dev    tell whether a device should be a path of a map\n"
+		"  -c dev    tell whether a device should be a path of a map (exit 0: yes)\n"
 		"  -C map    tell whether a map has a usable path\n"
 		"  -u dev    -c for udev rules: prints DM_MULTIPATH_DEVICE_PATH=\"1\" or \"0\"\n"
 		"  -U map    -C for udev rules\n"
@@ -588,8 +588,8 @@ static bool path_wanted(const struct config *conf, const struct options *o,
 	return wwids_should_multipath(conf, pv, pp);
 }
 
-/* -c dev: exit 0 when dev should be a multipath path; -u: the same as a
- * udev property (IMPORT{program}). */
+/* -c dev / -u dev: exit 0 when dev should be a multipath path; the answer
+ * as a udev property too (IMPORT{program}). */
 static int check_device(const struct config *conf, const struct options *o)
 {
 	const char *arg = o->arg;
@@ -602,10 +602,8 @@ static int check_device(const struct config *conf, const struct options *o)
 		return 1;
 	pp = pathvec_find_dev(&pv, dev);
 	valid = pp && path_wanted(conf, o, &pv, pp);
-	if (o->cmd == CMD_CHECK_UDEV)
-		printf("DM_MULTIPATH_DEVICE_PATH=\"%d\"\n", valid);
-	else
-		printf("%s %s a valid multipath device path\n", arg, valid ? "is" : "is not");
+	/* -c answers like -u, as multipath-tools 0.9.4 does */
+	printf("DM_MULTIPATH_DEVICE_PATH=\"%d\"\n", valid);
 	pathvec_free(&pv);
 	return valid ? 0 : 1;
 }

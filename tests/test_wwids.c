@@ -458,7 +458,9 @@ static void test_load_and_wanted(void **state)
 	unlink(fm.file);
 	assert_true(wwids_path_wanted(fm.conf, &fm.pv, known_pp, &known));
 	assert_false(wwids_path_wanted(fm.conf, &fm.pv, other, &known));
-	assert_false(wwids_path_wanted(fm.conf, &fm.pv, known_pp, NULL));
+	/* no list (-i): find_multipaths does not restrict, the blacklist does */
+	assert_true(wwids_path_wanted(fm.conf, &fm.pv, other, NULL));
+	assert_false(wwids_path_wanted(fm.conf, &fm.pv, fm_path(&fm, "sdc", "3600bad1"), NULL));
 	assert_int_equal(wwids_load(NULL, &known), -EINVAL);
 	assert_int_equal(known.n, 2);
 	strvec_free_all(&known);
