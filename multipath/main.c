@@ -86,7 +86,7 @@ static void usage(FILE *out)
 		"  -W        reset the wwids file to the wwids of the current maps\n"
 		"  -c dev    tell whether a device should be a path of a map (exit 0: yes)\n"
 		"  -C map    tell whether a map has a usable path\n"
-		"  -u dev    -c for udev rules: prints DM_MULTIPATH_DEVICE_PATH=\"1\" or \"0\"\n"
+		"  -u dev    -c for udev rules (exit 0; a new path only while multipathd runs)\n"
 		"  -U map    -C for udev rules\n"
 		"  -t        print the effective configuration\n"
 		"  -T        print what the configuration changes from the built-ins\n"
@@ -558,6 +558,18 @@ static int resolve_wwid(const char *arg, const struct pathvec *pv, const struct 
 	return -ENODEV;
 }
 
+/* Is multipathd running? It is when its command socket takes a connection,
+ * as the client finds it (libmpathcmd: MULTIPATH_SOCKET_NAME or the default). */
+static bool daemon_running(void)
+{
+	int fd = mpath_connect();
+
+	if (fd < 0)
+		return false;
+	mpath_disconnect(fd);
+	return true;
+}
+
 /* Is dev (a path) already held by a multipath map? */
 static bool held_by_map(const char *dev)
 {
@@ -602,10 +614,17 @@ static int check_device(const struct config *conf, const struct options *o)
 		return 1;
 	pp = pathvec_find_dev(&pv, dev);
 	valid = pp && path_wanted(conf, o, &pv, pp);
-	/* -c answers like -u, as multipath-tools 0.9.4 does */
+	/* -u: without multipathd nobody would make the map of a new path, so
+	 * only a path a map holds already is claimed (as 0.9.4 answers) */
+	if (valid && o->cmd == CMD_CHECK_UDEV && !held_by_map(pp->dev) && !daemon_running()) {
+		mp_log(3, "%s: multipathd is not running, path not claimed", pp->dev);
+		valid = false;
+	}
+	/* -c answers like -u, as multipath-tools 0.9.4 does; -u always exits 0
+	 * (udev imports the answer) */
 	printf("DM_MULTIPATH_DEVICE_PATH=\"%d\"\n", valid);
 	pathvec_free(&pv);
-	return valid ? 0 : 1;
+	return valid || o->cmd == CMD_CHECK_UDEV ? 0 : 1;
 }
 
 /* -C map / -U map: exit 0 when the map has a path the kernel can use. */
@@ -694,18 +713,6 @@ static int wwids_reset_to_maps(const struct config *conf)
 	mapvec_free(&maps);
 	pathvec_free(&pv);
 	return rc < 0 ? 1 : 0;
-}
-
-/* Is multipathd running? It is when its command socket takes a connection,
- * as the client finds it (libmpathcmd: MULTIPATH_SOCKET_NAME or the default). */
-static bool daemon_running(void)
-{
-	int fd = mpath_connect();
-
-	if (fd < 0)
-		return false;
-	mpath_disconnect(fd);
-	return true;
 }
 
 /*
