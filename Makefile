@@ -4,6 +4,7 @@
 #   make vmtest     real-kernel tests (qemu)   make demo    the flaky-path demo
 #   make fuzz       config and CLI parser fuzzers (clang, FUZZ_SECONDS=60 each)
 #   make install DESTDIR=... prefix=...        make clean
+#   make coverage   unit tests with gcov: line coverage per file of libmultipath (gcovr)
 # ASAN=1 builds with AddressSanitizer + UBSan; V=1 shows commands.
 
 prefix ?= /usr/local
@@ -11,6 +12,7 @@ sbindir ?= $(prefix)/sbin
 libdir ?= $(prefix)/lib
 mandir ?= $(prefix)/share/man
 unitdir ?= $(prefix)/lib/systemd/system
+udevrulesdir ?= $(prefix)/lib/udev/rules.d
 DESTDIR ?=
 
 CC ?= cc
@@ -53,7 +55,7 @@ TESTS := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
 # tests/wraps/test_directio.mk: WRAP_test_directio := -Wl,--wrap=io_setup
 -include $(wildcard tests/wraps/*.mk)
 
-.PHONY: all test check vmtest demo bench fuzz install clean deps
+.PHONY: all test check vmtest demo bench fuzz install clean deps coverage install-udev-rules
 all: $(LIB_SO) $(BINS)
 
 $(B)/%.o: %.c
@@ -150,6 +152,25 @@ install: all
 	install -d $(DESTDIR)$(unitdir)
 	sed 's#@sbindir@#$(sbindir)#g' multipathd/multipathd.service \
 		>$(DESTDIR)$(unitdir)/multipathd.service
+
+# udev rules (multipath/udev/): paths of multipath maps are claimed (multipath -u), maps
+# without a usable path are not probed (multipath -U). udev reads /usr/lib/udev/rules.d,
+# /lib/udev/rules.d and /etc/udev/rules.d only: set udevrulesdir with another prefix.
+install: install-udev-rules
+install-udev-rules: all
+	install -d $(DESTDIR)$(udevrulesdir)
+	for r in multipath/udev/*.rules; do \
+		sed 's#@sbindir@#$(sbindir)#g' $$r >$(DESTDIR)$(udevrulesdir)/$${r##*/} && \
+		chmod 0644 $(DESTDIR)$(udevrulesdir)/$${r##*/} || exit 1; \
+	done
+
+# Line coverage of libmultipath under the unit tests: an unoptimised --coverage build in
+# build/cov, the tests, then gcovr's table (one line per file, the total last).
+coverage:
+	$(Q)rm -rf build/cov
+	$(Q)$(MAKE) --no-print-directory B=build/cov EXTRA_CFLAGS="--coverage -fprofile-update=atomic -O0" \
+		EXTRA_LDFLAGS=--coverage test
+	$(Q)gcovr build/cov --root . --filter "libmultipath/" --gcov-ignore-parse-errors --txt
 
 clean:
 	rm -rf build fuzz/corpus-run

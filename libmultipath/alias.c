@@ -2,6 +2,7 @@
 /* The bindings file of user_friendly_names (format and rules in alias.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,14 +256,20 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The lowest suffix index no line of the file uses with prefix. */
-static int lowest_free(const struct bindings *b, const char *prefix, uint64_t *out)
+/* The lowest suffix index that no line of the file and no name in in_use
+ * (may be NULL) uses with prefix. */
+static int lowest_free(const struct bindings *b, const char *prefix, const struct strvec *in_use,
+		       uint64_t *out)
 {
+	size_t n_in_use = in_use ? in_use->n : 0;
 	struct u64vec used = {0};
 	uint64_t n, free_n = 1;
 
-	for (size_t i = 0; i < b->v.n; i++) {
-		if (prefix_index(b->v.items[i].alias, prefix, &n) != 1)
+	for (size_t i = 0; i < b->v.n + n_in_use; i++) {
+		const char *name =
+		    i < b->v.n ? b->v.items[i].alias : in_use->items[i - b->v.n];
+
+		if (prefix_index(name, prefix, &n) != 1)
 			continue;
 		if (u64vec_push(&used, n) < 0) {
 			u64vec_release(&used);
@@ -295,6 +302,15 @@ static int word_check(const char *s)
 	if (!s || !*s || s[strcspn(s, " \t\r\v\f\n#/")])
 		return -EINVAL;
 	return 0;
+}
+
+/* Does fd (locked) still hold the file the path names? */
+static bool same_file(int fd, const char *file)
+{
+	struct stat held, named;
+
+	return fstat(fd, &held) == 0 && stat(file, &named) == 0 && held.st_dev == named.st_dev &&
+	       held.st_ino == named.st_ino;
 }
 
 static bool is_perm_error(int err)
@@ -337,7 +353,23 @@ static int bindings_open(const char *file, bool create, int *write_err)
 			return rc;
 		}
 	}
+	if (!same_file(fd, file)) {
+		/* a repair renamed a new file over it while we waited */
+		close(fd);
+		return -EAGAIN;
+	}
 	*write_err = err;
+	return fd;
+}
+
+/* bindings_open(), again while a repair replaced the file under us. */
+static int bindings_open_current(const char *file, bool create, int *write_err)
+{
+	int fd;
+
+	do
+		fd = bindings_open(file, create, write_err);
+	while (fd == -EAGAIN);
 	return fd;
 }
 
@@ -360,20 +392,20 @@ static int bindings_append(int fd, const struct bindings *b, const char *alias, 
 	if (rc == 0 && fsync(fd) < 0)
 		rc = -errno;
 	if (rc < 0 && ftruncate(fd, (off_t)b->text.len) < 0)
-		mp_log(3, "bindings: cannot cut back a partial line: %s", strerror(errno));
+		mp_log(3, "bindings: cannot cut back a partial line: %s", errno_desc(errno));
 	return rc;
 }
 
 /* Bind wwid to the lowest free alias and append it; fills alias. */
 static int bindings_add(int fd, const struct bindings *b, const char *wwid, const char *prefix,
-			char *alias, size_t size)
+			const struct strvec *in_use, char *alias, size_t size)
 {
 	char name[WWID_SIZE];
 	size_t plen = strlen(prefix);
 	uint64_t n;
 	int rc;
 
-	rc = lowest_free(b, prefix, &n);
+	rc = lowest_free(b, prefix, in_use, &n);
 	if (rc < 0)
 		return rc;
 	if (plen >= sizeof(name) || alias_suffix_format(n, name + plen, sizeof(name) - plen) < 0)
@@ -388,37 +420,169 @@ static int bindings_add(int fd, const struct bindings *b, const char *wwid, cons
 	return copy_out(name, alias, size);
 }
 
-int alias_get_user_friendly(const char *file, const char *wwid, const char *prefix, bool create,
-			    char *alias, size_t size)
+/* Is the line "alias wwid" (words as the file has them) one a repair
+ * binding wwid to alias drops: another binding of either? */
+static bool line_conflicts(const char *line, size_t len, const char *alias, const char *wwid)
+{
+	char buf[2 * WWID_SIZE + 8], *p = buf, *w1, *w2;
+
+	if (len >= sizeof(buf))
+		return false; /* too long to be a valid binding: kept as it is */
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	buf[strcspn(buf, "#")] = '\0';
+	w1 = next_word(&p);
+	w2 = w1 ? next_word(&p) : NULL;
+	return w2 && !next_word(&p) && (!strcmp(w1, alias) || !strcmp(w2, wwid));
+}
+
+/*
+ * Rewrite the file (held by fd, locked) so that alias is bound to wwid:
+ * lines binding wwid to another alias or alias to another wwid go, the rest
+ * stays; into a temporary file renamed over it, so that a reader sees the
+ * old file or the new one.
+ */
+static int bindings_repair(int fd, const char *file, const char *alias, const char *wwid)
+{
+	STRBUF_AUTO(old);
+	STRBUF_AUTO(text);
+	char tmp[PATH_MAX];
+	struct stat st;
+	int tfd, rc;
+
+	if (lseek(fd, 0, SEEK_SET) < 0 || fstat(fd, &st) < 0)
+		return -errno;
+	rc = fd_read_all(fd, &old, 0);
+	for (size_t pos = 0; rc == 0 && pos < old.len;) {
+		const char *line = old.buf + pos;
+		size_t len = strcspn(line, "\n");
+
+		if (!line_conflicts(line, len, alias, wwid) &&
+		    (strbuf_add(&text, line, len) < 0 || strbuf_addch(&text, '\n') < 0))
+			rc = -ENOMEM;
+		pos += len + 1;
+	}
+	if (rc == 0 && text.len == 0)
+		rc = strbuf_addstr(&text, bindings_header);
+	if (rc >= 0)
+		rc = strbuf_addf(&text, "%s %s\n", alias, wwid);
+	if (rc < 0)
+		return rc;
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", file) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	tfd = mkostemp(tmp, O_CLOEXEC);
+	if (tfd < 0)
+		return -errno;
+	rc = fchmod(tfd, st.st_mode & 07777) < 0 ? -errno : 0;
+	if (rc == 0)
+		rc = fd_write_all(tfd, text.buf, text.len);
+	if (rc == 0 && fsync(tfd) < 0)
+		rc = -errno;
+	if (close(tfd) < 0 && rc == 0)
+		rc = -errno;
+	if (rc == 0 && rename(tmp, file) < 0)
+		rc = -errno;
+	if (rc < 0)
+		unlink(tmp);
+	else
+		mp_log(3, "%s: repaired: %s bound to %s", file, wwid, alias);
+	return rc;
+}
+
+/* wwid's binding names a map of another WWID: bind it anew to the lowest
+ * free name, replacing the stale line. */
+static int rebind(int fd, const struct bindings *b, const char *wwid, const char *prefix,
+		  const struct strvec *in_use, char *alias, size_t size)
+{
+	char name[WWID_SIZE];
+	size_t plen = strlen(prefix);
+	uint64_t n;
+	int rc = lowest_free(b, prefix, in_use, &n);
+
+	if (rc < 0)
+		return rc;
+	if (plen >= sizeof(name) || alias_suffix_format(n, name + plen, sizeof(name) - plen) < 0)
+		return -ENOSPC;
+	memcpy(name, prefix, plen);
+	if (strlen(name) >= size)
+		return -ERANGE;
+	rc = bindings_repair(fd, b->file, name, wwid);
+	return rc < 0 ? rc : copy_out(name, alias, size);
+}
+
+static bool in_list(const struct strvec *v, const char *s)
+{
+	for (size_t i = 0; v && i < v->n; i++)
+		if (!strcmp(v->items[i], s))
+			return true;
+	return false;
+}
+
+/* The decision of alias_select() on the loaded file (see alias.h). */
+static int select_locked(int fd, int write_err, const struct bindings *b, const char *wwid,
+			 const char *prefix, const struct alias_hints *h, bool create,
+			 char *alias, size_t size)
+{
+	const char *cur = h && h->current && *h->current ? h->current : NULL;
+	const struct strvec *in_use = h ? h->in_use : NULL;
+	const struct binding *e = find_by_wwid(b, wwid);
+	uint64_t n;
+
+	if (cur && prefix_index(cur, prefix, &n) == 1) {
+		const struct binding *holder = find_by_alias(b, cur);
+
+		/* the live name wins; a file that disagrees is repaired */
+		if (create && !write_err && (holder != e || !e) &&
+		    bindings_repair(fd, b->file, cur, wwid) < 0)
+			mp_log(3, "%s: cannot repair the binding of %s", b->file, wwid);
+		return copy_out(cur, alias, size);
+	}
+	if (e && (!in_list(in_use, e->alias) || (cur && !strcmp(cur, e->alias))))
+		return copy_out(e->alias, alias, size);
+	if (e) {
+		/* a bound name another live map holds is not taken from it */
+		if (cur)
+			return copy_out(cur, alias, size);
+		if (!create || write_err)
+			return -EEXIST;
+		return rebind(fd, b, wwid, prefix, in_use, alias, size);
+	}
+	if (!create)
+		return -ENOENT;
+	if (write_err)
+		return write_err;
+	return bindings_add(fd, b, wwid, prefix, in_use, alias, size);
+}
+
+int alias_select(const char *file, const char *wwid, const char *prefix,
+		 const struct alias_hints *hints, bool create, char *alias, size_t size)
 {
 	struct bindings b = {.text = STRBUF_INIT};
-	const struct binding *e;
 	int fd, write_err, rc;
 
 	file = file ? file : ALIAS_BINDINGS_FILE;
 	prefix = prefix ? prefix : ALIAS_DEFAULT_PREFIX;
 	if (word_check(wwid) < 0 || strlen(wwid) >= WWID_SIZE || word_check(prefix) < 0)
 		return -EINVAL;
-	fd = bindings_open(file, create, &write_err);
-	if (fd < 0)
+	fd = bindings_open_current(file, create, &write_err);
+	if (fd < 0 && (fd != -ENOENT || create))
 		return fd;
 	b.file = file;
-	rc = bindings_load(&b, fd, prefix);
-	if (rc < 0)
-		goto out;
-	e = find_by_wwid(&b, wwid);
-	if (e)
-		rc = copy_out(e->alias, alias, size);
-	else if (!create)
-		rc = -ENOENT;
-	else if (write_err)
-		rc = write_err;
-	else
-		rc = bindings_add(fd, &b, wwid, prefix, alias, size);
-out:
+	/* no file and nothing to write: as an empty one */
+	rc = fd < 0 ? 0 : bindings_load(&b, fd, prefix);
+	if (rc == 0)
+		rc = select_locked(fd, fd < 0 ? fd : write_err, &b, wwid, prefix, hints, create,
+				   alias, size);
 	bindings_release(&b);
-	close(fd); /* releases the lock */
+	if (fd >= 0)
+		close(fd); /* releases the lock */
 	return rc;
+}
+
+int alias_get_user_friendly(const char *file, const char *wwid, const char *prefix, bool create,
+			    char *alias, size_t size)
+{
+	return alias_select(file, wwid, prefix, NULL, create, alias, size);
 }
 
 int alias_find_wwid(const char *file, const char *alias, char *wwid, size_t size)
@@ -430,7 +594,7 @@ int alias_find_wwid(const char *file, const char *alias, char *wwid, size_t size
 	file = file ? file : ALIAS_BINDINGS_FILE;
 	if (!alias || !*alias)
 		return -EINVAL;
-	fd = bindings_open(file, false, &write_err);
+	fd = bindings_open_current(file, false, &write_err);
 	if (fd < 0)
 		return fd;
 	b.file = file;

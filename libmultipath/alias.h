@@ -22,9 +22,11 @@
  * prefixes is seen differently by them.
  *
  * Locking: every call opens the file itself and holds flock() on it
- * (LOCK_EX across read + append when it may add a binding, LOCK_SH for
- * lookups), so several processes and threads may call concurrently and
- * one alias is never handed out twice. Writers that do not take the lock
+ * (LOCK_EX across read + append or repair when it may write, LOCK_SH for
+ * lookups), and checks after locking that the path still names the file
+ * it locked (a repair renames a new file over it), so several processes
+ * and threads may call concurrently and one alias is never handed out
+ * twice. Writers that do not take the lock
  * (an editor) are not protected against.
  */
 #ifndef MP_ALIAS_H
@@ -33,6 +35,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "util/vector.h"
 
 #define ALIAS_BINDINGS_FILE  "/etc/multipath/bindings"
 #define ALIAS_DEFAULT_PREFIX "mpath"
@@ -53,6 +57,32 @@
  */
 int alias_get_user_friendly(const char *file, const char *wwid, const char *prefix, bool create,
 			    char *alias, size_t size);
+
+/* What the kernel has now, for alias_select(). */
+struct alias_hints {
+	const char *current;	     /* the name of the live map of this WWID, or NULL */
+	const struct strvec *in_use; /* the names of all live maps, or NULL */
+};
+
+/*
+ * The user_friendly_name for wwid, never renaming a live map because of a
+ * lost or stale bindings file:
+ *   1. hints->current that is "<prefix><suffix>": that name. With create,
+ *      a file that does not bind exactly it to wwid is repaired (rewritten
+ *      through a temporary file: other bindings of wwid and of that name
+ *      dropped, the binding added); a file that cannot be written is left.
+ *   2. else wwid's binding in the file, unless another live map holds that
+ *      name (in hints->in_use, not hints->current): then hints->current;
+ *      without one, with create, a new binding as in 3 that replaces the
+ *      stale one (-EEXIST when the file cannot be written).
+ *   3. else, with create, a new binding to the lowest free suffix that
+ *      neither the file nor hints->in_use uses.
+ * hints may be NULL (alias_get_user_friendly()). Locking, file creation
+ * and the other errors as alias_get_user_friendly(); without create a
+ * missing file reads as an empty one.
+ */
+int alias_select(const char *file, const char *wwid, const char *prefix,
+		 const struct alias_hints *hints, bool create, char *alias, size_t size);
 
 /* Reverse lookup: the wwid bound to alias in file (NULL: the default).
  * Returns 0 with wwid filled, -ENOENT (no valid binding or no file),

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aio_group.h"
 #include "alias.h"
@@ -104,7 +105,7 @@ int configure_path_priority(const struct path *pp)
 	rc = prio_get(pp->prio_name, pp->prio_args, pp, (unsigned)pp->checker_timeout * 1000,
 		      &prio);
 	if (rc < 0) {
-		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, strerror(-rc));
+		mp_log(3, "%s: prioritizer %s failed: %s", pp->dev, pp->prio_name, errno_desc(-rc));
 		return PRIO_UNDEF; /* counts as 0 in its group; the daemon asks again */
 	}
 	return prio;
@@ -237,10 +238,18 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	return 0;
 }
 
+/* The kernel's names for select_alias(): the WWID's live map's and all. */
+struct live_names {
+	const char *current;
+	struct strvec in_use; /* borrowed strings */
+};
+
 static int select_alias(const struct config *conf, const struct prop_src *src,
-			struct multipath *mpp, bool dry_run)
+			struct multipath *mpp, const struct build_opts *o,
+			const struct live_names *live)
 {
 	const struct mpentry *mpe = src->mpe;
+	struct alias_hints hints = {live->current, &live->in_use};
 	const char *prefix;
 	int rc;
 
@@ -252,10 +261,10 @@ static int select_alias(const struct config *conf, const struct prop_src *src,
 	if (propsel_int(src, KW_USER_FRIENDLY_NAMES, NULL) != YN_YES)
 		return 0;
 	prefix = propsel_str(src, KW_ALIAS_PREFIX, NULL);
-	rc = alias_get_user_friendly(conf->defaults.bindings_file, mpp->wwid, prefix, !dry_run,
-				     mpp->alias, sizeof(mpp->alias));
+	rc = alias_select(conf->defaults.bindings_file, mpp->wwid, prefix, &hints,
+			  !o->dry_run && !o->bindings_ro, mpp->alias, sizeof(mpp->alias));
 	if (rc < 0 && rc != -ENOENT)
-		mp_log(3, "%s: no user friendly name: %s", mpp->wwid, strerror(-rc));
+		mp_log(3, "%s: no user friendly name: %s", mpp->wwid, errno_desc(-rc));
 	if (rc < 0)
 		strlcpy_trunc(mpp->alias, mpp->wwid, sizeof(mpp->alias));
 	return rc == -ENOMEM ? rc : 0;
@@ -263,23 +272,30 @@ static int select_alias(const struct config *conf, const struct prop_src *src,
 
 /* Name, properties, path priorities (with refresh) and groups of a freshly
  * built map. */
-static int map_setup(const struct config *conf, struct multipath *mpp, bool dry_run,
-		     bool refresh)
+static int map_setup(const struct config *conf, struct multipath *mpp,
+		     const struct build_opts *o, struct live_names *live)
 {
 	const struct path *pp = mpp->paths.items[0];
+	const struct multipath *cur = o->live ? mapvec_find_wwid(o->live, mpp->wwid) : NULL;
 	struct prop_src src;
 	int rc;
 
 	/* the map's sources, logged under its WWID until it has a name */
 	prop_src_init(&src, conf, mpp->wwid, pp->vendor, pp->product, pp->rev, mpp->wwid);
-	rc = select_alias(conf, &src, mpp, dry_run);
+	live->current = cur ? cur->alias : NULL;
+	rc = select_alias(conf, &src, mpp, o, live);
 	src.name = mpp->alias;
 	if (rc == 0)
 		rc = select_map_props(&src, mpp);
 	if (rc < 0)
 		return rc;
+	if (o->pgpolicy > 0) {
+		mpp->pgpolicy = o->pgpolicy;
+		mp_log(3, "%s: path_grouping_policy = %s (setting: command line)", mpp->alias,
+		       pgpolicy_name(o->pgpolicy));
+	}
 	for (size_t i = 0; i < mpp->paths.n; i++) {
-		if (refresh)
+		if (o->refresh)
 			configure_path(conf, mpp->paths.items[i], true);
 		mpp->ro |= mpp->paths.items[i]->ro;
 	}
@@ -304,16 +320,41 @@ static struct multipath *map_for_path(struct mapvec *out, const struct path *pp)
 	return mpp;
 }
 
-int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
-			 bool refresh, struct mapvec *out)
+/* The names of the live maps (borrowed), for select_alias(). */
+static int live_names_init(const struct mapvec *live, struct live_names *out)
 {
-	size_t first = out->n;
+	for (size_t i = 0; live && i < live->n; i++)
+		if (strvec_push(&out->in_use, live->items[i]->alias) < 0)
+			return -ENOMEM;
+	return 0;
+}
 
+/* The wwids file's WWIDs, read once (nothing with -i or when
+ * find_multipaths does not consult it). */
+static int known_wwids(const struct config *conf, const struct build_opts *o,
+		       struct strvec *known)
+{
+	int mode = conf->defaults.find_multipaths, rc;
+
+	if (o->ignore_wwids || mode == FIND_MP_OFF || mode == FIND_MP_GREEDY)
+		return 0;
+	rc = wwids_load(wwids_file_of(conf), known);
+	if (rc < 0 && rc != -ENOMEM) {
+		mp_log(3, "cannot read %s: %s", wwids_file_of(conf), errno_desc(-rc));
+		rc = 0;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+static int group_paths(const struct config *conf, struct pathvec *pv, const struct build_opts *o,
+		       const struct strvec *known, struct mapvec *out)
+{
 	for (size_t i = 0; i < pv->n; i++) {
 		struct path *pp = pv->items[i];
 		struct multipath *mpp;
 
-		if (!pp->wwid[0] || pp->mpp || !wwids_should_multipath(conf, pv, pp))
+		if (!pp->wwid[0] || pp->mpp || (o->wwid && strcmp(pp->wwid, o->wwid)) ||
+		    !wwids_path_wanted(conf, pv, pp, o->ignore_wwids ? NULL : known))
 			continue;
 		mpp = map_for_path(out, pp);
 		if (!mpp)
@@ -328,10 +369,35 @@ int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry
 			return -ENOMEM;
 		pp->mpp = mpp;
 	}
-	for (size_t i = first; i < out->n; i++)
-		if (map_setup(conf, out->items[i], dry_run, refresh) == -ENOMEM)
-			return -ENOMEM;
-	return (int)(out->n - first);
+	return 0;
+}
+
+int configure_build_maps_opts(const struct config *conf, struct pathvec *pv,
+			      const struct build_opts *o, struct mapvec *out)
+{
+	struct live_names live = {0};
+	struct strvec known = {0};
+	size_t first = out->n;
+	int rc = known_wwids(conf, o, &known);
+
+	if (rc == 0)
+		rc = group_paths(conf, pv, o, &known, out);
+	if (rc == 0)
+		rc = live_names_init(o->live, &live);
+	for (size_t i = first; rc == 0 && i < out->n; i++)
+		if (map_setup(conf, out->items[i], o, &live) == -ENOMEM)
+			rc = -ENOMEM;
+	strvec_release(&live.in_use);
+	strvec_free_all(&known);
+	return rc < 0 ? rc : (int)(out->n - first);
+}
+
+int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry_run,
+			 bool refresh, struct mapvec *out)
+{
+	struct build_opts o = {.dry_run = dry_run, .refresh = refresh};
+
+	return configure_build_maps_opts(conf, pv, &o, out);
 }
 
 /* Fill a path known only by devt from sysfs. */
@@ -411,7 +477,7 @@ int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bo
 		if (rc == -ENOMEM)
 			break;
 		if (rc < 0) { /* vanished or not ours: skip it */
-			mp_log(3, "%s: cannot read map: %s", names.items[i], strerror(-rc));
+			mp_log(3, "%s: cannot read map: %s", names.items[i], errno_desc(-rc));
 			map_free(mpp);
 			out->n--;
 			rc = 0;
@@ -423,6 +489,20 @@ int configure_read_kernel_maps(const struct config *conf, struct pathvec *pv, bo
 	return rc < 0 ? rc : count;
 }
 
+/* The minor of "dm-N", -1 when name is not exactly that ("dm-x", "dm-"). */
+static int dm_minor_of(const char *name)
+{
+	const char *digits = name + 3;
+	char *end;
+	long n;
+
+	if (*digits < '0' || *digits > '9')
+		return -1;
+	errno = 0;
+	n = strtol(digits, &end, 10);
+	return *end || errno || n > INT_MAX ? -1 : (int)n;
+}
+
 bool configure_map_matches(const struct multipath *mpp, const char *arg)
 {
 	if (!strcmp(mpp->alias, arg) || !strcmp(mpp->wwid, arg))
@@ -431,7 +511,7 @@ bool configure_map_matches(const struct multipath *mpp, const char *arg)
 		arg += 5;
 	if (!strncmp(arg, "mapper/", 7))
 		return !strcmp(mpp->alias, arg + 7);
-	if (mpp->dm_minor >= 0 && !strncmp(arg, "dm-", 3) && atoi(arg + 3) == mpp->dm_minor)
+	if (mpp->dm_minor >= 0 && !strncmp(arg, "dm-", 3) && dm_minor_of(arg) == mpp->dm_minor)
 		return true;
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		const struct path *pp = mpp->paths.items[i];
@@ -584,6 +664,51 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 	return 0;
 }
 
+enum { TAKE_OVER_TRIES = 30, TAKE_OVER_WAIT_MS = 100 };
+
+/*
+ * The create of mpp failed with EBUSY/EEXIST: another process (a second
+ * `multipath`, the daemon) made the map meanwhile. Read the kernel's map of
+ * mpp's WWID back and bring it in line like any existing map. -EBUSY when
+ * there is none (the name is held by another LUN's map).
+ */
+static int take_over(const struct config *conf, struct multipath *mpp, bool force,
+		     enum map_action *act)
+{
+	struct pathvec pv = {0};
+	struct mapvec live = {0};
+	const struct multipath *cur = NULL;
+	struct map_plan plan;
+	int rc = 0;
+
+	/* the other process may still be between its create and the table
+	 * load that makes the map a multipath map: give it a moment */
+	for (int i = 0; !cur && rc != -ENOMEM && i < TAKE_OVER_TRIES; i++) {
+		if (i)
+			usleep(TAKE_OVER_WAIT_MS * 1000);
+		mapvec_free(&live);
+		pathvec_free(&pv);
+		rc = configure_read_kernel_maps(conf, &pv, false, &live);
+		cur = rc < 0 ? NULL : mapvec_find_wwid(&live, mpp->wwid);
+	}
+	if (!cur) {
+		rc = rc == -ENOMEM ? rc : -EBUSY;
+		goto out;
+	}
+	mp_log(3, "%s: created by another process meanwhile, taken over", mpp->alias);
+	rc = configure_plan_map(mpp, cur, force, &plan);
+	if (rc < 0)
+		goto out;
+	rc = configure_exec_plan(conf, &plan, &mpp->dm_minor);
+	if (rc == 0)
+		*act = plan.act;
+	map_plan_release(&plan);
+out:
+	mapvec_free(&live);
+	pathvec_free(&pv);
+	return rc;
+}
+
 int configure_apply_map(const struct config *conf, struct multipath *mpp,
 			const struct multipath *cur, bool force, bool dry_run,
 			enum map_action *act)
@@ -597,6 +722,8 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 		rc = configure_exec_plan(conf, &plan, &mpp->dm_minor);
 	if (rc == 0)
 		*act = plan.act;
+	else if (plan.act == ACT_CREATE && (rc == -EBUSY || rc == -EEXIST))
+		rc = take_over(conf, mpp, force, act);
 	map_plan_release(&plan);
 	return rc;
 }

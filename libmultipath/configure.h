@@ -49,6 +49,25 @@ int configure_build_maps(const struct config *conf, struct pathvec *pv, bool dry
 			 bool refresh, struct mapvec *out);
 
 /*
+ * configure_build_maps() with more say, for the CLI. Fields left zero keep
+ * the behaviour of configure_build_maps(conf, pv, false, false, out).
+ */
+struct build_opts {
+	bool dry_run;		  /* no binding is written */
+	bool refresh;		  /* configure_path() each path first (IO) */
+	bool bindings_ro;	  /* -B: existing bindings only, none written */
+	bool ignore_wwids;	  /* -i: wwids file ignored, find_multipaths does not restrict */
+	int pgpolicy;		  /* -p: this grouping policy for every map; 0: configured */
+	const char *wwid;	  /* only this WWID's map (no IO on other paths); NULL: all */
+	const struct mapvec *live; /* the kernel's maps (NULL: unknown): a WWID keeps the name
+				    * its live map has, and no new name is one they hold */
+};
+
+/* Returns the number of maps added or -ENOMEM; the wwids file is read once. */
+int configure_build_maps_opts(const struct config *conf, struct pathvec *pv,
+			      const struct build_opts *opts, struct mapvec *out);
+
+/*
  * Read every multipath map from the kernel (table and status), with paths
  * taken from pv by devt or added to it (filled from sysfs when the device
  * exists) and their sysfs device state. with_checker: also select path
@@ -104,7 +123,10 @@ int configure_kernel_table_differs(const struct multipath *mpp);
  * for the same WWID, or NULL) is absent, rename it when the name differs,
  * reload it when the table differs or force is set. With dry_run only
  * *act is computed. On success *act says what was (or would be) done and
- * the WWID is recorded in the wwids file (unless dry_run). Returns 0 or
+ * the WWID is recorded in the wwids file (unless dry_run). A create that
+ * fails because another process made the map meanwhile (-EBUSY, -EEXIST:
+ * a live map with mpp's WWID) is not an error: that map is read back and
+ * brought in line like cur (reloaded, renamed or left alone). Returns 0 or
  * -errno of the failing device-mapper call.
  */
 int configure_apply_map(const struct config *conf, struct multipath *mpp,

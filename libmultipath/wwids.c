@@ -312,26 +312,94 @@ static bool has_sibling(const struct config *conf, const struct pathvec *pv, con
 	return false;
 }
 
-bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
-			    const struct path *pp)
+static int load_cb(const char *line, size_t len, void *arg)
 {
-	const char *file =
-	    conf->defaults.wwids_file ? conf->defaults.wwids_file : WWIDS_DEFAULT_FILE;
+	struct strvec *out = arg;
+	size_t wlen;
+	const char *w = line_wwid(line, len, &wlen);
+	char *copy;
+
+	if (!w)
+		return 0;
+	copy = strndup(w, wlen);
+	if (!copy || strvec_push(out, copy) < 0) {
+		free(copy);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+int wwids_load(const char *file, struct strvec *out)
+{
+	STRBUF_AUTO(text);
+	size_t first = out->n;
+	int fd, rc;
+
+	if (!file)
+		return -EINVAL;
+	fd = wwids_open_locked(file, LOCK_SH, false);
+	if (fd == -ENOENT)
+		return 0;
+	if (fd < 0)
+		return fd;
+	rc = read_whole(fd, &text);
+	close(fd);
+	if (rc == 0)
+		rc = for_each_line(strbuf_str(&text), text.len, load_cb, out);
+	if (rc < 0) {
+		while (out->n > first)
+			free(out->items[--out->n]);
+		return rc;
+	}
+	return (int)(out->n - first);
+}
+
+static bool known_wwid(const struct strvec *known, const char *wwid)
+{
+	for (size_t i = 0; known && i < known->n; i++)
+		if (!strcmp(known->items[i], wwid))
+			return true;
+	return false;
+}
+
+bool wwids_path_wanted(const struct config *conf, const struct pathvec *pv,
+		       const struct path *pp, const struct strvec *known)
+{
 	int mode = conf->defaults.find_multipaths;
-	int rc;
 
 	if (!pp->wwid[0] || blacklist_path(conf, pp, NULL, NULL) == MATCH_BLACKLIST)
 		return false;
-	if (mode == FIND_MP_OFF || mode == FIND_MP_GREEDY)
+	if (mode == FIND_MP_OFF || mode == FIND_MP_GREEDY || !known)
 		return true;
-	if (config_find_mpentry(conf, pp->wwid))
+	if (config_find_mpentry(conf, pp->wwid) || known_wwid(known, pp->wwid))
 		return true;
-	rc = wwids_check(file, pp->wwid);
-	if (rc == 1)
-		return true;
-	if (rc < 0)
-		mp_log(3, "%s: cannot read %s: %s", pp->dev, file, strerror(-rc));
 	if (mode == FIND_MP_ON || mode == FIND_MP_SMART)
 		return has_sibling(conf, pv, pp);
 	return false;
+}
+
+const char *wwids_file_of(const struct config *conf)
+{
+	return conf->defaults.wwids_file ? conf->defaults.wwids_file : WWIDS_DEFAULT_FILE;
+}
+
+bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
+			    const struct path *pp)
+{
+	const char *file = wwids_file_of(conf);
+	struct strvec known = {0};
+	bool wanted;
+	int rc = 0;
+
+	/* the file is read only when it may decide */
+	if (pp->wwid[0] && conf->defaults.find_multipaths != FIND_MP_OFF &&
+	    conf->defaults.find_multipaths != FIND_MP_GREEDY)
+		rc = wwids_check(file, pp->wwid);
+	if (rc < 0)
+		mp_log(3, "%s: cannot read %s: %s", pp->dev, file, errno_desc(-rc));
+	if (rc == 1 && strvec_push_dup(&known, pp->wwid) < 0)
+		return false;
+	wanted = wwids_path_wanted(conf, pv, pp, &known);
+	strvec_free_all(&known);
+	return wanted;
 }

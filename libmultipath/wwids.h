@@ -47,6 +47,22 @@ int wwids_remove(const char *file, const char *wwid);
  * or -errno. */
 int wwids_reset(const char *file, const char *const *wwids, size_t n);
 
+/* Append a copy of every WWID in file to out (which owns them:
+ * strvec_free_all()). Returns the number appended (0 also when the file
+ * does not exist), -EINVAL, -ENOMEM or -errno of reading; out is unchanged
+ * on failure. One read for a whole run: wwids_path_wanted(). */
+int wwids_load(const char *file, struct strvec *out);
+
+/* conf's wwids_file, or WWIDS_DEFAULT_FILE. */
+const char *wwids_file_of(const struct config *conf);
+
+/* wwids_should_multipath() with the WWIDs of the file given as known
+ * (wwids_load()). known NULL: the wwids file is ignored, as with
+ * `multipath -i`: find_multipaths does not restrict, only the blacklist
+ * does (multipath-tools 0.9.4 answers so). No file IO. */
+bool wwids_path_wanted(const struct config *conf, const struct pathvec *pv,
+		       const struct path *pp, const struct strvec *known);
+
 /*
  * find_multipaths for the CLI: should pp become part of a map? Never when
  * it has no WWID or is blacklisted (devnode, device, wwid: blacklist.h).
@@ -56,6 +72,8 @@ int wwids_reset(const char *file, const char *const *wwids, size_t n);
  *   on, smart    as strict, or when another non-blacklisted path in pv
  *                (may be NULL) has the same WWID
  * An unreadable wwids file counts as "not in it". conf and pv are only read.
+ * Reads the file once per call: for many paths, wwids_load() once and
+ * wwids_path_wanted().
  */
 bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
 			    const struct path *pp);

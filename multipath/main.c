@@ -3,8 +3,10 @@
  * multipath: the one-shot CLI. This file parses the command line, loads the
  * configuration and dispatches; the work is done in libmultipath.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,11 +15,13 @@
 #include <unistd.h>
 
 #include "config/config.h"
+#include "config/keywords.h"
 #include "mpath_cmd.h"
 #include "configure.h"
 #include "devmapper.h"
 #include "discovery.h"
 #include "print.h"
+#include "sysfs.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "wwids.h"
@@ -31,6 +35,12 @@ enum cmd {
 	CMD_DUMP_CONF,    /* -t */
 	CMD_DUMP_CHANGES, /* -T */
 	CMD_CHECK_DEV,    /* -c */
+	CMD_CHECK_UDEV,   /* -u: -c for udev (KEY=value output) */
+	CMD_MAP_USABLE,   /* -C: has the map a usable path? */
+	CMD_MAP_USABLE_UDEV, /* -U: -C for udev */
+	CMD_WWID_ADD,     /* -a */
+	CMD_WWID_REMOVE,  /* -w */
+	CMD_WWIDS_RESET,  /* -W */
 };
 
 struct options {
@@ -38,33 +48,52 @@ struct options {
 	int verbosity;    /* -1: from the configuration */
 	int list_level;
 	bool dry_run, reload;
+	bool allow_queueing; /* -q: keep queue_if_no_path without multipathd */
+	bool bindings_ro;    /* -B */
+	bool ignore_wwids;   /* -i */
+	int pgpolicy;        /* -p: 0 for the configured one */
+	int retries;         /* -R: removes of a busy map; -1: the default */
 	const char *arg;  /* device, wwid or map */
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: multipath [-v level] [-d] [-r] [device | wwid | map]\n"
-		"       multipath -l | -ll [-v level] [device | wwid | map]\n"
-		"       multipath -f map | -F [-v level]\n"
-		"       multipath -c device\n"
-		"       multipath -t | -T\n"
-		"       multipath -h\n"
+		"Usage: multipath [-v level] [-B|-d|-i|-q|-r] [-p policy] [device | wwid | map]\n"
+		"       multipath [-v level] [-R retries] -f map | -F\n"
+		"       multipath [-v level] -l | -ll [device | wwid | map]\n"
+		"       multipath [-v level] -a | -w device\n"
+		"       multipath [-v level] -W\n"
+		"       multipath [-v level] [-i] -c | -C device\n"
+		"       multipath [-v level] [-i] -u | -U device\n"
+		"       multipath -t | -T | -h\n"
 		"\n"
 		"  -v level  verbosity: 0 nothing, 1 map names, 2 + topology, 3 + details, 4 debug\n"
 		"  -d        dry run: show what would be done, change nothing\n"
 		"  -r        force a reload of the maps\n"
+		"  -q        keep queue_if_no_path when multipathd is not running\n"
+		"  -B        treat the bindings file as read-only\n"
+		"  -i        ignore the wwids file: find_multipaths does not restrict\n"
+		"  -p policy force this path grouping policy on every map: failover, multibus,\n"
+		"            group_by_serial, group_by_prio, group_by_node_name\n"
 		"  -l        show the multipath topology from sysfs and device-mapper\n"
 		"  -ll       show it with the path checker states too\n"
-		"  -f map    flush (remove) one map\n"
+		"  -f map    flush (remove) one map, its partition maps first\n"
 		"  -F        flush all unused maps\n"
-		"  -c dev    tell whether a device should be a path of a map\n"
+		"  -R n      retry removing a map in use n times\n"
+		"  -a dev    add the device's wwid to the wwids file\n"
+		"  -w dev    remove the device's wwid from the wwids file\n"
+		"  -W        reset the wwids file to the wwids of the current maps\n"
+		"  -c dev    tell whether a device should be a path of a map (exit 0: yes)\n"
+		"  -C map    tell whether a map has a usable path\n"
+		"  -u dev    -c for udev rules (exit 0; a new path only while multipathd runs)\n"
+		"  -U map    -C for udev rules\n"
 		"  -t        print the effective configuration\n"
 		"  -T        print what the configuration changes from the built-ins\n"
 		"  -h        this help\n"
 		"\n"
-		"The configuration is read from " DEFAULT_CONFIG_FILE
-		" (or $MULTIPATH_CONF).\n");
+		"The device may follow the options or come among them. The configuration is read\n"
+		"from " DEFAULT_CONFIG_FILE " (or $MULTIPATH_CONF).\n");
 }
 
 static int set_cmd(struct options *o, enum cmd cmd)
@@ -89,67 +118,146 @@ static int parse_verbosity(const char *s)
 	return (int)v;
 }
 
-/* Returns 0, 1 when help was printed, or -EINVAL. */
+static int parse_retries(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end || errno || v < 0 || v > 1000) {
+		fprintf(stderr, "multipath: bad retry count '%s' (0-1000)\n", s);
+		return -EINVAL;
+	}
+	return (int)v;
+}
+
+static int parse_policy(const char *s)
+{
+	static const char *const names[] = {"failover", "multibus", "group_by_serial",
+					    "group_by_prio", "group_by_node_name"};
+	static const int ids[] = {PGP_FAILOVER, PGP_MULTIBUS, PGP_GROUP_BY_SERIAL,
+				  PGP_GROUP_BY_PRIO, PGP_GROUP_BY_NODE_NAME};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(s, names[i]))
+			return ids[i];
+	fprintf(stderr, "multipath: unknown path grouping policy '%s'\n", s);
+	return -EINVAL;
+}
+
+/* An option that only selects the command. */
+static int parse_cmd_opt(int c, struct options *o)
+{
+	static const struct {
+		char opt;
+		enum cmd cmd;
+	} cmds[] = {{'F', CMD_FLUSH_ALL},   {'t', CMD_DUMP_CONF},	{'T', CMD_DUMP_CHANGES},
+		    {'c', CMD_CHECK_DEV},   {'u', CMD_CHECK_UDEV},	{'C', CMD_MAP_USABLE},
+		    {'U', CMD_MAP_USABLE_UDEV}, {'a', CMD_WWID_ADD},	{'w', CMD_WWID_REMOVE},
+		    {'W', CMD_WWIDS_RESET}, {'f', CMD_FLUSH_ONE}};
+
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (cmds[i].opt == c)
+			return set_cmd(o, cmds[i].cmd);
+	fprintf(stderr, "multipath: unknown option -%c\n", optopt ? optopt : c);
+	return -EINVAL;
+}
+
+static int parse_opt(int c, struct options *o)
+{
+	switch (c) {
+	case 'v':
+		o->verbosity = parse_verbosity(optarg);
+		return o->verbosity < 0 ? -EINVAL : 0;
+	case 'd':
+		o->dry_run = true;
+		return 0;
+	case 'r':
+		o->reload = true;
+		return 0;
+	case 'q':
+		o->allow_queueing = true;
+		return 0;
+	case 'B':
+		o->bindings_ro = true;
+		return 0;
+	case 'i':
+		o->ignore_wwids = true;
+		return 0;
+	case 'p':
+		o->pgpolicy = parse_policy(optarg);
+		return o->pgpolicy < 0 ? -EINVAL : 0;
+	case 'R':
+		o->retries = parse_retries(optarg);
+		return o->retries < 0 ? -EINVAL : 0;
+	case 'l':
+		if (o->cmd != CMD_CREATE && o->cmd != CMD_LIST && o->cmd != CMD_LIST_LONG)
+			return set_cmd(o, CMD_LIST);
+		o->cmd = ++o->list_level > 1 ? CMD_LIST_LONG : CMD_LIST;
+		return 0;
+	case ':':
+		fprintf(stderr, "multipath: option -%c needs an argument\n", optopt);
+		return -EINVAL;
+	case '?':
+		fprintf(stderr, "multipath: unknown option -%c\n", optopt);
+		return -EINVAL;
+	default:
+		return parse_cmd_opt(c, o);
+	}
+}
+
+/*
+ * Returns 0, 1 when help was printed, or -EINVAL. Options and the one
+ * device/map argument may come in any order ("multipath -f -v2 mpatha"):
+ * -f, -c, -C, -a, -w, -u and -U take the argument wherever it is.
+ */
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	int c, rc = 0;
 
 	opterr = 0;
-	while (rc == 0 && (c = getopt(argc, argv, ":v:drlf:FtTc:h")) != -1) {
-		switch (c) {
-		case 'v':
-			o->verbosity = parse_verbosity(optarg);
-			rc = o->verbosity < 0 ? -EINVAL : 0;
-			break;
-		case 'd':
-			o->dry_run = true;
-			break;
-		case 'r':
-			o->reload = true;
-			break;
-		case 'l':
-			if (o->cmd != CMD_CREATE && o->cmd != CMD_LIST && o->cmd != CMD_LIST_LONG) {
-				rc = set_cmd(o, CMD_LIST);
-				break;
-			}
-			o->cmd = ++o->list_level > 1 ? CMD_LIST_LONG : CMD_LIST;
-			break;
-		case 'f':
-			o->arg = optarg;
-			rc = set_cmd(o, CMD_FLUSH_ONE);
-			break;
-		case 'F':
-			rc = set_cmd(o, CMD_FLUSH_ALL);
-			break;
-		case 't':
-			rc = set_cmd(o, CMD_DUMP_CONF);
-			break;
-		case 'T':
-			rc = set_cmd(o, CMD_DUMP_CHANGES);
-			break;
-		case 'c':
-			o->arg = optarg;
-			rc = set_cmd(o, CMD_CHECK_DEV);
-			break;
-		case 'h':
+	/* '-' first: a non-option is returned as argument of "option" 1, in place */
+	while (rc == 0 && (c = getopt(argc, argv, "-:v:dqrBip:R:lfFtTcCuUawWh")) != -1) {
+		if (c == 'h') {
 			usage(stdout);
 			return 1;
-		case ':':
-			fprintf(stderr, "multipath: option -%c needs an argument\n", optopt);
-			return -EINVAL;
-		default:
-			fprintf(stderr, "multipath: unknown option -%c\n", optopt);
-			return -EINVAL;
 		}
-	}
-	if (rc < 0)
-		return rc;
-	if (optind < argc) {
-		if (o->arg || optind + 1 < argc) {
+		if (c != 1) {
+			rc = parse_opt(c, o);
+			continue;
+		}
+		if (o->arg) {
 			fprintf(stderr, "multipath: too many arguments\n");
 			return -EINVAL;
 		}
-		o->arg = argv[optind];
+		o->arg = optarg;
+	}
+	if (rc < 0)
+		return rc;
+	switch (o->cmd) {
+	case CMD_FLUSH_ONE:
+	case CMD_CHECK_DEV:
+	case CMD_MAP_USABLE:
+	case CMD_WWID_ADD:
+	case CMD_WWID_REMOVE:
+		if (!o->arg) {
+			fprintf(stderr, "multipath: this option needs a device or map argument\n");
+			return -EINVAL;
+		}
+		break;
+	case CMD_CHECK_UDEV:
+	case CMD_MAP_USABLE_UDEV:
+		/* udev gives the device as argument (%k) or as $DEVNAME */
+		if (!o->arg)
+			o->arg = getenv("DEVNAME");
+		if (!o->arg) {
+			fprintf(stderr, "multipath: no device: give one, or set DEVNAME\n");
+			return -EINVAL;
+		}
+		break;
+	default:
+		break;
 	}
 	return 0;
 }
@@ -171,7 +279,7 @@ static int load_config(struct config **conf)
 	log_diags(&d);
 	diags_release(&d);
 	if (rc < 0)
-		mp_log(0, "multipath: cannot load %s: %s", path, strerror(-rc));
+		mp_log(0, "multipath: cannot load %s: %s", path, errno_desc(-rc));
 	return rc;
 }
 
@@ -279,7 +387,7 @@ static int list_maps(const struct config *conf, const struct options *o)
 	int rc = configure_read_kernel_maps(conf, &pv, o->cmd == CMD_LIST_LONG, &maps);
 
 	if (rc < 0)
-		mp_log(0, "multipath: cannot list maps: %s", strerror(-rc));
+		mp_log(0, "multipath: cannot list maps: %s", errno_desc(-rc));
 	else if (o->cmd == CMD_LIST_LONG)
 		mark_held_paths(&maps, (unsigned)conf->defaults.uxsock_timeout);
 	for (size_t i = 0; rc >= 0 && i < maps.n; i++)
@@ -290,15 +398,92 @@ static int list_maps(const struct config *conf, const struct options *o)
 	return rc < 0 ? 1 : 0;
 }
 
-/* udev's blkid may hold a map open for a moment after a change event:
- * retry a busy map for up to a second before giving up. */
-static int flush_one(const char *name)
+/*
+ * The kpartx partition maps on map name (holders whose dm uuid starts
+ * with "part"), appended to parts. 1 when one of them is open (the map is
+ * in use), else 0; -errno.
+ */
+static int partition_maps(const char *name, struct strvec *parts)
 {
-	int rc = devmapper_remove_map(name, false);
+	char rel[64], dir[PATH_MAX], pname[DEVMAPPER_NAME_SIZE], uuid[DEVMAPPER_UUID_SIZE];
+	int minor, open_count, rc = 0;
+	struct dirent *de;
+	DIR *d;
 
-	for (int i = 0; rc == -EBUSY && i < 10; i++) {
-		usleep(100000);
+	if (devmapper_get_info(name, NULL, 0, &minor, NULL, NULL) < 0)
+		return 0; /* the remove says what is wrong */
+	snprintf(rel, sizeof(rel), "block/dm-%d/holders", minor);
+	if (sysfs_path(rel, dir, sizeof(dir)) < 0 || !(d = opendir(dir)))
+		return 0;
+	while (rc == 0 && (de = readdir(d))) {
+		if (strncmp(de->d_name, "dm-", 3))
+			continue;
+		if (sysfs_block_attr_read(de->d_name, "dm/name", pname, sizeof(pname)) < 0 ||
+		    devmapper_get_info(pname, uuid, sizeof(uuid), NULL, &open_count, NULL) < 0 ||
+		    strncmp(uuid, "part", 4))
+			continue;
+		if (open_count > 0) {
+			mp_log(2, "%s: partition %s is open", name, pname);
+			rc = 1;
+		} else if (strvec_push_dup(parts, pname) < 0) {
+			rc = -ENOMEM;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+/* Remove the partition maps on name, if none is open. 0, -EBUSY, -errno. */
+static int flush_partitions(const char *name)
+{
+	struct strvec parts = {0};
+	int rc = partition_maps(name, &parts);
+
+	if (rc == 1)
+		rc = -EBUSY;
+	for (size_t i = 0; rc == 0 && i < parts.n; i++) {
+		rc = devmapper_remove_map(parts.items[i], false);
+		if (rc == 0)
+			mp_log(3, "%s: partition map %s removed", name, parts.items[i]);
+		else if (rc == -ENXIO)
+			rc = 0;
+	}
+	strvec_free_all(&parts);
+	return rc;
+}
+
+/* Without a daemon, a map that queues with no path would hang the remove's
+ * flush: stop queueing first, when nobody has the map open. */
+static void flush_prepare(const char *name)
+{
+	char *table = NULL;
+	int open_count;
+
+	if (devmapper_get_info(name, NULL, 0, NULL, &open_count, NULL) == 0 && open_count == 0 &&
+	    devmapper_get_table(name, NULL, &table) == 0 && strstr(table, "queue_if_no_path"))
+		devmapper_message(name, "fail_if_no_path");
+	free(table);
+}
+
+/*
+ * Remove map name: its kpartx partition maps first (none may be open).
+ * udev's blkid may hold a map open for a moment after a change event:
+ * a busy map is tried again retries times, a second apart (-R; 1 s of
+ * 100 ms tries by default).
+ */
+static int flush_one(const char *name, int retries)
+{
+	int rc = flush_partitions(name);
+
+	if (rc == 0) {
+		flush_prepare(name);
 		rc = devmapper_remove_map(name, false);
+	}
+	for (int i = 0; rc == -EBUSY && i < (retries < 0 ? 10 : retries); i++) {
+		usleep(retries < 0 ? 100000 : 1000000);
+		rc = flush_partitions(name);
+		if (rc == 0)
+			rc = devmapper_remove_map(name, false);
 	}
 
 	if (rc == -EBUSY)
@@ -306,7 +491,7 @@ static int flush_one(const char *name)
 	else if (rc == -ENXIO || rc == -ENODEV || rc == -ENOENT)
 		mp_log(0, "%s: no such map", name);
 	else if (rc < 0)
-		mp_log(0, "%s: cannot remove map: %s", name, strerror(-rc));
+		mp_log(0, "%s: cannot remove map: %s", name, errno_desc(-rc));
 	return rc;
 }
 
@@ -317,14 +502,14 @@ static int flush_maps(const struct options *o)
 	int rc, failed = 0;
 
 	if (o->cmd == CMD_FLUSH_ONE)
-		return flush_one(o->arg) < 0 ? 1 : 0;
+		return flush_one(o->arg, o->retries) < 0 ? 1 : 0;
 	rc = devmapper_list_maps(&names);
 	if (rc < 0) {
-		mp_log(0, "multipath: cannot list maps: %s", strerror(-rc));
+		mp_log(0, "multipath: cannot list maps: %s", errno_desc(-rc));
 		return 1;
 	}
 	for (size_t i = 0; i < names.n; i++)
-		failed |= flush_one(names.items[i]) < 0;
+		failed |= flush_one(names.items[i], o->retries) < 0;
 	strvec_free_all(&names);
 	return failed;
 }
@@ -339,13 +524,87 @@ static int scan_paths(const struct config *conf, struct pathvec *pv)
 	rc = discovery_scan(udev, conf, pv);
 	udev_unref(udev);
 	if (rc < 0)
-		mp_log(0, "multipath: path discovery failed: %s", strerror(-rc));
+		mp_log(0, "multipath: path discovery failed: %s", errno_desc(-rc));
 	return rc;
 }
 
-/* -c dev: exit 0 when dev should be a multipath path. */
-static int check_device(const struct config *conf, const char *arg)
+/*
+ * The WWID that the argument of `multipath ARG` names: a path (sda,
+ * /dev/sda, 8:0), a live map (name, /dev/mapper/name, dm-N) or a WWID that
+ * a path has. Fills wwid; -ENODEV when nothing matches.
+ */
+static int resolve_wwid(const char *arg, const struct pathvec *pv, const struct mapvec *live,
+			char *wwid, size_t size)
 {
+	const char *dev = strncmp(arg, "/dev/", 5) ? arg : arg + 5;
+	const struct path *pp = pathvec_find_dev(pv, dev);
+
+	if (!pp)
+		pp = pathvec_find_devt(pv, dev);
+	if (pp && pp->wwid[0]) {
+		strlcpy_trunc(wwid, pp->wwid, size);
+		return 0;
+	}
+	for (size_t i = 0; i < live->n; i++)
+		if (configure_map_matches(live->items[i], arg)) {
+			strlcpy_trunc(wwid, live->items[i]->wwid, size);
+			return 0;
+		}
+	for (size_t i = 0; i < pv->n; i++)
+		if (!strcmp(pv->items[i]->wwid, arg)) {
+			strlcpy_trunc(wwid, arg, size);
+			return 0;
+		}
+	return -ENODEV;
+}
+
+/* Is multipathd running? It is when its command socket takes a connection,
+ * as the client finds it (libmpathcmd: MULTIPATH_SOCKET_NAME or the default). */
+static bool daemon_running(void)
+{
+	int fd = mpath_connect();
+
+	if (fd < 0)
+		return false;
+	mpath_disconnect(fd);
+	return true;
+}
+
+/* Is dev (a path) already held by a multipath map? */
+static bool held_by_map(const char *dev)
+{
+	char rel[64], dir[PATH_MAX], uuid[DEVMAPPER_UUID_SIZE];
+	struct dirent *de;
+	bool held = false;
+	DIR *d;
+
+	snprintf(rel, sizeof(rel), "block/%s/holders", dev);
+	if (sysfs_path(rel, dir, sizeof(dir)) < 0 || !(d = opendir(dir)))
+		return false;
+	while (!held && (de = readdir(d)))
+		held = !strncmp(de->d_name, "dm-", 3) &&
+		       sysfs_block_attr_read(de->d_name, "dm/uuid", uuid, sizeof(uuid)) > 0 &&
+		       !strncmp(uuid, "mpath-", 6);
+	closedir(d);
+	return held;
+}
+
+/* Should path dev be part of a map (wwids file ignored with -i)? */
+static bool path_wanted(const struct config *conf, const struct options *o,
+			const struct pathvec *pv, const struct path *pp)
+{
+	if (held_by_map(pp->dev))
+		return true;
+	if (o->ignore_wwids)
+		return wwids_path_wanted(conf, pv, pp, NULL);
+	return wwids_should_multipath(conf, pv, pp);
+}
+
+/* -c dev / -u dev: exit 0 when dev should be a multipath path; the answer
+ * as a udev property too (IMPORT{program}). */
+static int check_device(const struct config *conf, const struct options *o)
+{
+	const char *arg = o->arg;
 	const char *dev = strncmp(arg, "/dev/", 5) ? arg : arg + 5;
 	struct pathvec pv = {0};
 	struct path *pp;
@@ -354,49 +613,186 @@ static int check_device(const struct config *conf, const char *arg)
 	if (scan_paths(conf, &pv) < 0)
 		return 1;
 	pp = pathvec_find_dev(&pv, dev);
-	valid = pp && wwids_should_multipath(conf, &pv, pp);
-	printf("%s %s a valid multipath device path\n", arg, valid ? "is" : "is not");
+	valid = pp && path_wanted(conf, o, &pv, pp);
+	/* -u: without multipathd nobody would make the map of a new path, so
+	 * only a path a map holds already is claimed (as 0.9.4 answers) */
+	if (valid && o->cmd == CMD_CHECK_UDEV && !held_by_map(pp->dev) && !daemon_running()) {
+		mp_log(3, "%s: multipathd is not running, path not claimed", pp->dev);
+		valid = false;
+	}
+	/* -c answers like -u, as multipath-tools 0.9.4 does; -u always exits 0
+	 * (udev imports the answer) */
+	printf("DM_MULTIPATH_DEVICE_PATH=\"%d\"\n", valid);
 	pathvec_free(&pv);
-	return valid ? 0 : 1;
+	return valid || o->cmd == CMD_CHECK_UDEV ? 0 : 1;
 }
 
-/* The default command: create or update maps. */
+/* -C map / -U map: exit 0 when the map has a path the kernel can use. */
+static int check_map_usable(const struct config *conf, const struct options *o)
+{
+	struct pathvec pv = {0};
+	struct mapvec maps = {0};
+	const struct multipath *mpp = NULL;
+	int usable = 0, rc = configure_read_kernel_maps(conf, &pv, false, &maps);
+
+	for (size_t i = 0; rc >= 0 && !mpp && i < maps.n; i++)
+		if (!strcmp(maps.items[i]->alias, o->arg) ||
+		    configure_map_matches(maps.items[i], o->arg))
+			mpp = maps.items[i];
+	for (size_t i = 0; mpp && i < mpp->paths.n; i++)
+		usable += mpp->paths.items[i]->dmstate == PSTATE_ACTIVE;
+	if (!mpp)
+		mp_log(o->cmd == CMD_MAP_USABLE ? 0 : 3, "%s: no such multipath map", o->arg);
+	else
+		mp_log(3, "%s: %d usable path(s)", mpp->alias, usable);
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	return usable > 0 ? 0 : 1;
+}
+
+/* The WWID of a path device (sda, /dev/sda, 8:0), a map, or a WWID a path
+ * has: for -a and -w. */
+static int arg_to_wwid(const struct config *conf, const char *arg, char *wwid, size_t size)
+{
+	struct pathvec pv = {0}, cur_pv = {0};
+	struct mapvec cur = {0};
+	int rc = scan_paths(conf, &pv);
+
+	if (rc >= 0)
+		rc = configure_read_kernel_maps(conf, &cur_pv, false, &cur);
+	if (rc >= 0)
+		rc = resolve_wwid(arg, &pv, &cur, wwid, size);
+	if (rc == -ENODEV)
+		mp_log(0, "%s: no such path, map or wwid", arg);
+	mapvec_free(&cur);
+	pathvec_free(&pv);
+	pathvec_free(&cur_pv);
+	return rc;
+}
+
+/* -a dev / -w dev */
+static int wwid_add_remove(const struct config *conf, const struct options *o)
+{
+	char wwid[WWID_SIZE];
+	const char *file = wwids_file_of(conf);
+	int rc = arg_to_wwid(conf, o->arg, wwid, sizeof(wwid));
+
+	if (rc < 0)
+		return 1;
+	rc = o->cmd == CMD_WWID_ADD ? wwids_add(file, wwid) : wwids_remove(file, wwid);
+	if (rc < 0) {
+		mp_log(0, "%s: cannot update %s: %s", wwid, file, errno_desc(-rc));
+		return 1;
+	}
+	if (log_get_verbosity() >= 1)
+		printf("wwid '%s' %s\n", wwid, o->cmd == CMD_WWID_ADD ? "added" : "removed");
+	return 0;
+}
+
+/* -W: the wwids file holds exactly the WWIDs of the current maps. */
+static int wwids_reset_to_maps(const struct config *conf)
+{
+	struct pathvec pv = {0};
+	struct mapvec maps = {0};
+	const char **wwids = NULL;
+	int rc = configure_read_kernel_maps(conf, &pv, false, &maps);
+
+	if (rc >= 0) {
+		wwids = calloc(maps.n + 1, sizeof(*wwids));
+		rc = wwids ? 0 : -ENOMEM;
+	}
+	for (size_t i = 0; rc >= 0 && i < maps.n; i++)
+		wwids[i] = maps.items[i]->wwid;
+	if (rc >= 0)
+		rc = wwids_reset(wwids_file_of(conf), wwids, maps.n);
+	if (rc < 0)
+		mp_log(0, "multipath: cannot reset %s: %s", wwids_file_of(conf), errno_desc(-rc));
+	else if (log_get_verbosity() >= 1)
+		printf("wwids file reset to the %zu current map(s)\n", maps.n);
+	free(wwids);
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	return rc < 0 ? 1 : 0;
+}
+
+/*
+ * Without multipathd nobody ends queueing when no_path_retry runs out:
+ * losing every path would hang IO for good. So, unless -q, a map that
+ * queues is switched to failing IO (its table keeps the feature, so the
+ * daemon restores queueing when it adopts the map).
+ */
+static void queueing_off(const struct multipath *mpp)
+{
+	int rc;
+
+	if (!mpp->features || !strstr(mpp->features, "queue_if_no_path"))
+		return;
+	rc = devmapper_message(mpp->alias, "fail_if_no_path");
+	if (rc < 0)
+		mp_log(1, "%s: cannot turn queueing off: %s", mpp->alias, errno_desc(-rc));
+	else
+		mp_log(3, "%s: multipathd not running, queue_if_no_path turned off", mpp->alias);
+}
+
+static void apply_maps(const struct config *conf, const struct options *o, struct mapvec *maps,
+		       const struct mapvec *cur, int *failed)
+{
+	bool no_queueing = !o->dry_run && !o->allow_queueing && !daemon_running();
+
+	/* udev works on the maps side by side; all nodes exist at the end */
+	devmapper_udev_defer_begin();
+	for (size_t i = 0; i < maps->n; i++) {
+		struct multipath *mpp = maps->items[i];
+		const struct multipath *old = mapvec_find_wwid(cur, mpp->wwid);
+		enum map_action act;
+		int rc = configure_apply_map(conf, mpp, old, o->reload, o->dry_run, &act);
+
+		if (rc < 0) {
+			mp_log(0, "%s: cannot %s map: %s", mpp->alias, old ? "reload" : "create",
+			       errno_desc(-rc));
+			*failed = 1;
+			continue;
+		}
+		if (no_queueing)
+			queueing_off(mpp);
+		if (act != ACT_NOTHING)
+			show_map(mpp, map_action_name(act), true);
+	}
+	devmapper_udev_defer_end();
+}
+
+/* The default command: create or update maps (of ARG's WWID only, with ARG). */
 static int create_maps(const struct config *conf, const struct options *o)
 {
 	struct pathvec pv = {0}, cur_pv = {0};
 	struct mapvec maps = {0}, cur = {0};
+	char wwid[WWID_SIZE];
+	struct build_opts bo = {.dry_run = o->dry_run, .refresh = true, .live = &cur,
+				.bindings_ro = o->bindings_ro, .ignore_wwids = o->ignore_wwids,
+				.pgpolicy = o->pgpolicy};
 	int rc, failed = 0;
 
 	rc = scan_paths(conf, &pv);
 	if (rc >= 0)
 		rc = configure_read_kernel_maps(conf, &cur_pv, false, &cur);
-	if (rc >= 0)
-		rc = configure_build_maps(conf, &pv, o->dry_run, true, &maps);
-	if (rc < 0) {
-		mp_log(0, "multipath: %s", strerror(-rc));
-		failed = 1;
-	}
-	/* udev works on the maps side by side; all nodes exist at the end */
-	devmapper_udev_defer_begin();
-	for (size_t i = 0; rc >= 0 && i < maps.n; i++) {
-		struct multipath *mpp = maps.items[i];
-		enum map_action act;
-		int arc;
-
-		if (o->arg && !configure_map_matches(mpp, o->arg))
-			continue;
-		arc = configure_apply_map(conf, mpp, mapvec_find_wwid(&cur, mpp->wwid), o->reload,
-					  o->dry_run, &act);
-		if (arc < 0) {
-			mp_log(0, "%s: cannot %s map: %s", mpp->alias,
-			       mapvec_find_wwid(&cur, mpp->wwid) ? "reload" : "create",
-			       strerror(-arc));
+	if (rc >= 0 && o->arg) {
+		rc = resolve_wwid(o->arg, &pv, &cur, wwid, sizeof(wwid));
+		if (rc < 0) {
+			mp_log(0, "%s: no such path, map or wwid", o->arg);
 			failed = 1;
-		} else if (act != ACT_NOTHING) {
-			show_map(mpp, map_action_name(act), true);
+			goto out;
 		}
+		bo.wwid = wwid;
 	}
-	devmapper_udev_defer_end();
+	if (rc >= 0)
+		rc = configure_build_maps_opts(conf, &pv, &bo, &maps);
+	if (rc < 0) {
+		mp_log(0, "multipath: %s", errno_desc(-rc));
+		failed = 1;
+	} else {
+		apply_maps(conf, o, &maps, &cur, &failed);
+	}
+out:
 	mapvec_free(&maps);
 	mapvec_free(&cur);
 	pathvec_free(&pv);
@@ -411,7 +807,8 @@ static int run(const struct config *conf, const struct options *o)
 	case CMD_DUMP_CHANGES:
 		return dump_config(conf, o->cmd == CMD_DUMP_CHANGES);
 	case CMD_CHECK_DEV:
-		return check_device(conf, o->arg);
+	case CMD_CHECK_UDEV:
+		return check_device(conf, o);
 	default:
 		break;
 	}
@@ -424,6 +821,14 @@ static int run(const struct config *conf, const struct options *o)
 	case CMD_FLUSH_ONE:
 	case CMD_FLUSH_ALL:
 		return flush_maps(o);
+	case CMD_MAP_USABLE:
+	case CMD_MAP_USABLE_UDEV:
+		return check_map_usable(conf, o);
+	case CMD_WWID_ADD:
+	case CMD_WWID_REMOVE:
+		return wwid_add_remove(conf, o);
+	case CMD_WWIDS_RESET:
+		return wwids_reset_to_maps(conf);
 	default:
 		return create_maps(conf, o);
 	}
@@ -431,7 +836,7 @@ static int run(const struct config *conf, const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = {.cmd = CMD_CREATE, .verbosity = -1};
+	struct options o = {.cmd = CMD_CREATE, .verbosity = -1, .retries = -1};
 	struct config *conf = NULL;
 	int rc = parse_args(argc, argv, &o);
 

@@ -15,6 +15,7 @@ PKGS=(
 	libsystemd-dev               # multipathd: sd_notify (READY, STATUS, watchdog) under systemd
 	libreadline-dev              # multipathd -k: line editing and history (optional: READLINE=0)
 	clang libclang-rt-14-dev     # make fuzz (libFuzzer)
+	gcovr                        # make coverage: line coverage per file from gcov data
 )
 what="build dependencies"
 if (($#)); then

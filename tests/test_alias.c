@@ -483,6 +483,163 @@ static void test_readonly_dir(void **state)
 	assert_int_equal(rc[3], -EACCES);
 }
 
+/* ---- the kernel's names: alias_select() --------------------------------- */
+
+static int sel(const char *wwid, const char *current, const struct strvec *in_use, bool create,
+	       char *alias)
+{
+	struct alias_hints h = {current, in_use};
+
+	return alias_select(file, wwid, "mpath", &h, create, alias, WWID_SIZE);
+}
+
+/* Bindings file lost: the live name is kept and written back; a new WWID
+ * gets the lowest name that neither the file nor a live map holds. */
+static void test_live_name_kept(void **state)
+{
+	char *names[] = {"mpatha", "mpathc"};
+	struct strvec in_use = {names, 2, 2};
+	char alias[WWID_SIZE];
+	char *text;
+
+	(void)state;
+	assert_int_equal(sel("W3", "mpathc", &in_use, true, alias), 0);
+	assert_string_equal(alias, "mpathc");
+	assert_int_equal(sel("W9", NULL, &in_use, true, alias), 0);
+	assert_string_equal(alias, "mpathb");
+	assert_int_equal(sel("W8", NULL, &in_use, true, alias), 0);
+	assert_string_equal(alias, "mpathd");
+	text = read_file(file);
+	assert_non_null(strstr(text, "\nmpathc W3\nmpathb W9\nmpathd W8\n"));
+	free(text);
+	/* without hints, mpatha is free as far as the file knows */
+	assert_alias("W7", "mpatha");
+}
+
+/* A stale file (names swapped) is repaired to what the kernel has; other
+ * lines and comments stay. */
+static void test_stale_repaired(void **state)
+{
+	char alias[WWID_SIZE];
+	char *text;
+
+	(void)state;
+	write_file(file, "# mine\nmpatha W1\nmpathb W2\nmpathq W5\n");
+	assert_int_equal(sel("W1", "mpathb", NULL, true, alias), 0);
+	assert_string_equal(alias, "mpathb");
+	text = read_file(file);
+	assert_string_equal(text, "# mine\nmpathq W5\nmpathb W1\n");
+	free(text);
+	assert_int_equal(sel("W2", "mpatha", NULL, true, alias), 0);
+	assert_string_equal(alias, "mpatha");
+	text = read_file(file);
+	assert_string_equal(text, "# mine\nmpathq W5\nmpathb W1\nmpatha W2\n");
+	free(text);
+	/* agreeing already: the file is not rewritten */
+	assert_int_equal(sel("W2", "mpatha", NULL, true, alias), 0);
+	text = read_file(file);
+	assert_string_equal(text, "# mine\nmpathq W5\nmpathb W1\nmpatha W2\n");
+	free(text);
+	/* without create (dry run, -B): the live name, the file untouched */
+	assert_int_equal(sel("W5", "mpathz", NULL, false, alias), 0);
+	assert_string_equal(alias, "mpathz");
+	text = read_file(file);
+	assert_null(strstr(text, "mpathz"));
+	free(text);
+}
+
+/* A bound name that another live map holds is not taken from it. */
+static void test_bound_name_held(void **state)
+{
+	char *names[] = {"mpatha", "data"};
+	struct strvec in_use = {names, 2, 2};
+	char alias[WWID_SIZE] = "";
+	char *text;
+
+	(void)state;
+	write_file(file, "mpatha W1\n");
+	assert_int_equal(sel("W1", NULL, &in_use, false, alias), -EEXIST);
+	assert_int_equal(sel("W1", "data", &in_use, true, alias), 0);
+	assert_string_equal(alias, "data");
+	/* with create: bound anew, the stale line replaced */
+	assert_int_equal(sel("W1", NULL, &in_use, true, alias), 0);
+	assert_string_equal(alias, "mpathb");
+	text = read_file(file);
+	assert_null(strstr(text, "mpatha"));
+	assert_non_null(strstr(text, "\nmpathb W1\n"));
+	free(text);
+	/* no file and no create: the live name, or nothing */
+	unlink(file);
+	assert_int_equal(sel("W1", "mpathb", NULL, false, alias), 0);
+	assert_string_equal(alias, "mpathb");
+	assert_int_equal(sel("W1", NULL, NULL, false, alias), -ENOENT);
+}
+
+enum { NREPAIR = 4, PER_REPAIR = 6 };
+
+/* Half the calls repair (rename a new file over the old one), half append:
+ * a process that waited for the lock on a replaced file must start again. */
+static void child_repair(int id, int start_fd)
+{
+	char wwid[32], cur[WWID_SIZE], alias[WWID_SIZE];
+	char c;
+
+	if (read(start_fd, &c, 1) < 0)
+		_exit(2);
+	for (int i = 0; i < PER_REPAIR; i++) {
+		snprintf(wwid, sizeof(wwid), "LIVE-%d-%d", id, i);
+		strcpy(cur, "mpath");
+		alias_suffix_format((uint64_t)(1000 + id * 100 + i), cur + 5, sizeof(cur) - 5);
+		if (sel(wwid, cur, NULL, true, alias) || strcmp(alias, cur))
+			_exit(3);
+		snprintf(wwid, sizeof(wwid), "NEW-%d-%d", id, i);
+		if (sel(wwid, NULL, NULL, true, alias))
+			_exit(4);
+	}
+	_exit(0);
+}
+
+static void test_concurrent_repair(void **state)
+{
+	char alias[WWID_SIZE], wwid[32], back[32];
+	int pipefd[2], status, lines = 0;
+	pid_t pids[NREPAIR];
+	char *text, *line, *save;
+
+	(void)state;
+	log_set_sink(NULL, NULL);
+	log_set_verbosity(2);
+	assert_int_equal(pipe(pipefd), 0);
+	for (int i = 0; i < NREPAIR; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			close(pipefd[1]);
+			child_repair(i, pipefd[0]);
+		}
+	}
+	close(pipefd[0]);
+	close(pipefd[1]);
+	for (int i = 0; i < NREPAIR; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	text = read_file(file);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		lines += line[0] != '#';
+	free(text);
+	assert_int_equal(lines, 2 * NREPAIR * PER_REPAIR);
+	/* every WWID bound once, to a name nobody else has */
+	for (int id = 0; id < NREPAIR; id++)
+		for (int i = 0; i < 2 * PER_REPAIR; i++) {
+			snprintf(wwid, sizeof(wwid), "%s-%d-%d", i % 2 ? "NEW" : "LIVE", id, i / 2);
+			assert_int_equal(get(wwid, false, alias), 0);
+			assert_int_equal(alias_find_wwid(file, alias, back, sizeof(back)), 0);
+			assert_string_equal(back, wwid);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +650,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_concurrent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_live_name_kept, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stale_repaired, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bound_name_held, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_concurrent_repair, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_readonly_dir, setup, teardown),
 	};
 

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "configure.h"
+#include "devmapper.h"
+#include "dmparser.h"
 #include "discovery.h"
 #include "sysfs.h"
 #include "wwids.h"
@@ -226,6 +228,284 @@ static void test_dry_run_creates_no_binding(void **state)
 	config_free(conf);
 }
 
+/* ---- a fake device-mapper: one live map at most --------------------------- */
+
+static struct {
+	char name[WWID_SIZE], uuid[WWID_SIZE + 8];
+	char *params;   /* NULL: no live map */
+	uint64_t size;
+	int create_rc;  /* what a create returns before "another process" made the map */
+	int creates, reloads, renames;
+} dm;
+
+static void dm_reset(void)
+{
+	free(dm.params);
+	memset(&dm, 0, sizeof(dm));
+}
+
+/* Make the live map, as if another process had created it. */
+static void dm_set_live(const char *name, const char *wwid, uint64_t size, const char *params)
+{
+	snprintf(dm.name, sizeof(dm.name), "%.*s", (int)sizeof(dm.name) - 1, name);
+	snprintf(dm.uuid, sizeof(dm.uuid), "mpath-%.*s", WWID_SIZE - 1, wwid);
+	free(dm.params);
+	dm.params = strdup(params);
+	dm.size = size;
+}
+
+int __wrap_devmapper_create_map(const char *name, const char *uuid, uint64_t size,
+				const char *params, bool ro, unsigned flags);
+int __wrap_devmapper_create_map(const char *name, const char *uuid, uint64_t size,
+				const char *params, bool ro, unsigned flags)
+{
+	(void)ro;
+	(void)flags;
+	dm.creates++;
+	if (dm.create_rc)
+		return dm.create_rc;
+	if (dm.params)
+		return -EBUSY;
+	dm_set_live(name, uuid + 6, size, params);
+	return 0;
+}
+
+int __wrap_devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro,
+				unsigned flags);
+int __wrap_devmapper_reload_map(const char *name, uint64_t size, const char *params, bool ro,
+				unsigned flags)
+{
+	(void)ro;
+	(void)flags;
+	if (!dm.params || strcmp(name, dm.name))
+		return -ENXIO;
+	dm.reloads++;
+	free(dm.params);
+	dm.params = strdup(params);
+	dm.size = size;
+	return 0;
+}
+
+int __wrap_devmapper_rename_map(const char *old, const char *new_name);
+int __wrap_devmapper_rename_map(const char *old, const char *new_name)
+{
+	if (!dm.params || strcmp(old, dm.name))
+		return -ENXIO;
+	dm.renames++;
+	snprintf(dm.name, sizeof(dm.name), "%s", new_name);
+	return 0;
+}
+
+int __wrap_devmapper_list_maps(struct strvec *names);
+int __wrap_devmapper_list_maps(struct strvec *names)
+{
+	if (!dm.params)
+		return 0;
+	return strvec_push_dup(names, dm.name) < 0 ? -ENOMEM : 1;
+}
+
+int __wrap_devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *minor,
+			      int *open_count, bool *ro);
+int __wrap_devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *minor,
+			      int *open_count, bool *ro)
+{
+	if (!dm.params || strcmp(name, dm.name))
+		return -ENXIO;
+	if (uuid)
+		snprintf(uuid, uuid_size, "%s", dm.uuid);
+	if (minor)
+		*minor = 7;
+	if (open_count)
+		*open_count = 0;
+	if (ro)
+		*ro = false;
+	return 0;
+}
+
+int __wrap_devmapper_get_table(const char *name, uint64_t *size, char **params);
+int __wrap_devmapper_get_table(const char *name, uint64_t *size, char **params)
+{
+	if (!dm.params || strcmp(name, dm.name))
+		return -ENXIO;
+	if (size)
+		*size = dm.size;
+	if (params)
+		*params = strdup(dm.params);
+	return 0;
+}
+
+int __wrap_devmapper_get_status(const char *name, char **params);
+int __wrap_devmapper_get_status(const char *name, char **params)
+{
+	(void)name;
+	(void)params;
+	return -ENODATA;
+}
+
+/* LUN 0's map as this config builds it, with its kernel table. */
+static struct multipath *build_lun0(const struct config *conf, struct pathvec *pv,
+				    struct mapvec *maps, char **params)
+{
+	STRBUF_AUTO(t);
+	struct multipath *mpp;
+
+	discover(conf, pv);
+	assert_int_equal(configure_build_maps(conf, pv, false, true, maps), 2);
+	mpp = mapvec_find_wwid(maps, LUN0);
+	assert_non_null(mpp);
+	assert_int_equal(dmtable_assemble(mpp, &t), 0);
+	*params = strbuf_detach(&t);
+	return mpp;
+}
+
+/* create / no-op / reload / rename, as planned against the kernel's map. */
+static void test_plan_decisions(void **state)
+{
+	struct config *conf = load("greedy", two_maps);
+	struct pathvec pv = {0}, kpv = {0};
+	struct mapvec maps = {0}, live = {0};
+	struct multipath *mpp, *cur;
+	struct map_plan plan;
+	char *params;
+
+	(void)state;
+	clean_files();
+	dm_reset();
+	mpp = build_lun0(conf, &pv, &maps, &params);
+	assert_int_equal(configure_plan_map(mpp, NULL, false, &plan), 0);
+	assert_int_equal(plan.act, ACT_CREATE);
+	assert_string_equal(plan.uuid, "mpath-" LUN0);
+	map_plan_release(&plan);
+
+	/* the kernel has the same table: nothing, unless forced */
+	dm_set_live("data", LUN0, mpp->size, params);
+	assert_int_equal(configure_read_kernel_maps(conf, &kpv, false, &live), 1);
+	cur = live.items[0];
+	assert_int_equal(configure_plan_map(mpp, cur, false, &plan), 0);
+	assert_int_equal(plan.act, ACT_NOTHING);
+	map_plan_release(&plan);
+	assert_int_equal(configure_plan_map(mpp, cur, true, &plan), 0);
+	assert_int_equal(plan.act, ACT_RELOAD);
+	map_plan_release(&plan);
+
+	/* another size: reload; another name: rename (with no reload) */
+	cur->size++;
+	assert_int_equal(configure_plan_map(mpp, cur, false, &plan), 0);
+	assert_int_equal(plan.act, ACT_RELOAD);
+	map_plan_release(&plan);
+	cur->size--;
+	snprintf(cur->alias, sizeof(cur->alias), "old");
+	assert_int_equal(configure_plan_map(mpp, cur, false, &plan), 0);
+	assert_int_equal(plan.act, ACT_RENAME);
+	assert_false(plan.reload);
+	assert_string_equal(plan.old_name, "old");
+	map_plan_release(&plan);
+
+	free(params);
+	mapvec_free(&live);
+	pathvec_free(&kpv);
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	config_free(conf);
+	dm_reset();
+}
+
+/* A create that finds the map made meanwhile by another process takes it
+ * over: left alone when equal, reloaded when not; another LUN's map under
+ * the name stays an error. */
+static void test_create_race_taken_over(void **state)
+{
+	struct config *conf = load("greedy", two_maps);
+	struct pathvec pv = {0};
+	struct mapvec maps = {0};
+	struct multipath *mpp;
+	enum map_action act = ACT_RENAME;
+	char *params;
+
+	(void)state;
+	clean_files();
+	dm_reset();
+	mpp = build_lun0(conf, &pv, &maps, &params);
+	dm_set_live("data", LUN0, mpp->size, params);
+	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), 0);
+	assert_int_equal(act, ACT_NOTHING);
+	assert_int_equal(dm.creates, 1);
+	assert_int_equal(dm.reloads, 0);
+
+	/* the other process loaded another table: ours goes in */
+	dm_set_live("data", LUN0, mpp->size, "0 0 1 1 round-robin 0 1 1 8:0 1");
+	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), 0);
+	assert_int_equal(act, ACT_RELOAD);
+	assert_string_equal(dm.params, params);
+
+	/* EEXIST counts the same */
+	dm.create_rc = -EEXIST;
+	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), 0);
+	assert_int_equal(act, ACT_NOTHING);
+
+	/* the name belongs to another LUN's map */
+	dm.create_rc = 0;
+	dm_set_live("data", LUN1, mpp->size, params);
+	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), -EBUSY);
+
+	free(params);
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	config_free(conf);
+	dm_reset();
+}
+
+/* The kernel's names win over a lost bindings file, and are not reused. */
+static void test_live_names(void **state)
+{
+	struct config *conf = load("greedy", "");
+	struct pathvec pv = {0}, kpv = {0};
+	struct mapvec maps = {0}, live = {0};
+	struct build_opts o = {.live = &live};
+	char bindings[PATH_MAX];
+	FILE *f;
+
+	(void)state;
+	clean_files();
+	dm_reset();
+	discover(conf, &pv);
+	dm_set_live("mpathb", LUN1, 1, "0 0 1 1 round-robin 0 1 1 8:0 1");
+	assert_int_equal(configure_read_kernel_maps(conf, &kpv, false, &live), 1);
+	assert_int_equal(configure_build_maps_opts(conf, &pv, &o, &maps), 2);
+	assert_string_equal(mapvec_find_wwid(&maps, LUN1)->alias, "mpathb");
+	assert_string_equal(mapvec_find_wwid(&maps, LUN0)->alias, "mpatha");
+	mapvec_free(&maps);
+	for (size_t i = 0; i < pv.n; i++)
+		pv.items[i]->mpp = NULL;
+
+	/* a stale file binding mpathb elsewhere: LUN 1 keeps it, LUN 0 is not
+	 * given it; only LUN 0's paths with o.wwid */
+	snprintf(bindings, sizeof(bindings), "%s/bindings", tmpdir);
+	f = fopen(bindings, "w");
+	assert_non_null(f);
+	fprintf(f, "mpathb %s\nmpatha %s\n", LUN0, LUN1);
+	fclose(f);
+	assert_int_equal(configure_build_maps_opts(conf, &pv, &o, &maps), 2);
+	assert_string_equal(mapvec_find_wwid(&maps, LUN1)->alias, "mpathb");
+	assert_string_not_equal(mapvec_find_wwid(&maps, LUN0)->alias, "mpathb");
+	assert_memory_equal(mapvec_find_wwid(&maps, LUN0)->alias, "mpath", 5);
+	mapvec_free(&maps);
+	for (size_t i = 0; i < pv.n; i++)
+		pv.items[i]->mpp = NULL;
+	o.wwid = LUN0;
+	o.pgpolicy = PGP_MULTIBUS;
+	assert_int_equal(configure_build_maps_opts(conf, &pv, &o, &maps), 1);
+	assert_string_equal(maps.items[0]->wwid, LUN0);
+	assert_int_equal(maps.items[0]->pgs.n, 1);
+
+	mapvec_free(&maps);
+	mapvec_free(&live);
+	pathvec_free(&kpv);
+	pathvec_free(&pv);
+	config_free(conf);
+	dm_reset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +513,9 @@ int main(void)
 		cmocka_unit_test(test_size_mismatch),
 		cmocka_unit_test(test_find_multipaths_strict),
 		cmocka_unit_test(test_dry_run_creates_no_binding),
+		cmocka_unit_test(test_plan_decisions),
+		cmocka_unit_test(test_create_race_taken_over),
+		cmocka_unit_test(test_live_names),
 	};
 
 	return cmocka_run_group_tests_name("configure", tests, setup, teardown);

@@ -435,6 +435,38 @@ static void test_find_multipaths_unreadable(void **state)
 	config_free(fm.conf);
 }
 
+/* wwids_load() reads every entry once; wwids_path_wanted() decides from
+ * that list alone (an empty one: as `multipath -i`). */
+static void test_load_and_wanted(void **state)
+{
+	struct strvec known = {0};
+	struct fm fm;
+	struct path *known_pp, *other;
+
+	(void)state;
+	fm_setup(&fm, "strict", fm_extra);
+	assert_int_equal(wwids_load(fm.file, &known), 0); /* no file */
+	assert_int_equal(known.n, 0);
+	assert_int_equal(wwids_add(fm.file, "3600known"), 0);
+	assert_int_equal(wwids_add(fm.file, "3600two"), 0);
+	assert_int_equal(wwids_load(fm.file, &known), 2);
+	assert_string_equal(known.items[0], "3600known");
+	assert_string_equal(known.items[1], "3600two");
+	known_pp = fm_path(&fm, "sda", "3600known");
+	other = fm_path(&fm, "sdb", "3600other");
+	/* the file is gone: the list decides */
+	unlink(fm.file);
+	assert_true(wwids_path_wanted(fm.conf, &fm.pv, known_pp, &known));
+	assert_false(wwids_path_wanted(fm.conf, &fm.pv, other, &known));
+	/* no list (-i): find_multipaths does not restrict, the blacklist does */
+	assert_true(wwids_path_wanted(fm.conf, &fm.pv, other, NULL));
+	assert_false(wwids_path_wanted(fm.conf, &fm.pv, fm_path(&fm, "sdc", "3600bad1"), NULL));
+	assert_int_equal(wwids_load(NULL, &known), -EINVAL);
+	assert_int_equal(known.n, 2);
+	strvec_free_all(&known);
+	fm_release(&fm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +480,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_find_multipaths_strict, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_find_multipaths_on_smart, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_find_multipaths_unreadable, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_and_wanted, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,7 @@
 #
 # Two LUNs, two paths each (scsi_debug, ALUA). With a multipath.conf that names LUN 0
 # "lun0" with failover grouping and gives LUN 1 multibus grouping and a user friendly name:
-#   - `multipath` creates both maps; `dmsetup table` has what the config asks for: the alua
+#   - `multipath -q` (queueing kept without a daemon) creates both maps; `dmsetup table` has what the config asks for: the alua
 #     hardware handler, queue_if_no_path (no_path_retry 12 of the scsi_debug device entry),
 #     two path groups for failover, one with both paths for multibus;
 #   - running it again changes nothing; `multipath -ll` has the multipath-tools shape;
@@ -82,7 +82,7 @@ out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$MULTIPATH" -ll 2>&1) 
 assert_eq "$out" "multipath: must run as root" "multipath -ll as nobody"
 
 step "multipath creates both maps"
-out=$("$MULTIPATH" 2>&1) || fail "multipath failed: $out"
+out=$("$MULTIPATH" -q 2>&1) || fail "multipath failed: $out"
 printf '%s\n' "$out"
 assert_contains "$out" "create: lun0 ($W0)" "multipath output"
 assert_contains "$out" "create: mpatha ($W1)" "multipath output"
@@ -105,12 +105,12 @@ grep -q "^mpatha $W1\$" /etc/multipath/bindings || fail "bindings file lacks mpa
 grep -q "^/$W0/\$" /etc/multipath/wwids || fail "wwids file lacks $W0"
 
 step "Running multipath again changes nothing"
-out=$("$MULTIPATH" 2>&1) || fail "second multipath failed: $out"
+out=$("$MULTIPATH" -q 2>&1) || fail "second multipath failed: $out"
 assert_not_contains "$out" "create:" "second run"
 assert_not_contains "$out" "reload:" "second run"
 
 step "multipath -r reloads"
-out=$("$MULTIPATH" -r lun0 2>&1) || fail "multipath -r failed: $out"
+out=$("$MULTIPATH" -q -r lun0 2>&1) || fail "multipath -r failed: $out"
 assert_contains "$out" "reload: lun0 ($W0)" "multipath -r lun0"
 assert_not_contains "$out" "mpatha" "multipath -r lun0"
 

@@ -1,0 +1,6 @@
+# tests/test_configure.c fakes device-mapper at configure.c's boundary (devmapper.h), so the
+# create / reload / rename / no-op decisions and the take-over of a map another process
+# created run without a kernel.
+WRAP_test_configure := -Wl,--wrap=devmapper_create_map,--wrap=devmapper_reload_map \
+	-Wl,--wrap=devmapper_rename_map,--wrap=devmapper_list_maps,--wrap=devmapper_get_info \
+	-Wl,--wrap=devmapper_get_table,--wrap=devmapper_get_status
