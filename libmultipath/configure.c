@@ -666,14 +666,8 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 
 enum { TAKE_OVER_TRIES = 30, TAKE_OVER_WAIT_MS = 100 };
 
-/*
- * The create of mpp failed with EBUSY/EEXIST: another process (a second
- * `multipath`, the daemon) made the map meanwhile. Read the kernel's map of
- * mpp's WWID back and bring it in line like any existing map. -EBUSY when
- * there is none (the name is held by another LUN's map).
- */
-static int take_over(const struct config *conf, struct multipath *mpp, bool force,
-		     enum map_action *act)
+int configure_take_over(const struct config *conf, struct multipath *mpp, bool force,
+			enum map_action *act)
 {
 	struct pathvec pv = {0};
 	struct mapvec live = {0};
@@ -723,7 +717,7 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 	if (rc == 0)
 		*act = plan.act;
 	else if (plan.act == ACT_CREATE && (rc == -EBUSY || rc == -EEXIST))
-		rc = take_over(conf, mpp, force, act);
+		rc = configure_take_over(conf, mpp, force, act);
 	map_plan_release(&plan);
 	return rc;
 }

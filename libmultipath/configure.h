@@ -90,6 +90,16 @@ enum map_action { ACT_NOTHING, ACT_CREATE, ACT_RELOAD, ACT_RENAME };
 const char *map_action_name(enum map_action act);
 
 /*
+ * The create of mpp failed with EBUSY/EEXIST: another process (a second
+ * `multipath`, the daemon) made the map meanwhile. Read the kernel's map of
+ * mpp's WWID back (waiting up to 3 s for a map still being loaded) and bring
+ * it in line like any existing map; *act says what that took. -EBUSY when
+ * there is none (the name is held by another LUN's map). Does IO, no lock.
+ */
+int configure_take_over(const struct config *conf, struct multipath *mpp, bool force,
+			enum map_action *act);
+
+/*
  * What bringing the kernel in line with a map takes, split so that the
  * daemon decides under its lock and talks to device-mapper without it.
  * configure_plan_map() only reads mpp and cur (NULL: no map in the kernel)

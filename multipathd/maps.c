@@ -82,7 +82,10 @@ static struct multipath *build_wanted(struct daemon *d, const struct config *con
 		saved[i] = tmp.items[i]->mpp;
 		tmp.items[i]->mpp = NULL;
 	}
-	if (configure_build_maps(conf, &tmp, false, false, &mv) > 0) {
+	/* the names live maps hold stay theirs */
+	struct build_opts bo = {.live = &d->vecs.maps};
+
+	if (configure_build_maps_opts(conf, &tmp, &bo, &mv) > 0) {
 		nm = mv.items[0];
 		mv.n = 0;
 	}
@@ -137,13 +140,21 @@ static void map_publish(struct daemon *d, struct multipath *nm, struct multipath
 	nm->next_status = 0; /* the checker reads the new status at its next tick */
 }
 
-/* A reload/create of a map may take a udev wait: no lock held here. */
-static int map_exec(struct daemon *d, struct map_plan *plan, int *minor)
+/*
+ * A reload/create of a map may take a udev wait: no lock held here. A create
+ * that finds the map made meanwhile by someone else (`multipath` run by
+ * hand) takes that map over; *act is what it took.
+ */
+static int map_exec(struct daemon *d, struct map_plan *plan, struct multipath *nm,
+		    enum map_action *act)
 {
 	int rc;
 
 	rcu_read_lock();
-	rc = configure_exec_plan(rcu_dereference(d->conf), plan, minor);
+	*act = plan->act;
+	rc = configure_exec_plan(rcu_dereference(d->conf), plan, &nm->dm_minor);
+	if (plan->act == ACT_CREATE && (rc == -EBUSY || rc == -EEXIST))
+		rc = configure_take_over(rcu_dereference(d->conf), nm, false, act);
 	rcu_read_unlock();
 	return rc;
 }
@@ -185,7 +196,8 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	struct map_plan plan = {0};
 	struct strvec fail = {0};
 	char name[WWID_SIZE] = "";
-	int rc, minor = -1;
+	enum map_action act = ACT_NOTHING;
+	int rc;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	rcu_read_lock();
@@ -204,22 +216,24 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	rc = configure_plan_map(nm, cur, force, &plan);
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (rc == 0)
-		rc = map_exec(d, &plan, &minor);
+		rc = map_exec(d, &plan, nm, &act);
 	pthread_mutex_lock(&d->vecs.lock);
 	cur = mapvec_find_wwid(&d->vecs.maps, wwid); /* still ours: only we free maps */
 	if (rc == 0) {
-		if (minor >= 0)
-			nm->dm_minor = minor;
-		if (cur) /* what the checker changed meanwhile */
+		if (cur) { /* what the checker changed meanwhile */
+			int minor = nm->dm_minor;
+
 			map_carry_state(nm, cur);
-		if (plan.act != ACT_NOTHING) {
-			nm->map_loads++;
-			strlcpy_trunc(nm->action, map_action_name(plan.act), sizeof(nm->action));
-			nm->suspended = false; /* a load ends with a resume */
-			mp_log(2, "%s: %s (%zu paths)", nm->alias, map_action_name(plan.act),
-			       nm->paths.n);
+			if (minor >= 0)
+				nm->dm_minor = minor;
 		}
-		if (plan.act == ACT_CREATE || plan.reload) {
+		if (act != ACT_NOTHING) {
+			nm->map_loads++;
+			strlcpy_trunc(nm->action, map_action_name(act), sizeof(nm->action));
+			nm->suspended = false; /* a load ends with a resume */
+			mp_log(2, "%s: %s (%zu paths)", nm->alias, map_action_name(act), nm->paths.n);
+		}
+		if (act == ACT_CREATE || act == ACT_RELOAD || plan.reload) {
 			after_load(d, nm, &fail);
 			strlcpy_trunc(name, nm->alias, sizeof(name));
 		}
