@@ -376,6 +376,8 @@ static void test_rich_round_trip(void **state)
 				     "\t\tprio \"alua\"\n"
 				     "\t\tfailback \"immediate\"\n"
 				     "\t\tno_path_retry 30\n"
+				     "\t\tdetect_prio \"no\"\n"
+				     "\t\trr_min_io_rq 1\n"
 				     "\t\tfast_io_fail_tmo 10\n"
 				     "\t\tdev_loss_tmo 60\n"
 				     "\t}\n"));

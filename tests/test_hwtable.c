@@ -138,23 +138,80 @@ static void test_no_scsi_debug(void **state)
 	config_free(conf);
 }
 
-/* In the source, each device entry follows a comment naming its source. */
+/* Whether a source comment names where the entry's values come from: a
+ * document (an address, a label of the header's list, a named guide or
+ * multipath.conf(5)) or says that no vendor document was found. */
+static bool comment_names_source(const char *c)
+{
+	static const char *const marks[] = {
+		"http", "[E-Series]", "[HPDM]", "[SVC]", "README.alua", "multipath.conf(5)",
+		"no vendor document found", "Guide", "Settings",
+	};
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strstr(c, marks[i]))
+			return true;
+	return false;
+}
+
+/* The keywords an entry without a vendor document may set: identity and
+ * what multipath.conf(5) documents for the array's mode. */
+static bool generic_keyword(const char *kwline)
+{
+	static const char *const allowed[] = {
+		"vendor ",	  "product ",	       "product_blacklist ", "path_grouping_policy ",
+		"prio ",	  "failback ",	       "path_checker ",	     "hardware_handler ",
+		"uid_attribute ",
+	};
+
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (strncmp(kwline, allowed[i], strlen(allowed[i])) == 0)
+			return true;
+	return false;
+}
+
+/* In the source, each device entry follows a comment (one or more lines)
+ * naming its source; every "no vendor document found" entry keeps to the
+ * generic keywords. */
 static void test_entries_name_sources(void **state)
 {
 	FILE *f = fopen("libmultipath/config/hwtable.c", "r");
-	char line[512], prev[512] = "";
+	char line[512];
+	char comment[2048] = "";
+	bool in_comment = false, comment_just_ended = false, generic_only = false;
 	size_t entries = 0;
 
 	(void)state;
 	if (!f)
 		skip();
 	while (fgets(line, sizeof(line), f)) {
+		if (strstr(line, "\t/* ") == line) {
+			comment[0] = '\0';
+			in_comment = true;
+		}
+		if (in_comment) {
+			strncat(comment, line, sizeof(comment) - strlen(comment) - 1);
+			if (strstr(line, "*/")) {
+				in_comment = false;
+				comment_just_ended = true;
+			}
+			continue;
+		}
+		if (generic_only && strstr(line, "\"\t\t") == line + 1 &&
+		    !generic_keyword(line + 4))
+			fail_msg("device entry %zu has no document but sets %s", entries, line);
+		if (strstr(line, "\"\t}\\n\""))
+			generic_only = false;
 		if (strstr(line, "\"\tdevice {\\n\"")) {
 			entries++;
-			if (!strstr(prev, "/*") || strlen(prev) < 20)
+			generic_only = strstr(comment, "no vendor document found") != NULL;
+			if (!comment_just_ended || strlen(comment) < 20)
 				fail_msg("device entry %zu has no source comment before it", entries);
+			if (!comment_names_source(comment))
+				fail_msg("device entry %zu: comment names no source: %s", entries,
+					 comment);
 		}
-		memcpy(prev, line, sizeof(prev));
+		comment_just_ended = false;
 	}
 	fclose(f);
 	assert_int_equal(entries, nsamples());
