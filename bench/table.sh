@@ -20,11 +20,13 @@ FLAP=$(meta flap_paths)
 STRACE_S=$(meta strace_s)
 echo "## make bench: ours ($(meta ours_commit)) vs Debian multipath-tools $(meta ref_version)"
 echo
-echo "- VM: $(meta vcpus) vCPUs (qemu TCG), $(meta mem_mib) MiB, kernel $(meta kernel);" \
-	"$LUNS scsi_debug LUNs x 2 paths = $((LUNS * 2)) paths"
+SCALE=""
+grep -q '^\(mp\|d\|reconf\|io\)_' "$DIR/raw.tsv" &&
+	SCALE="; scale part: $LUNS scsi_debug LUNs x 2 paths = $((LUNS * 2)) paths"
+echo "- VM: $(meta vcpus) vCPUs (qemu TCG), $(meta mem_mib) MiB, kernel $(meta kernel)$SCALE"
 echo "- Host: $(meta host_cpus) CPUs, load average (1/5/15 min) $(meta load_start) at the start," \
 	"$(meta load_end) at the end; bench took $(meta host_s) s"
-echo "- Same /etc/multipath.conf for both: defaults { user_friendly_names yes;" \
+[ -n "$SCALE" ] && echo "- Same /etc/multipath.conf for both: defaults { user_friendly_names yes;" \
 	"find_multipaths greedy; polling_interval 5 }, overrides { path_grouping_policy multibus;" \
 	"path_checker tur (directio for the io_* rows); no_path_retry fail }"
 if [ -r "$DIR/flaky.env" ]; then

@@ -73,7 +73,8 @@ btool_use() {
 	esac
 }
 
-# bconf_write CHECKER : the one /etc/multipath.conf both implementations read. The
+# bconf_write CHECKER [DEFAULTS_LINES] : the one /etc/multipath.conf both implementations
+# read (DEFAULTS_LINES, newline-separated keywords, go into its defaults section). The
 # overrides make the maps and checks identical whatever each built-in hardware table says
 # about scsi_debug (ours groups it by priority, Debian's has no entry); detect_checker no,
 # or Debian's would keep tur on these ALUA disks whatever path_checker says.
@@ -84,6 +85,7 @@ bconf_write() {
 		user_friendly_names yes
 		find_multipaths greedy
 		polling_interval 5
+	${2:-}
 	}
 	overrides {
 		path_grouping_policy multibus

@@ -59,14 +59,11 @@ part_sampler() {
 	bstep "sampler: $SP_LUNS LUNs x 2 paths..."
 	BENCH_LUNS=$SP_LUNS bsd_create "$SP_LUNS" || return 1
 	bmaps_remove_all
-	bconf_write tur
-	sed -i "s/^\tpolling_interval 5$/\tpolling_interval 5\n\tpath_io_err_sample_time $SP_SAMPLE\n\tpath_io_err_rate_threshold 100\n\tpath_io_err_recovery_time 20\n\tpath_io_err_double_failed_time 60/" \
-		/etc/multipath.conf
+	bconf_write tur "path_io_err_sample_time $SP_SAMPLE
+	path_io_err_rate_threshold 100
+	path_io_err_recovery_time 20
+	path_io_err_double_failed_time 60"
 	cp /etc/multipath.conf "$BENCH_DIR/multipath.conf.sampler"
-	grep -q path_io_err_sample_time /etc/multipath.conf || {
-		bnote "sampler: could not write its configuration"
-		return 1
-	}
 	bdaemon_start "multipathd-sampler.log"
 	BENCH_LUNS=$SP_LUNS bwait_all_ready 600 || {
 		bnote "sampler: maps not ready in 600 s"
