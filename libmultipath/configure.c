@@ -26,14 +26,14 @@ static void path_src(const struct config *conf, const struct path *pp, struct pr
 		      pp->rev, pp->wwid[0] ? pp->wwid : NULL);
 }
 
-/* detect_prio/detect_checker apply to ALUA devices unless a multipaths or
- * overrides entry chose explicitly. */
+/* detect_prio/detect_checker apply to ALUA devices (SCSI TPGS, NVMe ANA)
+ * unless a multipaths or overrides entry chose explicitly. */
 static bool autodetect(const struct prop_src *src, enum kw_id detect, enum kw_id what,
-		       const struct path *pp)
+		       bool capable)
 {
 	enum prop_origin o = propsel_origin(src, what);
 
-	if (pp->tpgs <= 0 || o == ORIGIN_MULTIPATHS || o == ORIGIN_OVERRIDES)
+	if (!capable || o == ORIGIN_MULTIPATHS || o == ORIGIN_OVERRIDES)
 		return false;
 	return propsel_int(src, detect, NULL) == YN_YES;
 }
@@ -43,7 +43,7 @@ static void select_path_props(const struct config *conf, struct path *pp)
 	struct prop_src src;
 
 	path_src(conf, pp, &src);
-	if (autodetect(&src, KW_DETECT_CHECKER, KW_PATH_CHECKER, pp)) {
+	if (autodetect(&src, KW_DETECT_CHECKER, KW_PATH_CHECKER, pp->tpgs > 0)) {
 		strlcpy_trunc(pp->checker_name, "tur", sizeof(pp->checker_name));
 		mp_log(3, "%s: path_checker = tur (setting: storage device autodetected)", src.name);
 	} else {
@@ -51,10 +51,11 @@ static void select_path_props(const struct config *conf, struct path *pp)
 			      sizeof(pp->checker_name));
 	}
 	pp->checker_timeout = propsel_int(&src, KW_CHECKER_TIMEOUT, NULL);
-	if (autodetect(&src, KW_DETECT_PRIO, KW_PRIO, pp)) {
-		strlcpy_trunc(pp->prio_name, "alua", sizeof(pp->prio_name));
+	if (autodetect(&src, KW_DETECT_PRIO, KW_PRIO, pp->tpgs > 0 || pp->ana)) {
+		strlcpy_trunc(pp->prio_name, pp->ana ? "ana" : "alua", sizeof(pp->prio_name));
 		pp->prio_args[0] = '\0';
-		mp_log(3, "%s: prio = alua (setting: storage device autodetected)", src.name);
+		mp_log(3, "%s: prio = %s (setting: storage device autodetected)", src.name,
+		       pp->prio_name);
 	} else {
 		const char *args = propsel_str(&src, KW_PRIO_ARGS, NULL);
 

@@ -321,10 +321,15 @@ static void read_scsi(struct path *pp, const char *devpath)
 
 static void read_nvme(struct path *pp)
 {
+	char grpid[16];
+
 	strlcpy_trunc(pp->vendor, "NVME", sizeof(pp->vendor));
 	attr_str(pp->dev, "device/model", pp->product, sizeof(pp->product));
 	attr_str(pp->dev, "device/firmware_rev", pp->rev, sizeof(pp->rev));
 	attr_str(pp->dev, "device/serial", pp->serial, sizeof(pp->serial));
+	/* the kernel shows the ANA group of a namespace whose controller has ANA */
+	attr_str(pp->dev, "ana_grpid", grpid, sizeof(grpid));
+	pp->ana = grpid[0] != '\0';
 }
 
 /* Whether class/CLASS/hostN exists: the SCSI host belongs to that transport. */
@@ -428,6 +433,7 @@ static void path_info_reset(struct path *pp)
 	pp->serial[0] = pp->wwid[0] = pp->tgt_node_name[0] = pp->protocol[0] = '\0';
 	pp->size = 0;
 	pp->tpgs = 0;
+	pp->ana = false;
 	pp->ro = false;
 }
 

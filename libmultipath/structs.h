@@ -69,6 +69,7 @@ struct path {
 	char protocol[24];           /* transport: "scsi:fcp", "nvme:tcp", ... "undef" */
 	uint64_t size;               /* 512-byte sectors */
 	int tpgs;                    /* INQUIRY TPGS bits: 0 no ALUA, 1 implicit, 2 explicit, 3 both */
+	bool ana;                    /* NVMe namespace with Asymmetric Namespace Access */
 	bool ro;                     /* read-only device */
 	char dev_state[16];          /* sysfs device/state: "running", "offline", ... */
 

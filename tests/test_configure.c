@@ -359,6 +359,44 @@ static struct multipath *build_lun0(const struct config *conf, struct pathvec *p
 }
 
 /* create / no-op / reload / rename, as planned against the kernel's map. */
+/* detect_prio: alua for SCSI with TPGS, ana for NVMe with ANA; a choice in
+ * overrides or multipaths is kept; detect_checker: tur for TPGS only. */
+static void test_autodetect(void **state)
+{
+	struct config *conf;
+	struct diags d = {0};
+	struct path *pp = path_new();
+	static const char text[] = "defaults {\n\tprio const\n\tpath_checker directio\n"
+				   "\tdetect_prio yes\n\tdetect_checker yes\n}\n";
+
+	(void)state;
+	assert_non_null(pp);
+	assert_int_equal(config_load_text(text, sizeof(text) - 1, "a.conf", &d, &conf), 0);
+	diags_release(&d);
+	strcpy(pp->dev, "sdq");
+	strcpy(pp->vendor, "NOBODY");
+	strcpy(pp->product, "KNOWS");
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "const");
+	assert_string_equal(pp->checker_name, "directio");
+	pp->tpgs = 1;
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "alua");
+	assert_string_equal(pp->checker_name, "tur");
+	pp->tpgs = 0;
+	pp->ana = true;
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "ana");
+	assert_string_equal(pp->checker_name, "directio");
+	config_free(conf);
+	/* an overrides choice stays */
+	conf = load("greedy", "");
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "const");
+	config_free(conf);
+	path_free(pp);
+}
+
 static void test_plan_decisions(void **state)
 {
 	struct config *conf = load("greedy", two_maps);
@@ -513,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_size_mismatch),
 		cmocka_unit_test(test_find_multipaths_strict),
 		cmocka_unit_test(test_dry_run_creates_no_binding),
+		cmocka_unit_test(test_autodetect),
 		cmocka_unit_test(test_plan_decisions),
 		cmocka_unit_test(test_create_race_taken_over),
 		cmocka_unit_test(test_live_names),

@@ -494,6 +494,7 @@ static void test_nvme(void **state)
 	assert_string_equal(p.serial, "S4EWNX0R123456");
 	assert_string_equal(p.wwid, "eui.0025385b91b12345");
 	assert_string_equal(p.protocol, "nvme:tcp");
+	assert_true(p.ana); /* the namespace shows its ANA group */
 }
 
 static void test_fc(void **state)
@@ -545,6 +546,7 @@ static void test_vpd83_t10_only(void **state)
 	assert_string_equal(p.serial, "");
 	assert_int_equal(p.tpgs, 0);
 	assert_string_equal(p.protocol, "scsi:unspec"); /* no transport class knows host5 */
+	assert_false(p.ana);
 	/* no VPD 0x80: udev's ID_SCSI_SERIAL */
 	ud = fake_dev("sdg", "disk");
 	dev_set(ud, "ID_SCSI_SERIAL", "SN42");
