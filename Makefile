@@ -124,7 +124,7 @@ demo: all $(VMTOOLS)
 	$(Q)tests/vm/demo.sh
 
 # Side by side with Debian's multipath-tools 0.9.4 in the VM (bench/README.md).
-bench: all
+bench: all $(VMTOOLS)
 	$(Q)tests/vm/setup.sh
 	$(Q)bench/run.sh
 

@@ -33,9 +33,9 @@ main() {
 	TOP=$(cd "$BENCH_HOME/.." && pwd)
 
 	"$BENCH_HOME/install-deps.sh" || exit 2
-	for b in multipath multipathd; do
-		[ -x "$TOP/build/bin/$b" ] || {
-			echo "bench: $TOP/build/bin/$b missing: run make first" >&2
+	for b in bin/multipath bin/multipathd vmtools/dm_watch; do
+		[ -x "$TOP/build/$b" ] || {
+			echo "bench: $TOP/build/$b missing: run make bench (it builds them)" >&2
 			exit 2
 		}
 	done

@@ -24,6 +24,7 @@ static void path_src(const struct config *conf, const struct path *pp, struct pr
 {
 	prop_src_init(src, conf, pp->dev[0] ? pp->dev : pp->dev_t, pp->vendor, pp->product,
 		      pp->rev, pp->wwid[0] ? pp->wwid : NULL);
+	prop_src_set_protocol(src, pp->protocol[0] ? pp->protocol : NULL);
 }
 
 /* detect_prio/detect_checker apply to ALUA devices (SCSI TPGS, NVMe ANA)

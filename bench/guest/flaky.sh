@@ -168,6 +168,11 @@ _fl_run() {
 		return 1
 	}
 	sampler=$(_fl_dm_sampler "$BENCH_DIR/flaky-$tool-dmstatus.log")
+	wait_for "[ -s '$BENCH_DIR/flaky-$tool-dmstatus.log' ]" 10 0.2 || {
+		bnote "$B_NAME flaky: the dm state sampler (build/vmtools/dm_watch) recorded nothing"
+		bdaemon_stop
+		return 1
+	}
 	total=$((FL_FLAP_S + FL_HEAL_S + 2))
 	t_fio=$EPOCHREALTIME
 	f_on=$(_fl_fio "$tool" on /dev/mapper/flaky-on "$total")
