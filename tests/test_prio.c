@@ -1157,22 +1157,6 @@ static void test_ana(void **state)
 	path_free(pp);
 }
 
-static void test_detect(void **state)
-{
-	struct path *pp = mkpath("nvme0n1", 0, 0, 0, 0);
-
-	(void)state;
-	/* nvme0n1 does not exist here: the question cannot be asked */
-	assert_null(prio_detect(pp, 1000));
-	pp->tpgs = 1; /* TPGS applies to SCSI only */
-	assert_null(prio_detect(pp, 1000));
-	strlcpy_trunc(pp->dev, "sda", sizeof(pp->dev));
-	assert_string_equal(prio_detect(pp, 1000), "alua");
-	pp->tpgs = 0;
-	assert_null(prio_detect(pp, 1000));
-	path_free(pp);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1199,7 +1183,6 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_hp_sw, setup_sg, teardown_sg),
 	    cmocka_unit_test_setup_teardown(test_iet, setup_tmp, teardown_tmp),
 	    cmocka_unit_test_setup_teardown(test_ana, setup_sg, teardown_sg),
-	    cmocka_unit_test(test_detect),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

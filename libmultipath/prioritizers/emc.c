@@ -10,7 +10,6 @@
  * trespass the default SP's paths still sort first among equals.
  */
 #include <errno.h>
-#include <unistd.h>
 
 #include "../scsi.h"
 #include "prio.h"
@@ -35,17 +34,8 @@ int prio_emc_eval(const uint8_t *buf, size_t len, int *prio)
 int prio_emc_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
 		 int *prio)
 {
-	uint8_t buf[EMC_UPR_LEN] = {0};
-	int fd, rc;
-
 	(void)args;
 	(void)pp;
-	fd = prio_dev_open(devnode);
-	if (fd < 0)
-		return fd;
-	rc = scsi_inquiry_vpd(fd, SCSI_VPD_EMC_UPR, buf, sizeof(buf), timeout_ms);
-	close(fd);
-	if (rc < 0)
-		return rc;
-	return prio_emc_eval(buf, (size_t)rc, prio);
+	return prio_inquiry_eval(devnode, SCSI_VPD_EMC_UPR, EMC_UPR_LEN, timeout_ms, prio_emc_eval,
+				 prio);
 }

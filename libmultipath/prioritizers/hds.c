@@ -16,7 +16,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../scsi.h"
 #include "prio.h"
@@ -42,7 +41,7 @@ int prio_hds_eval(const uint8_t *buf, size_t len, int *prio)
 	}
 	/* the parity of the LDEV number is that of its last hex digit */
 	ldev_low = isdigit(buf[HDS_LDEV + 3]) ? buf[HDS_LDEV + 3] - '0'
-					       : tolower(buf[HDS_LDEV + 3]) - 'a' + 10;
+					      : tolower(buf[HDS_LDEV + 3]) - 'a' + 10;
 	ctrl = buf[HDS_CTRL] - '0';
 	*prio = (ldev_low & 1) == (ctrl & 1) ? PRIO_HDS_OWNER : PRIO_HDS_OTHER;
 	return 0;
@@ -51,17 +50,7 @@ int prio_hds_eval(const uint8_t *buf, size_t len, int *prio)
 int prio_hds_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
 		 int *prio)
 {
-	uint8_t buf[HDS_INQ_LEN] = {0};
-	int fd, rc;
-
 	(void)args;
 	(void)pp;
-	fd = prio_dev_open(devnode);
-	if (fd < 0)
-		return fd;
-	rc = scsi_inquiry(fd, buf, sizeof(buf), timeout_ms);
-	close(fd);
-	if (rc < 0)
-		return rc;
-	return prio_hds_eval(buf, (size_t)rc, prio);
+	return prio_inquiry_eval(devnode, -1, HDS_INQ_LEN, timeout_ms, prio_hds_eval, prio);
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "prio.h"
+#include "../scsi.h"
 #include "../util/log.h"
 
 typedef int prio_get_fn(const char *args, const struct path *pp, const char *devnode,
@@ -105,15 +106,20 @@ int prio_dev_open(const char *devnode)
 	return fd < 0 ? -errno : fd;
 }
 
-const char *prio_detect(const struct path *pp, unsigned timeout_ms)
+int prio_inquiry_eval(const char *devnode, int page, size_t len, unsigned timeout_ms,
+		      prio_eval_fn *eval, int *prio)
 {
-	char devnode[sizeof("/dev/") + DEV_NAME_SIZE];
+	uint8_t buf[PRIO_INQUIRY_MAX] = {0};
+	int fd, rc;
 
-	if (!strncmp(pp->dev, "nvme", 4)) {
-		snprintf(devnode, sizeof(devnode), "/dev/%s", pp->dev);
-		return prio_ana_supported(devnode, timeout_ms ? timeout_ms : PRIO_TIMEOUT_DEFAULT_MS) > 0
-			   ? "ana"
-			   : NULL;
-	}
-	return pp->tpgs > 0 ? "alua" : NULL;
+	if (len > sizeof(buf))
+		return -EINVAL;
+	fd = prio_dev_open(devnode);
+	if (fd < 0)
+		return fd;
+	rc = page < 0 ? scsi_inquiry(fd, buf, len, timeout_ms)
+		      : scsi_inquiry_vpd(fd, (uint8_t)page, buf, len, timeout_ms);
+	close(fd);
+	return rc < 0 ? rc : eval(buf, (size_t)rc, prio);
 }
+

@@ -80,14 +80,6 @@ int prio_args_check(const char *name, const char *args, struct strbuf *why);
 size_t prio_count(void);
 const char *prio_name_at(size_t i);
 
-/*
- * The prioritizer detect_prio picks for pp: "ana" for an NVMe namespace
- * (pp->dev "nvme...") whose controller reports ANA (asks the device:
- * Identify Controller, blocking up to timeout_ms, 0 = 30 s), "alua" for a
- * SCSI device with TPGS (pp->tpgs > 0), NULL otherwise (keep the
- * configured one). Any thread, no lock held.
- */
-const char *prio_detect(const struct path *pp, unsigned timeout_ms);
 
 /* ------------------------------------------------------------------------
  * Below: the prioritizers themselves, called by prio_get() with a non-NULL
@@ -183,6 +175,17 @@ int prio_alua_state_prio(int state, bool pref);
 int prio_dev_open(const char *devnode);
 
 /*
+ * The prioritizers that read one INQUIRY answer: send INQUIRY (VPD page
+ * page, or the standard data when page < 0) for len bytes (at most
+ * PRIO_INQUIRY_MAX) to devnode and give the answer to eval. Returns eval's
+ * result or the -errno of the open or the command.
+ */
+enum { PRIO_INQUIRY_MAX = 255 };
+typedef int prio_eval_fn(const uint8_t *buf, size_t len, int *prio);
+int prio_inquiry_eval(const char *devnode, int page, size_t len, unsigned timeout_ms,
+		      prio_eval_fn *eval, int *prio);
+
+/*
  * emc: INQUIRY VPD 0xC0 (scsi_emc_upr_parse()): 10 when this path's SP
  * owns the LUN and takes IO, else 0; +1 when this path's SP is the
  * default owner (of a bound LUN). prio_emc_eval() maps a page (-EINVAL
@@ -236,15 +239,12 @@ int prio_iet_check(const char *args, struct strbuf *why);
  * ana: NVMe ANA (see ana.c for the commands): optimized 50, non-optimized
  * 10, inaccessible 1, persistent loss and change 0. -ENODEV when the device
  * is not NVMe or reports no ANA.
- * prio_ana_supported(): 1 when the controller reports ANA, 0 when not (or
- * not NVMe), -errno when the device cannot be asked.
  * prio_ana_parse_log(): the ANA state (0..15) of group grpid in an ANA log
  * page of len bytes, -ENODEV when not listed, -EINVAL when malformed.
  * prio_ana_state_prio(): the priority of a state, -EINVAL for an unknown one.
  */
 int prio_ana_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
 		 int *prio);
-int prio_ana_supported(const char *devnode, unsigned timeout_ms);
 int prio_ana_parse_log(const uint8_t *buf, size_t len, uint32_t grpid);
 int prio_ana_state_prio(int state);
 

@@ -9,7 +9,6 @@
  *     +1 on the preferred controller.
  */
 #include <errno.h>
-#include <unistd.h>
 
 #include "../scsi.h"
 #include "prio.h"
@@ -32,17 +31,8 @@ int prio_rdac_eval(const uint8_t *buf, size_t len, int *prio)
 int prio_rdac_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
 		  int *prio)
 {
-	uint8_t buf[RDAC_VAC_LEN] = {0};
-	int fd, rc;
-
 	(void)args;
 	(void)pp;
-	fd = prio_dev_open(devnode);
-	if (fd < 0)
-		return fd;
-	rc = scsi_inquiry_vpd(fd, SCSI_VPD_RDAC_VAC, buf, sizeof(buf), timeout_ms);
-	close(fd);
-	if (rc < 0)
-		return rc;
-	return prio_rdac_eval(buf, (size_t)rc, prio);
+	return prio_inquiry_eval(devnode, SCSI_VPD_RDAC_VAC, RDAC_VAC_LEN, timeout_ms,
+				 prio_rdac_eval, prio);
 }
