@@ -446,9 +446,8 @@ static int bindings_repair(int fd, const char *file, const char *alias, const ch
 {
 	STRBUF_AUTO(old);
 	STRBUF_AUTO(text);
-	char tmp[PATH_MAX];
 	struct stat st;
-	int tfd, rc;
+	int rc;
 
 	if (lseek(fd, 0, SEEK_SET) < 0 || fstat(fd, &st) < 0)
 		return -errno;
@@ -468,23 +467,8 @@ static int bindings_repair(int fd, const char *file, const char *alias, const ch
 		rc = strbuf_addf(&text, "%s %s\n", alias, wwid);
 	if (rc < 0)
 		return rc;
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", file) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	tfd = mkostemp(tmp, O_CLOEXEC);
-	if (tfd < 0)
-		return -errno;
-	rc = fchmod(tfd, st.st_mode & 07777) < 0 ? -errno : 0;
+	rc = file_replace(file, st.st_mode, text.buf, text.len);
 	if (rc == 0)
-		rc = fd_write_all(tfd, text.buf, text.len);
-	if (rc == 0 && fsync(tfd) < 0)
-		rc = -errno;
-	if (close(tfd) < 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, file) < 0)
-		rc = -errno;
-	if (rc < 0)
-		unlink(tmp);
-	else
 		mp_log(3, "%s: repaired: %s bound to %s", file, wwid, alias);
 	return rc;
 }

@@ -193,33 +193,14 @@ out:
 	return rc < 0 ? rc : 0;
 }
 
-/* Write text to a temporary file next to file and rename it over file,
- * keeping the mode of the file held by fd. Called with the lock held. */
+/* Replace file (held by fd, locked) with text, keeping its mode. */
 static int replace_file(const char *file, int fd, const struct strbuf *text)
 {
-	char tmp[PATH_MAX];
 	struct stat st;
-	int tfd, rc;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", file) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
 	if (fstat(fd, &st) < 0)
 		return -errno;
-	tfd = mkostemp(tmp, O_CLOEXEC);
-	if (tfd < 0)
-		return -errno;
-	rc = fchmod(tfd, st.st_mode & 07777) < 0 ? -errno : 0;
-	if (rc == 0)
-		rc = fd_write_all(tfd, strbuf_str(text), text->len);
-	if (rc == 0 && fsync(tfd) < 0)
-		rc = -errno;
-	if (close(tfd) < 0 && rc == 0)
-		rc = -errno;
-	if (rc == 0 && rename(tmp, file) < 0)
-		rc = -errno;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
+	return file_replace(file, st.st_mode, strbuf_str(text), text->len);
 }
 
 struct filter {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,4 +68,28 @@ int mkdir_parents(const char *file)
 		*p = '/';
 	}
 	return 0;
+}
+
+int file_replace(const char *file, unsigned mode, const char *text, size_t len)
+{
+	char tmp[PATH_MAX];
+	int tfd, rc;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", file) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	tfd = mkostemp(tmp, O_CLOEXEC);
+	if (tfd < 0)
+		return -errno;
+	rc = fchmod(tfd, (mode_t)(mode & 07777)) < 0 ? -errno : 0;
+	if (rc == 0)
+		rc = fd_write_all(tfd, text, len);
+	if (rc == 0 && fsync(tfd) < 0)
+		rc = -errno;
+	if (close(tfd) < 0 && rc == 0)
+		rc = -errno;
+	if (rc == 0 && rename(tmp, file) < 0)
+		rc = -errno;
+	if (rc < 0)
+		unlink(tmp);
+	return rc;
 }

@@ -19,5 +19,10 @@ int fd_write_all(int fd, const void *buf, size_t len);
 /* mkdir -p of the directory that holds file (mode 0755). 0 or the -errno
  * of the first mkdir that failed other than with EEXIST. */
 int mkdir_parents(const char *file);
+/* Replace file's contents with len bytes of text atomically: written and
+ * fsynced into a temporary file next to it (mode mode), then renamed over
+ * it, so a reader sees the old file or the new one. 0 or -errno (the
+ * temporary file is removed then). */
+int file_replace(const char *file, unsigned mode, const char *text, size_t len);
 
 #endif
