@@ -33,8 +33,6 @@
 
 FL_ISOLATED_MIN_S=15
 
-# _fl_wwid sdX : the WWID both daemons use for the disk (udev's ID_SERIAL).
-_fl_wwid() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 
 # _fl_conf TOOL WWID_ON WWID_OFF : /etc/multipath.conf for one daemon and both maps.
 _fl_conf() {
@@ -154,8 +152,8 @@ _fl_run() {
 	local tool=$1 p_on=$2 p_off=$3 w_on w_off
 	local d_on d_off sampler f_on f_off t_fio t_flap total m rest
 	btool_use "$tool"
-	w_on=$(_fl_wwid "$p_on")
-	w_off=$(_fl_wwid "$p_off")
+	w_on=$(dev_serial "$p_on")
+	w_off=$(dev_serial "$p_off")
 	d_on=$(dev_devt "$p_on")
 	d_off=$(dev_devt "$p_off")
 	bmaps_remove_all

@@ -225,6 +225,9 @@ dev_sectors() { _attr "/sys/class/block/$1/size"; }
 # dev_wwid sdX : the kernel's VPD-based identifier, e.g. "naa.333333300000000" (sysfs).
 dev_wwid() { _attr "/sys/class/block/$1/device/wwid"; }
 
+# dev_serial sdX : udev's ID_SERIAL of the disk, the WWID both daemons name its map by.
+dev_serial() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
+
 # dev_reads sdX : reads completed by the disk so far (first field of /sys/class/block/X/stat).
 dev_reads() {
 	local reads _

@@ -511,7 +511,7 @@ indent <"$LOGDIR/sd_devices"
 read -r P1 P2 <<<"$(sd_paths 0)"
 D1=$(dev_devt "$P1")
 D2=$(dev_devt "$P2")
-WWID=$(udevadm info -q property -n "/dev/$P1" | sed -n 's/^ID_SERIAL=//p')
+WWID=$(dev_serial "$P1")
 [ -n "$WWID" ] || fail "udev gave $P1 no ID_SERIAL"
 MAP=demo
 DM=""

@@ -20,11 +20,10 @@ vm_start_udev
 
 step "Two LUNs, two paths each"
 sd_create 2 2
-udev_serial() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 read -r A1 A2 <<<"$(sd_paths 0)"
 read -r B1 B2 <<<"$(sd_paths 1)"
-W0=$(udev_serial "$A1")
-W1=$(udev_serial "$B1")
+W0=$(dev_serial "$A1")
+W1=$(dev_serial "$B1")
 [ -n "$W0" ] && [ -n "$W1" ] || fail "udev gave no ID_SERIAL ($W0/$W1)"
 log "LUN 0: $A1 $A2 wwid $W0; LUN 1: $B1 $B2 wwid $W1"
 

@@ -22,13 +22,12 @@ conf() {
 	printf 'defaults {\n\tpolling_interval 2\n\tfind_multipaths greedy\n\tuser_friendly_names no\n}\n'
 	printf 'multipaths {\n'
 	printf '\tmultipath {\n\t\twwid "%s"\n\t\talias lun0\n\t\tpath_grouping_policy %s\n\t}\n' \
-		"$(dev_wwid_udev "$A1")" "$1"
+		"$(dev_serial "$A1")" "$1"
 	printf '\tmultipath {\n\t\twwid "%s"\n\t\talias lun1\n\t\tpath_grouping_policy multibus\n\t}\n' \
-		"$(dev_wwid_udev "$B1")"
+		"$(dev_serial "$B1")"
 	printf '}\n'
 	printf '%s\n' "$SD_DEVICE_CONF"
 }
-dev_wwid_udev() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 mpathd_start "$(conf multibus)"
 wait_for "dmsetup info lun0 >/dev/null 2>&1 && dmsetup info lun1 >/dev/null 2>&1" 20 ||
 	fail "maps not created"
@@ -48,7 +47,7 @@ echo 3 >"$SDDRV/max_luns"
 path_rescan
 [ "$SD_NLUNS" = 3 ] || fail "scsi_debug did not add a LUN ($SD_WWIDS)"
 read -r C1 _ <<<"$(sd_paths 2)"
-W2=$(dev_wwid_udev "$C1")
+W2=$(dev_serial "$C1")
 wait_for "dmsetup info -c --noheadings -o name,uuid | grep -q \"mpath-$W2\"" 15 ||
 	fail "no map for the new LUN $W2: $(dmsetup ls)"
 

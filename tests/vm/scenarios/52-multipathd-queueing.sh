@@ -13,7 +13,7 @@ vm_load_modules
 vm_start_udev
 sd_create 1 2
 read -r P1 P2 <<<"$(sd_paths 0)"
-W=$(udevadm info -q property -n "/dev/$P1" | sed -n 's/^ID_SERIAL=//p')
+W=$(dev_serial "$P1")
 
 mpathd_start "defaults {
 	polling_interval 1

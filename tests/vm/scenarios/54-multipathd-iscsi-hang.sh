@@ -39,7 +39,7 @@ vm_start_udev
 step "A scsi_debug LUN and an iSCSI LUN, two paths each"
 sd_create 1 2
 read -r S1 S2 <<<"$(sd_paths 0)"
-SW=$(udevadm info -q property -n "/dev/$S1" | sed -n 's/^ID_SERIAL=//p')
+SW=$(dev_serial "$S1")
 ISCSI_REPLACEMENT_TIMEOUT=$RTO iscsi_setup 2
 I1=$ISCSI_PATH_1 I2=$ISCSI_PATH_2
 I2DEVT=$(dev_devt "$I2")

@@ -13,7 +13,7 @@ MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
 vm_load_modules
 vm_start_udev
 sd_create 1 3
-W=$(udevadm info -q property -n "/dev/$(sd_paths 0 | cut -d' ' -f1)" | sed -n 's/^ID_SERIAL=//p')
+W=$(dev_serial "$(sd_paths 0 | cut -d' ' -f1)")
 # two paths in the active/optimized and active/non-optimized states (scsi_debug gives a host
 # its ALUA state by host number; a standby path would make the group switch fail)
 GOOD="" OTHER=""

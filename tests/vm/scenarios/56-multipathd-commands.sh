@@ -39,8 +39,8 @@ step "Two LUNs, two paths each"
 sd_create 2 2
 read -r A1 A2 <<<"$(sd_paths 0)"
 read -r B1 B2 <<<"$(sd_paths 1)"
-W0=$(udevadm info -q property -n "/dev/$A1" | sed -n 's/^ID_SERIAL=//p')
-W1=$(udevadm info -q property -n "/dev/$B1" | sed -n 's/^ID_SERIAL=//p')
+W0=$(dev_serial "$A1")
+W1=$(dev_serial "$B1")
 CONF="defaults {
 	polling_interval 2
 	max_polling_interval 4

@@ -18,13 +18,12 @@ B=/etc/multipath/bindings
 vm_load_modules
 vm_start_udev
 sd_create 3 2
-udev_serial() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 read -r A1 A2 <<<"$(sd_paths 0)"
 read -r B1 B2 <<<"$(sd_paths 1)"
 read -r C1 C2 <<<"$(sd_paths 2)"
-W0=$(udev_serial "$A1")
-W1=$(udev_serial "$B1")
-W2=$(udev_serial "$C1")
+W0=$(dev_serial "$A1")
+W1=$(dev_serial "$B1")
+W2=$(dev_serial "$C1")
 log "LUN 0 $A1 $A2 $W0; LUN 1 $B1 $B2 $W1; LUN 2 $C1 $C2 $W2"
 
 mkdir -p /etc/multipath

@@ -16,8 +16,8 @@ vm_start_udev
 sd_create 2 2
 read -r A1 A2 <<<"$(sd_paths 0)"
 read -r B1 B2 <<<"$(sd_paths 1)"
-W0=$(udevadm info -q property -n "/dev/$A1" | sed -n 's/^ID_SERIAL=//p')
-W1=$(udevadm info -q property -n "/dev/$B1" | sed -n 's/^ID_SERIAL=//p')
+W0=$(dev_serial "$A1")
+W1=$(dev_serial "$B1")
 
 # LUN 0 keeps one path only (its second one is blacklisted): a single-path map.
 mpathd_start "defaults {

@@ -42,7 +42,7 @@ vm_start_udev
 step "mapb: a scsi_debug LUN, two paths; mapa: an iSCSI LUN, two paths"
 sd_create 1 2
 read -r B1 B2 <<<"$(sd_paths 0)"
-SW=$(udevadm info -q property -n "/dev/$B1" | sed -n 's/^ID_SERIAL=//p')
+SW=$(dev_serial "$B1")
 ISCSI_REPLACEMENT_TIMEOUT=$RTO iscsi_setup 2
 A1=$ISCSI_PATH_1 A2=$ISCSI_PATH_2
 A2DEVT=$(dev_devt "$A2") B2DEVT=$(dev_devt "$B2")
