@@ -33,7 +33,7 @@ main() {
 	TOP=$(cd "$BENCH_HOME/.." && pwd)
 
 	"$BENCH_HOME/install-deps.sh" || exit 2
-	for b in bin/multipath bin/multipathd vmtools/dm_watch; do
+	for b in bin/multipath bin/multipathd vmtools/dm_watch vmtools/dm_message; do
 		[ -x "$TOP/build/$b" ] || {
 			echo "bench: $TOP/build/$b missing: run make bench (it builds them)" >&2
 			exit 2

@@ -158,31 +158,37 @@ static int show_status(struct daemon *d, struct strbuf *out)
 }
 
 /* `show config`; local: the devices section only for the known paths'
- * hardware (printed under vecs.lock: the path strings are borrowed). */
+ * hardware (the distinct vendor, product, revision triples are copied under
+ * vecs.lock; the matching and printing run without it). */
 static int show_config(struct daemon *d, bool local, struct strbuf *out)
 {
-	const char **dev;
-	int rc;
+	struct strvec dev = {0};
+	int rc = 0;
 
-	if (!local) {
-		rcu_read_lock();
-		rc = config_print(rcu_dereference(d->conf), false, out);
-		rcu_read_unlock();
-		return rc;
-	}
-	pthread_mutex_lock(&d->vecs.lock);
-	dev = calloc(3 * d->vecs.paths.n + 1, sizeof(*dev));
-	for (size_t i = 0; dev && i < d->vecs.paths.n; i++) {
-		dev[3 * i] = d->vecs.paths.items[i]->vendor;
-		dev[3 * i + 1] = d->vecs.paths.items[i]->product;
-		dev[3 * i + 2] = d->vecs.paths.items[i]->rev;
+	if (local) {
+		pthread_mutex_lock(&d->vecs.lock);
+		for (size_t i = 0; rc == 0 && i < d->vecs.paths.n; i++) {
+			const struct path *pp = d->vecs.paths.items[i];
+			bool seen = false;
+
+			for (size_t k = 0; k < dev.n && !seen; k += 3)
+				seen = !strcmp(dev.items[k], pp->vendor) &&
+				       !strcmp(dev.items[k + 1], pp->product) &&
+				       !strcmp(dev.items[k + 2], pp->rev);
+			if (!seen && (strvec_push_dup(&dev, pp->vendor) < 0 ||
+				      strvec_push_dup(&dev, pp->product) < 0 ||
+				      strvec_push_dup(&dev, pp->rev) < 0))
+				rc = -ENOMEM;
+		}
+		pthread_mutex_unlock(&d->vecs.lock);
 	}
 	rcu_read_lock();
-	rc = dev ? config_print_local(rcu_dereference(d->conf), dev, d->vecs.paths.n, out)
-		 : -ENOMEM;
+	if (rc == 0)
+		rc = local ? config_print_local(rcu_dereference(d->conf),
+						(const char *const *)dev.items, dev.n / 3, out)
+			   : config_print(rcu_dereference(d->conf), false, out);
 	rcu_read_unlock();
-	pthread_mutex_unlock(&d->vecs.lock);
-	free(dev);
+	strvec_free_all(&dev);
 	return rc;
 }
 

@@ -366,20 +366,36 @@ static void signal_loop(struct daemon *d, int sfd)
 
 /*
  * max_fds: the open file limit the daemon asks for (each path holds a device
- * fd and its sg node; "max" is the hard limit). A refusal is logged and the
- * daemon goes on with what it has.
+ * fd and its sg node); "max" is the system's ceiling (fs.nr_open). The limit
+ * is only raised, never lowered. A refusal is logged and the daemon goes on
+ * with what it has.
  */
 static void set_max_fds(int max_fds)
 {
 	struct rlimit rl;
+	rlim_t want = (rlim_t)max_fds;
 
 	if (max_fds == 0 || getrlimit(RLIMIT_NOFILE, &rl) < 0)
 		return;
-	rl.rlim_cur = max_fds == MAX_FDS_MAX ? rl.rlim_max : (rlim_t)max_fds;
-	if (rl.rlim_cur > rl.rlim_max)
-		rl.rlim_max = rl.rlim_cur;
+	if (max_fds == MAX_FDS_MAX) {
+		FILE *f = fopen("/proc/sys/fs/nr_open", "re");
+		unsigned long nr = 0;
+
+		if (!f)
+			return;
+		if (fscanf(f, "%lu", &nr) != 1)
+			nr = 0;
+		fclose(f);
+		want = (rlim_t)nr;
+	}
+	if (want <= rl.rlim_cur)
+		return;
+	rl.rlim_cur = want;
+	if (rl.rlim_max < want)
+		rl.rlim_max = want;
 	if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
-		mp_log(1, "multipathd: cannot set max_fds %d: %m", max_fds);
+		mp_log(1, "multipathd: cannot raise the open file limit to %lu: %m",
+		       (unsigned long)want);
 }
 
 static int run_daemon(const struct options *o)

@@ -88,21 +88,26 @@ _fl_conf() {
 
 # _fl_dm_sampler OUT : every 100 ms, "EPOCHREALTIME MAP: STATUS" for both maps when it
 # changed (tests/vm/tools/dm_watch: one process, no dmsetup per reading), until killed.
+# Sets FL_SAMPLER_PID.
 _fl_dm_sampler() {
 	"$MPT_TOP/build/vmtools/dm_watch" 100 flaky-on flaky-off >"$1" 2>/dev/null </dev/null &
-	_mpt_bg "$!"
-	echo "$!"
+	FL_SAMPLER_PID=$!
+	_mpt_bg "$FL_SAMPLER_PID"
 }
 
 # _fl_states LOG MAP DEVT T0 T_END : "SECONDS 1|0" for every recorded status of DEVT in MAP
 # (time since T0, EPOCHREALTIME; 1 = active), and the state it had at T_END (seconds since
-# T0) as the last line.
+# T0) as the last line; nothing at all when no recorded status had DEVT.
 _fl_states() {
 	awk -v map="$2:" -v devt="$3" -v t0="$4" -v tend="$5" '$2 == map {
 		for (i = 3; i < NF; i++)
-			if ($i == devt) { s = $(i + 1) == "A"; printf "%.2f %d\n", $1 - t0, s; break }
+			if ($i == devt) {
+				s = $(i + 1) == "A"; seen = 1
+				printf "%.2f %d\n", $1 - t0, s
+				break
+			}
 	}
-	END { printf "%.2f %d\n", tend, s }' "$1"
+	END { if (seen) printf "%.2f %d\n", tend, s }' "$1"
 }
 
 # _fl_figures STATES_TSV FLAP_S : "TRANS FAILS ISOLATE_S RETURN_S" from _fl_states' lines
@@ -135,7 +140,7 @@ _fl_figures() {
 }
 
 # _fl_fio TOOL MODE DEV SECONDS : random reads in the background; errors counted, not fatal;
-# a latency log (max of each 250 ms). Prints the PID.
+# a latency log (max of each 250 ms). Appends the PID to FL_FIO_PIDS.
 _fl_fio() {
 	local base=$BENCH_DIR/fio-flaky-$1-$2
 	fio --name="$1-$2" --filename="$3" --rw=randread --bs=4k --direct=1 --ioengine=libaio \
@@ -143,14 +148,23 @@ _fl_fio() {
 		--write_lat_log="$base" --log_avg_msec=250 --log_max_value=1 \
 		--output-format=json --output="$base.json" >"$base.err" 2>&1 </dev/null &
 	_mpt_bg "$!"
-	echo "$!"
+	FL_FIO_PIDS="$FL_FIO_PIDS $!"
+}
+
+# _fl_fio_running : 0 while one of FL_FIO_PIDS runs.
+_fl_fio_running() {
+	local pid
+	for pid in $FL_FIO_PIDS; do
+		kill -0 "$pid" 2>/dev/null && return 0
+	done
+	return 1
 }
 
 # _fl_run TOOL P_ON P_OFF : one daemon, both maps (their flaky paths given), one flapping
 # episode.
 _fl_run() {
 	local tool=$1 p_on=$2 p_off=$3 w_on w_off
-	local d_on d_off sampler f_on f_off t_fio t_flap total m rest
+	local d_on d_off t_fio t_flap total m rest
 	btool_use "$tool"
 	w_on=$(dev_serial "$p_on")
 	w_off=$(dev_serial "$p_off")
@@ -165,16 +179,18 @@ _fl_run() {
 		bdaemon_stop
 		return 1
 	}
-	sampler=$(_fl_dm_sampler "$BENCH_DIR/flaky-$tool-dmstatus.log")
+	_fl_dm_sampler "$BENCH_DIR/flaky-$tool-dmstatus.log"
 	wait_for "[ -s '$BENCH_DIR/flaky-$tool-dmstatus.log' ]" 10 0.2 || {
 		bnote "$B_NAME flaky: the dm state sampler (build/vmtools/dm_watch) recorded nothing"
+		kill "$FL_SAMPLER_PID" 2>/dev/null || true
 		bdaemon_stop
 		return 1
 	}
 	total=$((FL_FLAP_S + FL_HEAL_S + 2))
 	t_fio=$EPOCHREALTIME
-	f_on=$(_fl_fio "$tool" on /dev/mapper/flaky-on "$total")
-	f_off=$(_fl_fio "$tool" off /dev/mapper/flaky-off "$total")
+	FL_FIO_PIDS=""
+	_fl_fio "$tool" on /dev/mapper/flaky-on "$total"
+	_fl_fio "$tool" off /dev/mapper/flaky-off "$total"
 	sleep 2
 	t_flap=$EPOCHREALTIME
 	path_flap "$p_on" "$FL_OFF_MS" "$FL_PERIOD_MS" "$FL_FLAP_S" >/dev/null
@@ -183,11 +199,12 @@ _fl_run() {
 	bstep "  $B_NAME: $p_on and $p_off flap (${FL_OFF_MS}/${FL_PERIOD_MS} ms) for ${FL_FLAP_S} s, then ${FL_HEAL_S} s healthy"
 	wait "$fp1" "$FLAP_PID" 2>/dev/null || true
 	bstep "  $B_NAME: flapping over; healthy for ${FL_HEAL_S} s"
-	wait_for "! kill -0 $f_on && ! kill -0 $f_off" $((FL_HEAL_S + 60)) 1 || {
+	wait_for "! _fl_fio_running" $((FL_HEAL_S + 60)) 1 || {
 		bnote "$B_NAME flaky: fio still running $((FL_HEAL_S + 60)) s after the flapping (IO hangs): killed"
-		kill -KILL "$f_on" "$f_off" 2>/dev/null || true
+		# shellcheck disable=SC2086 # the PID list
+		kill -KILL $FL_FIO_PIDS 2>/dev/null || true
 	}
-	kill "$sampler" 2>/dev/null || true
+	kill "$FL_SAMPLER_PID" 2>/dev/null || true
 	"$B_MPATHD" show paths >"$BENCH_DIR/flaky-$tool-show-paths.txt" 2>&1 || true
 	bdaemon_stop
 	for m in on off; do
@@ -198,6 +215,10 @@ _fl_run() {
 		awk -v off="$(awk -v a="$t_fio" -v b="$t_flap" 'BEGIN { print a - b }')" -F', *' \
 			'{ printf "%.2f %.3f\n", $1 / 1000 + off, $2 / 1e6 }' \
 			"$BENCH_DIR/fio-flaky-$tool-${m}_clat.1.log" >"$BENCH_DIR/flaky-$tool-$m-lat.tsv" 2>/dev/null || true
+		if [ ! -s "$BENCH_DIR/flaky-$tool-$m-state.tsv" ]; then
+			bnote "$B_NAME flaky ($m): no recorded dm status has path $devt: no dm figures"
+			continue
+		fi
 		read -r trans fails iso back < <(_fl_figures "$BENCH_DIR/flaky-$tool-$m-state.tsv" "$FL_FLAP_S")
 		json=$BENCH_DIR/fio-flaky-$tool-$m.json
 		err=$(jq -r '.jobs[0].total_err // .jobs[0].error' "$json" 2>/dev/null) || err=""

@@ -7,8 +7,9 @@
 # BENCH_SAMPLER_LUNS (64) LUNs x 2 paths, one daemon with the accounting on for every map
 # (sample 10 s, threshold 100, recovery 20 s, double_failed_time 60). Every host-1 path is
 # failed in dm twice (`dmsetup message MAP 0 fail_path DEVT`, as the kernel does on an IO
-# error; the daemon reinstates them in between), so all 64 become flaky within a few seconds
-# of each other and io_err_stat samples them side by side. The paths themselves are healthy:
+# error; the daemon reinstates them in between; one process sends all the messages:
+# tests/vm/tools/dm_message), so all 64 become flaky within a second of each other and
+# io_err_stat samples them side by side. The paths themselves are healthy:
 # every read completes, the hardest case for the sampler's throughput.
 # Figures (raw.tsv keys, tool ours):
 #   sp_paths         paths that got a verdict
@@ -35,14 +36,15 @@ _sp_thread_ticks() {
 	echo 0
 }
 
-# _sp_fail_all MAPDEVT... : fail each "MAP DEVT" pair in dm, one dmsetup each.
+# _sp_fail_all MAPDEVT... : fail each "MAP DEVT" pair in dm, all from one process
+# (tests/vm/tools/dm_message), so every path fails within a moment of the others.
 _sp_fail_all() {
-	local pair
+	local pair args=()
 	for pair in "$@"; do
-		# shellcheck disable=SC2086 # "MAP DEVT"
-		set -- $pair
-		dmsetup message "$1" 0 "fail_path $2" 2>/dev/null || true
+		args+=("${pair% *}" "fail_path ${pair#* }")
 	done
+	"$MPT_TOP/build/vmtools/dm_message" "${args[@]}" ||
+		bnote "sampler: some fail_path messages failed"
 }
 
 part_sampler() {
