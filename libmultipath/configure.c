@@ -675,8 +675,15 @@ int configure_take_over(const struct config *conf, struct multipath *mpp, bool f
 	struct mapvec live = {0};
 	const struct multipath *cur = NULL;
 	struct map_plan plan;
+	char uuid[DEVMAPPER_UUID_SIZE], want[sizeof("mpath-") + WWID_SIZE];
 	int rc = 0;
 
+	/* the name held by a map of another LUN (its uuid is set at its
+	 * create): nothing to take over, no need to wait */
+	snprintf(want, sizeof(want), "mpath-%s", mpp->wwid);
+	if (devmapper_get_info(mpp->alias, uuid, sizeof(uuid), NULL, NULL, NULL) == 0 &&
+	    strcmp(uuid, want))
+		return -EBUSY;
 	/* the other process may still be between its create and the table
 	 * load that makes the map a multipath map: give it a moment */
 	for (int i = 0; !cur && rc != -ENOMEM && i < TAKE_OVER_TRIES; i++) {
@@ -692,6 +699,7 @@ int configure_take_over(const struct config *conf, struct multipath *mpp, bool f
 		goto out;
 	}
 	mp_log(3, "%s: created by another process meanwhile, taken over", mpp->alias);
+	mpp->dm_minor = cur->dm_minor; /* a plan with nothing to do does not read it */
 	rc = configure_plan_map(mpp, cur, force, &plan);
 	if (rc < 0)
 		goto out;
