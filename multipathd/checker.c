@@ -139,8 +139,12 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 	}
 	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED)
 		strvec_push_dup(&t->returned, pp->dev_t);
-	else if (usable && pp->priority == PRIO_UNDEF) /* its prioritizer failed */
+	else if (usable && pp->priority == PRIO_UNDEF && t->now >= pp->prio_next) {
+		/* its prioritizer failed: asked again, at most every
+		 * max_polling_interval (the ask blocks this thread) */
+		pp->prio_next = t->now + t->max_poll;
 		strvec_push_dup(&t->reprio, pp->dev_t);
+	}
 }
 
 static void path_tick(struct daemon *d, struct tick *t, struct path *pp)
@@ -342,7 +346,7 @@ static void make_checkers(struct daemon *d, struct tick *t)
 }
 
 /* Paths that came back may have another priority now (ALUA states); a
- * failed prioritizer is asked again at each check of a usable path. */
+ * failed prioritizer is asked again (see path_tick()). */
 static void refresh_priorities(struct daemon *d, struct tick *t)
 {
 	for (size_t i = 0; i < t->returned.n; i++)

@@ -63,6 +63,8 @@ enum job_type {
 	JOB_CHECK_MAP,  /* arg: map name: its status did not fit; reload if the
 			 * kernel's table differs from ours */
 	JOB_CHECK_MAPS, /* the same for every map (posted once at a time) */
+	JOB_UPDATE_MAP, /* arg: WWID: rebuild; load only if the table changed
+			 * (a path's priority changed its grouping) */
 };
 
 /* A unit of structural work for the dispatcher. Posted by any thread. */

@@ -196,6 +196,8 @@ static int job_run(struct daemon *d, const struct job *j)
 		return maps_check_map(d, j->arg);
 	case JOB_CHECK_MAPS:
 		return check_all_maps(d);
+	case JOB_UPDATE_MAP:
+		return maps_update_wwid(d, j->arg, false);
 	}
 	return -EINVAL;
 }

@@ -642,7 +642,8 @@ static void reconfigure_paths(struct daemon *d, const struct config *conf,
 void path_refresh_priority(struct daemon *d, const char *devt)
 {
 	struct path copy, *pp;
-	bool found;
+	char wwid[WWID_SIZE] = "";
+	bool found, changed;
 	int prio;
 
 	pthread_mutex_lock(&d->vecs.lock);
@@ -656,11 +657,17 @@ void path_refresh_priority(struct daemon *d, const char *devt)
 	prio = configure_path_priority(&copy); /* SG_IO: no lock */
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (pp && pp->priority != prio) {
+	changed = pp && pp->priority != prio;
+	if (changed) {
 		mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
 		pp->priority = prio;
+		strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	/* a grouping by priority may put the path elsewhere now: the
+	 * dispatcher rebuilds the map, and loads it only if it changed */
+	if (changed && wwid[0])
+		dispatch_post(d, JOB_UPDATE_MAP, wwid, false, 0);
 }
 
 /* Priorities may depend on the new prio settings: compute them on copies,
