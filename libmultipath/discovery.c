@@ -12,6 +12,7 @@
 #include "blacklist.h"
 #include "config/propsel.h"
 #include "discovery.h"
+#include "prioritizers/prio.h"
 #include "sysfs.h"
 #include "util/log.h"
 
@@ -321,15 +322,23 @@ static void read_scsi(struct path *pp, const char *devpath)
 
 static void read_nvme(struct path *pp)
 {
-	char grpid[16];
+	enum { NVME_IDENTIFY_TIMEOUT_MS = 5000 };
+	char grpid[16], devnode[sizeof("/dev/") + DEV_NAME_SIZE];
 
 	strlcpy_trunc(pp->vendor, "NVME", sizeof(pp->vendor));
 	attr_str(pp->dev, "device/model", pp->product, sizeof(pp->product));
 	attr_str(pp->dev, "device/firmware_rev", pp->rev, sizeof(pp->rev));
 	attr_str(pp->dev, "device/serial", pp->serial, sizeof(pp->serial));
-	/* the kernel shows the ANA group of a namespace whose controller has ANA */
+	/* the kernel shows the ANA group of a namespace whose controller has
+	 * ANA only with native NVMe multipath on; with it off (dm-multipath's
+	 * case) the controller is asked (Identify Controller) */
 	attr_str(pp->dev, "ana_grpid", grpid, sizeof(grpid));
-	pp->ana = grpid[0] != '\0';
+	if (grpid[0]) {
+		pp->ana = true;
+	} else {
+		snprintf(devnode, sizeof(devnode), "/dev/%s", pp->dev);
+		pp->ana = prio_ana_supported(devnode, NVME_IDENTIFY_TIMEOUT_MS) > 0;
+	}
 }
 
 /* Whether class/CLASS/hostN exists: the SCSI host belongs to that transport. */

@@ -1150,8 +1150,10 @@ static void test_ana(void **state)
 	sg.nvme_status = 0x4002; /* an NVMe error status */
 	assert_int_equal(get("ana", "", pp, &prio), -EIO);
 	sg.nvme_status = 0;
+	assert_int_equal(prio_ana_supported("/dev/null", 1000), 1);
 	sg.cmic = 0x00; /* no ANA reporting */
 	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
+	assert_int_equal(prio_ana_supported("/dev/null", 1000), 0); /* discovery's question */
 	sg.nsid = 0; /* not NVMe */
 	assert_int_equal(get("ana", "", pp, &prio), -ENODEV);
 	path_free(pp);

@@ -130,6 +130,18 @@ static int ana_ctrl(int fd, unsigned timeout_ms, uint32_t *ngroups)
 	return rc;
 }
 
+int prio_ana_supported(const char *devnode, unsigned timeout_ms)
+{
+	uint32_t ngroups;
+	int fd = prio_dev_open(devnode), rc;
+
+	if (fd < 0)
+		return fd;
+	rc = ana_ctrl(fd, timeout_ms, &ngroups);
+	close(fd);
+	return rc == -ENOTTY || rc == -EINVAL ? 0 : rc;
+}
+
 /* The namespace's ANA group id; -ENODEV when 0 (not in a group). */
 static int ana_grpid(int fd, unsigned timeout_ms, uint32_t *grpid)
 {

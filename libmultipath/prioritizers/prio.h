@@ -245,6 +245,10 @@ int prio_iet_check(const char *args, struct strbuf *why);
  */
 int prio_ana_get(const char *args, const struct path *pp, const char *devnode, unsigned timeout_ms,
 		 int *prio);
+/* 1 when the NVMe controller of devnode reports ANA (Identify Controller,
+ * blocking up to timeout_ms), 0 when not or not NVMe, -errno when the
+ * device cannot be asked. */
+int prio_ana_supported(const char *devnode, unsigned timeout_ms);
 int prio_ana_parse_log(const uint8_t *buf, size_t len, uint32_t grpid);
 int prio_ana_state_prio(int state);
 
