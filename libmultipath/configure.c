@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -729,5 +730,58 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 	else if (plan.act == ACT_CREATE && (rc == -EBUSY || rc == -EEXIST))
 		rc = configure_take_over(conf, mpp, force, act);
 	map_plan_release(&plan);
+	return rc;
+}
+
+/*
+ * The kpartx partition maps on map name (holders whose dm uuid starts
+ * with "part"), appended to parts. 1 when one of them is open (the map is
+ * in use), else 0; -errno.
+ */
+static int partition_maps(const char *name, struct strvec *parts)
+{
+	char rel[64], dir[PATH_MAX], pname[DEVMAPPER_NAME_SIZE], uuid[DEVMAPPER_UUID_SIZE];
+	int minor, open_count, rc = 0;
+	struct dirent *de;
+	DIR *d;
+
+	if (devmapper_get_info(name, NULL, 0, &minor, NULL, NULL) < 0)
+		return 0; /* the remove says what is wrong */
+	snprintf(rel, sizeof(rel), "block/dm-%d/holders", minor);
+	if (sysfs_path(rel, dir, sizeof(dir)) < 0 || !(d = opendir(dir)))
+		return 0;
+	while (rc == 0 && (de = readdir(d))) {
+		if (strncmp(de->d_name, "dm-", 3))
+			continue;
+		if (sysfs_block_attr_read(de->d_name, "dm/name", pname, sizeof(pname)) < 0 ||
+		    devmapper_get_info(pname, uuid, sizeof(uuid), NULL, &open_count, NULL) < 0 ||
+		    strncmp(uuid, "part", 4))
+			continue;
+		if (open_count > 0) {
+			mp_log(2, "%s: partition %s is open", name, pname);
+			rc = 1;
+		} else if (strvec_push_dup(parts, pname) < 0) {
+			rc = -ENOMEM;
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
+int configure_flush_partitions(const char *name)
+{
+	struct strvec parts = {0};
+	int rc = partition_maps(name, &parts);
+
+	if (rc == 1)
+		rc = -EBUSY;
+	for (size_t i = 0; rc == 0 && i < parts.n; i++) {
+		rc = devmapper_remove_map(parts.items[i], false);
+		if (rc == 0)
+			mp_log(3, "%s: partition map %s removed", name, parts.items[i]);
+		else if (rc == -ENXIO)
+			rc = 0;
+	}
+	strvec_free_all(&parts);
 	return rc;
 }

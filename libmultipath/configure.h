@@ -143,4 +143,9 @@ int configure_apply_map(const struct config *conf, struct multipath *mpp,
 			const struct multipath *cur, bool force, bool dry_run,
 			enum map_action *act);
 
+/* Remove the kpartx partition maps on map name (holders whose dm uuid
+ * starts with "part"), if none of them is open. 0 (also when there are
+ * none), -EBUSY when one is open, or -errno. */
+int configure_flush_partitions(const char *name);
+
 #endif

@@ -398,60 +398,6 @@ static int list_maps(const struct config *conf, const struct options *o)
 	return rc < 0 ? 1 : 0;
 }
 
-/*
- * The kpartx partition maps on map name (holders whose dm uuid starts
- * with "part"), appended to parts. 1 when one of them is open (the map is
- * in use), else 0; -errno.
- */
-static int partition_maps(const char *name, struct strvec *parts)
-{
-	char rel[64], dir[PATH_MAX], pname[DEVMAPPER_NAME_SIZE], uuid[DEVMAPPER_UUID_SIZE];
-	int minor, open_count, rc = 0;
-	struct dirent *de;
-	DIR *d;
-
-	if (devmapper_get_info(name, NULL, 0, &minor, NULL, NULL) < 0)
-		return 0; /* the remove says what is wrong */
-	snprintf(rel, sizeof(rel), "block/dm-%d/holders", minor);
-	if (sysfs_path(rel, dir, sizeof(dir)) < 0 || !(d = opendir(dir)))
-		return 0;
-	while (rc == 0 && (de = readdir(d))) {
-		if (strncmp(de->d_name, "dm-", 3))
-			continue;
-		if (sysfs_block_attr_read(de->d_name, "dm/name", pname, sizeof(pname)) < 0 ||
-		    devmapper_get_info(pname, uuid, sizeof(uuid), NULL, &open_count, NULL) < 0 ||
-		    strncmp(uuid, "part", 4))
-			continue;
-		if (open_count > 0) {
-			mp_log(2, "%s: partition %s is open", name, pname);
-			rc = 1;
-		} else if (strvec_push_dup(parts, pname) < 0) {
-			rc = -ENOMEM;
-		}
-	}
-	closedir(d);
-	return rc;
-}
-
-/* Remove the partition maps on name, if none is open. 0, -EBUSY, -errno. */
-static int flush_partitions(const char *name)
-{
-	struct strvec parts = {0};
-	int rc = partition_maps(name, &parts);
-
-	if (rc == 1)
-		rc = -EBUSY;
-	for (size_t i = 0; rc == 0 && i < parts.n; i++) {
-		rc = devmapper_remove_map(parts.items[i], false);
-		if (rc == 0)
-			mp_log(3, "%s: partition map %s removed", name, parts.items[i]);
-		else if (rc == -ENXIO)
-			rc = 0;
-	}
-	strvec_free_all(&parts);
-	return rc;
-}
-
 /* Without a daemon, a map that queues with no path would hang the remove's
  * flush: stop queueing first, when nobody has the map open. */
 static void flush_prepare(const char *name)
@@ -473,7 +419,7 @@ static void flush_prepare(const char *name)
  */
 static int flush_one(const char *name, int retries)
 {
-	int rc = flush_partitions(name);
+	int rc = configure_flush_partitions(name);
 
 	if (rc == 0) {
 		flush_prepare(name);
@@ -481,7 +427,7 @@ static int flush_one(const char *name, int retries)
 	}
 	for (int i = 0; rc == -EBUSY && i < (retries < 0 ? 10 : retries); i++) {
 		usleep(retries < 0 ? 100000 : 1000000);
-		rc = flush_partitions(name);
+		rc = configure_flush_partitions(name);
 		if (rc == 0)
 			rc = devmapper_remove_map(name, false);
 	}

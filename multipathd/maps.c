@@ -375,14 +375,16 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 }
 
 /*
- * The last path of map name is gone: queueing is turned off as
- * flush_on_last_del says (always; unused: only when nobody holds the map
- * open; never), then the map is removed if nobody holds it open.
+ * The last path of map name is gone: its kpartx partition maps are removed
+ * unless one is open, queueing is turned off as flush_on_last_del says
+ * (always; unused: only when nobody holds the map open; never), then the
+ * map is removed if nobody holds it open.
  */
 static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
 {
 	int rc, open_count = -1;
 
+	(void)configure_flush_partitions(name); /* an open one is logged */
 	if (flush_on_last_del == FLUSH_ALWAYS ||
 	    (flush_on_last_del == FLUSH_UNUSED &&
 	     devmapper_get_info(name, NULL, 0, NULL, &open_count, NULL) == 0 && open_count == 0))
