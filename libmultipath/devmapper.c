@@ -499,7 +499,7 @@ int devmapper_create_map(const char *name, const char *uuid, uint64_t size, cons
 		return -ENODEV;
 	rc = map_create(name, uuid, size, params, ro, cookie_flags(flags));
 	if (rc < 0)
-		mp_log(3, "devmapper: create %s: %s", name, strerror(-rc));
+		mp_log(3, "devmapper: create %s: %s", name, errno_desc(-rc));
 	return rc;
 }
 
@@ -538,7 +538,7 @@ int devmapper_reload_map(const char *name, uint64_t size, const char *params, bo
 			resume_old_table(name, udev_flags);
 	}
 	if (rc < 0)
-		mp_log(3, "devmapper: reload %s: %s", name, strerror(-rc));
+		mp_log(3, "devmapper: reload %s: %s", name, errno_desc(-rc));
 	return rc;
 }
 
@@ -557,7 +557,7 @@ int devmapper_remove_map(const char *name, bool deferred)
 	if (rc == 0)
 		rc = map_remove(name, deferred);
 	if (rc < 0)
-		mp_log(3, "devmapper: remove %s: %s", name, strerror(-rc));
+		mp_log(3, "devmapper: remove %s: %s", name, errno_desc(-rc));
 	return rc;
 }
 
@@ -579,7 +579,7 @@ int devmapper_rename_map(const char *old, const char *new_name)
 		dm_task_destroy(dmt);
 	}
 	if (rc < 0)
-		mp_log(3, "devmapper: rename %s to %s: %s", old, new_name, strerror(-rc));
+		mp_log(3, "devmapper: rename %s to %s: %s", old, new_name, errno_desc(-rc));
 	return rc;
 }
 
@@ -601,7 +601,7 @@ int devmapper_message(const char *name, const char *msg)
 		dm_task_destroy(dmt);
 	}
 	if (rc < 0)
-		mp_log(3, "devmapper: message '%s' to %s: %s", msg, name, strerror(-rc));
+		mp_log(3, "devmapper: message '%s' to %s: %s", msg, name, errno_desc(-rc));
 	return rc;
 }
 

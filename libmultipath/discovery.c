@@ -511,7 +511,7 @@ static int scan_one(struct udev *udev, const struct config *conf, const char *sy
 	}
 	rc = discovery_path_info(conf, ud, name, pp);
 	if (rc < 0) {
-		mp_log(3, "%s: skipped: cannot read sysfs: %s", name, strerror(-rc));
+		mp_log(3, "%s: skipped: cannot read sysfs: %s", name, errno_desc(-rc));
 		rc = 0;
 		goto out;
 	}

@@ -272,7 +272,7 @@ int dmtable_assemble(const struct multipath *mpp, struct strbuf *params)
 		return -EINVAL;
 	rc = assemble(mpp, &sb);
 	if (rc < 0) {
-		mp_log(4, "dmtable: cannot assemble table of %s: %s", mpp->alias, strerror(-rc));
+		mp_log(4, "dmtable: cannot assemble table of %s: %s", mpp->alias, errno_desc(-rc));
 		return rc;
 	}
 	return strbuf_add(params, sb.buf, sb.len) < 0 ? -ENOMEM : 0;
@@ -531,7 +531,7 @@ int dmtable_disassemble(const char *params, struct multipath *mpp, struct pathve
 	if (rc == 0)
 		commit_objects(&t, &o, mpp, pv);
 	else
-		mp_log(4, "dmtable: cannot disassemble table '%s': %s", params, strerror(-rc));
+		mp_log(4, "dmtable: cannot disassemble table '%s': %s", params, errno_desc(-rc));
 	table_objects_release(&o);
 	parsed_table_release(&t);
 	return rc;

@@ -65,7 +65,7 @@ int checker_new(const char *name, const char *devnode, unsigned timeout_s, struc
 	int rc;
 
 	if (!ops)
-		return -EINVAL;
+		return -ENOENT;
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return -ENOMEM;
@@ -79,11 +79,13 @@ int checker_new(const char *name, const char *devnode, unsigned timeout_s, struc
 	}
 	c->fd = open(devnode, O_RDONLY | O_NONBLOCK | O_CLOEXEC | ops->open_flags);
 	if (c->fd < 0) {
-		rc = -errno;
+		rc = errno == ENOENT ? -ENODEV : -errno; /* -ENOENT: no such checker */
 		goto free_checker;
 	}
 	if (ops->init) {
 		rc = ops->init(c);
+		if (rc == -ENOENT)
+			rc = -ENODEV;
 		if (rc < 0)
 			goto close_fd;
 	}

@@ -78,8 +78,9 @@ bool checker_known(const char *name);
  * readsector0 also open the path's sg node found through sysfs
  * (block/<dev>/device/scsi_generic/sgN, then /dev/sgN O_RDWR|O_NONBLOCK) or,
  * without one, take a job of the SG_IO worker pool.
- * timeout_s (0 means 1) bounds one check. Returns 0 and *out, -EINVAL for
- * an unknown name, -ENOMEM, the open() error, or for directio an aio_group
+ * timeout_s (0 means 1) bounds one check. Returns 0 and *out, -ENOENT for
+ * an unknown name (as prio_get()), -ENOMEM, the open() error (-ENODEV for a
+ * missing device node, so -ENOENT keeps its meaning), or for directio an aio_group
  * error: -EAGAIN when fs.aio-max-nr is exhausted (aio_group_errmsg() has
  * the message to log). Opening an offline SCSI disk fails (-ENXIO): make
  * the checker while the path runs and keep it; an open fd keeps working

@@ -673,7 +673,7 @@ static int apply_config_dir(struct loader *ld, const char *dir)
 				rc = frc;
 			else if (frc < 0)
 				diags_add(ld->d, DIAG_ERROR, strbuf_str(&path), 0,
-					  "cannot read: %s", strerror(-frc));
+					  "cannot read: %s", errno_desc(-frc));
 		}
 		free(list[i]);
 	}
