@@ -664,20 +664,24 @@ static int wwids_reset_to_maps(const struct config *conf)
 /*
  * Without multipathd nobody ends queueing when no_path_retry runs out:
  * losing every path would hang IO for good. So, unless -q, a map that
- * queues is switched to failing IO (its table keeps the feature, so the
- * daemon restores queueing when it adopts the map).
+ * queues is switched to failing IO (dm-multipath's table then shows
+ * features '0' too).
  */
-static void queueing_off(const struct multipath *mpp)
+static void queueing_off(struct multipath *mpp)
 {
 	int rc;
 
 	if (!mpp->features || !strstr(mpp->features, "queue_if_no_path"))
 		return;
 	rc = devmapper_message(mpp->alias, "fail_if_no_path");
-	if (rc < 0)
+	if (rc < 0) {
 		mp_log(1, "%s: cannot turn queueing off: %s", mpp->alias, errno_desc(-rc));
-	else
-		mp_log(3, "%s: multipathd not running, queue_if_no_path turned off", mpp->alias);
+		return;
+	}
+	mp_log(3, "%s: multipathd not running, queue_if_no_path turned off", mpp->alias);
+	/* the map is shown as the kernel now has it (features '0'), as
+	 * multipath-tools shows it */
+	configure_map_set_queueing(mpp, false);
 }
 
 static void apply_maps(const struct config *conf, const struct options *o, struct mapvec *maps,
