@@ -41,9 +41,10 @@ esac
 # everything a scenario calls must be installed here: udevd, dmsetup, fio, sg3-utils ... plus
 # the shared libraries Debian's multipathd needs (it is unpacked, not installed), and
 # open-iscsi (iscsid, iscsiadm) and iproute2 for the iSCSI-over-loopback paths (lib.sh
-# iscsi_*); the host never runs iscsid, only the guest does.
+# iscsi_*); the host never runs iscsid, only the guest does; strace for scenario 63 (the
+# tables each multipath loaded) and the bench.
 PACKAGES="qemu-system-x86 busybox-static kmod udev fio sg3-utils dmsetup jq xz-utils
-	libaio1 libedit2 libjson-c5 liburcu8 libdevmapper1.02.1 open-iscsi iproute2"
+	libaio1 libedit2 libjson-c5 liburcu8 libdevmapper1.02.1 open-iscsi iproute2 strace"
 
 # The stamp says which inputs the cache was built from; when it matches, we are done.
 inputs_hash() {
