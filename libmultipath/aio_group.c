@@ -400,6 +400,11 @@ size_t aio_group_slot_buflen(const struct aio_slot *s)
 
 int aio_group_submit(struct aio_slot *s, int fd, size_t len, off_t offset)
 {
+	return aio_group_submit_flags(s, fd, len, offset, 0);
+}
+
+int aio_group_submit_flags(struct aio_slot *s, int fd, size_t len, off_t offset, int rw_flags)
+{
 	struct aio_group_set *set = s->group->set;
 	struct iocb *iocbp = &s->iocb;
 	int rc;
@@ -412,6 +417,7 @@ int aio_group_submit(struct aio_slot *s, int fd, size_t len, off_t offset)
 		return -EBUSY;
 	}
 	io_prep_pread(iocbp, fd, s->buf, len, offset);
+	iocbp->aio_rw_flags = rw_flags;
 	io_set_eventfd(iocbp, set->efd);
 	iocbp->data = s;
 	s->state = SLOT_INFLIGHT;

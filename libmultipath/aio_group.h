@@ -112,6 +112,11 @@ size_t aio_group_slot_buflen(const struct aio_slot *slot);
  * io_submit error. The slot is idle again after an error.
  */
 int aio_group_submit(struct aio_slot *slot, int fd, size_t len, off_t offset);
+/* The same with RWF_* flags for the read (aio_rw_flags): with RWF_NOWAIT a
+ * read the device cannot queue at once fails with -EAGAIN (at the submit or
+ * as its result) instead of sleeping in io_submit(). */
+int aio_group_submit_flags(struct aio_slot *slot, int fd, size_t len, off_t offset,
+			   int rw_flags);
 
 /*
  * Collect the result of the slot's read. Reaps the set, then, while the

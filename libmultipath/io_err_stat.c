@@ -72,6 +72,7 @@ struct ies_sampler {
 	uint64_t nblocks;
 	uint64_t rng;
 	long timeout_ms;
+	int rw_flags; /* RWF_NOWAIT, 0 once the device refused it */
 	struct timespec start, end, next_submit;
 	unsigned ios, errors, timeouts, unsampled;
 	struct ies_slot slots[IES_SLOTS];
@@ -372,6 +373,7 @@ static int sampler_new_locked(struct io_err_stat *ies, struct ies_path *pp)
 	smp->window = pp->windows + 1;
 	smp->fd = -1;
 	smp->timeout_ms = window_timeout_ms(&smp->p);
+	smp->rw_flags = RWF_NOWAIT;
 	smp->rng = ((uint64_t)pp->devt * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)smp->window << 32);
 	if (!smp->rng)
 		smp->rng = 1;
@@ -475,7 +477,9 @@ static void sampler_collect(struct ies_sampler *smp, const struct timespec *now)
 		if (sl->state == SLOT_IDLE)
 			continue;
 		if (aio_group_poll(sl->aio, NULL, &res) == 1) {
-			if (sl->state == SLOT_INFLIGHT)
+			if (sl->state == SLOT_INFLIGHT && res == -EAGAIN)
+				smp->unsampled++; /* the device queue was full: not a read */
+			else if (sl->state == SLOT_INFLIGHT)
 				sampler_count(smp, res);
 			sl->state = SLOT_IDLE; /* a stuck read: counted already */
 			continue;
@@ -507,7 +511,15 @@ static void sampler_submit(struct io_err_stat *ies, struct ies_sampler *smp,
 			continue;
 		}
 		off = (off_t)(rng_next(&smp->rng) % smp->nblocks * smp->bs);
-		rc = aio_group_submit(sl->aio, smp->fd, smp->bs, off);
+		/* never sleep in io_submit() for a full device queue: that
+		 * would hold up every other sampled path (a device without
+		 * RWF_NOWAIT support is read without it) */
+		rc = aio_group_submit_flags(sl->aio, smp->fd, smp->bs, off, smp->rw_flags);
+		if (rc == -EOPNOTSUPP && smp->rw_flags) {
+			mp_log(3, "%s: io_err_stat: no RWF_NOWAIT reads, reading without", smp->name);
+			smp->rw_flags = 0;
+			rc = aio_group_submit_flags(sl->aio, smp->fd, smp->bs, off, 0);
+		}
 		if (rc < 0) {
 			smp->unsampled++;
 			mp_log(4, "%s: io_err_stat: submit: %s", smp->name, aio_group_errmsg(rc));

@@ -35,7 +35,10 @@
  *   of the window reads in flight for at least the timeout are errors (the
  *   same rule), younger ones are not counted. A failed submission (EAGAIN,
  *   no slot, fs.aio-max-nr) is "not sampled": neither an IO nor a success,
- *   retried at the next tick. A window with no IO counted is bad. A window
+ *   retried at the next tick. Reads are submitted with RWF_NOWAIT: a read
+ *   the device cannot queue at once (its queue or the host's is full, as
+ *   when many paths of one HBA are sampled) ends with -EAGAIN and is "not
+ *   sampled" too, instead of the thread sleeping in io_submit(). A window with no IO counted is bad. A window
  *   keeps the parameters it started with; changes apply from the next one.
  *
  * Threads and locking

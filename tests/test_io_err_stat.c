@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <sys/uio.h>
 #include <fcntl.h>
 #include <libaio.h>
 #include <linux/fs.h>
@@ -61,6 +62,7 @@ struct fk_event {
 static struct {
 	pthread_mutex_t lock;
 	int setup_rc, submit_rc, cancel_rc;
+	bool nowait_unsupported; /* io_submit refuses RWF_NOWAIT (-EOPNOTSUPP) */
 	int setup_calls, submit_calls, cancel_calls;
 	uintptr_t next_ctx;
 	int contexts;
@@ -156,6 +158,13 @@ int __wrap_io_submit(io_context_t ctx, long nr, struct iocb *ios[])
 		assert_true(fk.npending < FK_MAX);
 		assert_int_equal(ios[i]->aio_lio_opcode, IO_CMD_PREAD);
 		assert_int_equal((uintptr_t)ios[i]->u.c.buf % 512, 0);
+		/* the sampler never sleeps in io_submit() for a full queue,
+		 * unless the device refused RWF_NOWAIT */
+		if (ios[i]->aio_rw_flags != 0 && fk.nowait_unsupported) {
+			rc = -EOPNOTSUPP;
+			goto out;
+		}
+		assert_int_equal(ios[i]->aio_rw_flags, fk.nowait_unsupported ? 0 : RWF_NOWAIT);
 		fk_note_read(ios[i]);
 		fk.pending[fk.npending] = ios[i];
 		fk.pending_ctx[fk.npending++] = (uintptr_t)ctx;
@@ -831,6 +840,36 @@ static void test_submit_failures(void **state)
 	io_err_stat_free(ies);
 }
 
+/* A read the device could not queue (RWF_NOWAIT: -EAGAIN) is "not
+ * sampled", neither an IO nor an error. */
+static void test_nowait_full_queue(void **state)
+{
+	struct ies_params p = params(1, 0, 30, 60, 30);
+	struct io_err_stat *ies = ies_manual();
+	unsigned submits;
+
+	(void)state;
+	make_flaky(ies, 0, &p);
+	tick(ies);
+	assert_int_equal(fk_complete_dev(0, -EAGAIN), IES_SLOTS);
+	advance_ms(100);
+	tick(ies);
+	assert_string_equal(status(ies, 0), "sampling 0/1s 0/0");
+	while (io_err_stat_is_held(ies, devt_of(0)))
+		tick_ok(ies, 0);
+	assert_logged("(0 timeouts, 32 not sampled), rate 0/1000 <= threshold 0: good");
+	io_err_stat_free(ies);
+	/* a device that refuses RWF_NOWAIT is read without it */
+	fk.nowait_unsupported = true;
+	ies = ies_manual();
+	submits = fk.dev[0].submits;
+	make_flaky(ies, 0, &p);
+	tick(ies);
+	assert_int_equal(fk.dev[0].submits, submits + IES_SLOTS);
+	io_err_stat_free(ies);
+	fk.nowait_unsupported = false;
+}
+
 /* Nothing counted in the window: bad, whatever the threshold. */
 static void test_no_io_is_bad(void **state)
 {
@@ -1310,6 +1349,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_timeout_cancelled, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_window_end_inflight, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_submit_failures, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_nowait_full_queue, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_no_io_is_bad, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rate_at_threshold, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_threshold_zero, setup, teardown),
