@@ -220,6 +220,7 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	mpp->minio = propsel_int(src, KW_RR_MIN_IO_RQ, NULL);
 	mpp->failback = propsel_int(src, KW_FAILBACK, NULL);
 	mpp->flush_on_last_del = propsel_int(src, KW_FLUSH_ON_LAST_DEL, NULL);
+	mpp->skip_kpartx = propsel_int(src, KW_SKIP_KPARTX, NULL) == YN_YES;
 	mpp->io_err_sample_time = propsel_int(src, KW_PATH_IO_ERR_SAMPLE_TIME, NULL);
 	mpp->io_err_rate_threshold = propsel_int(src, KW_PATH_IO_ERR_RATE_THRESHOLD, NULL);
 	mpp->io_err_recovery_time = propsel_int(src, KW_PATH_IO_ERR_RECOVERY_TIME, NULL);
@@ -620,6 +621,8 @@ int configure_plan_map(const struct multipath *mpp, const struct multipath *cur,
 	snprintf(p.uuid, sizeof(p.uuid), "mpath-%s", mpp->wwid);
 	if (!map_may_have_usable_path(mpp))
 		p.flags |= DEVMAPPER_NO_USABLE_PATHS;
+	if (mpp->skip_kpartx)
+		p.flags |= DEVMAPPER_SKIP_KPARTX;
 	if (!cur) {
 		p.act = ACT_CREATE;
 	} else {

@@ -120,6 +120,7 @@ struct multipath {
 
 	/* chosen by property selection */
 	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
+	bool skip_kpartx;            /* udev's kpartx rule makes no partition maps on it */
 	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
 	/* io_err_stat: path_io_err_{sample_time,rate_threshold,recovery_time,
 	 * double_failed_time}; "no"/"off" are 0 (threshold IO_ERR_THRESHOLD_OFF) */

@@ -413,7 +413,14 @@ static void test_plan_decisions(void **state)
 	assert_int_equal(configure_plan_map(mpp, NULL, false, &plan), 0);
 	assert_int_equal(plan.act, ACT_CREATE);
 	assert_string_equal(plan.uuid, "mpath-" LUN0);
+	assert_false(plan.flags & DEVMAPPER_SKIP_KPARTX);
 	map_plan_release(&plan);
+	/* skip_kpartx reaches udev's rules through the cookie flags */
+	mpp->skip_kpartx = true;
+	assert_int_equal(configure_plan_map(mpp, NULL, false, &plan), 0);
+	assert_true(plan.flags & DEVMAPPER_SKIP_KPARTX);
+	map_plan_release(&plan);
+	mpp->skip_kpartx = false;
 
 	/* the kernel has the same table: nothing, unless forced */
 	dm_set_live("data", LUN0, mpp->size, params);
