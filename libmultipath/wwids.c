@@ -134,20 +134,28 @@ static int contains_cb(const char *line, size_t len, void *arg)
 	return line_is_entry(line, len, arg);
 }
 
-int wwids_check(const char *file, const char *wwid)
+/* The whole file under a shared lock into text ("" when it does not exist). */
+static int read_shared(const char *file, struct strbuf *text)
 {
-	STRBUF_AUTO(text);
-	int fd, rc;
+	int fd = wwids_open_locked(file, LOCK_SH, false), rc;
 
-	if (!file || wwid_validate(wwid) < 0)
-		return -EINVAL;
-	fd = wwids_open_locked(file, LOCK_SH, false);
 	if (fd == -ENOENT)
 		return 0;
 	if (fd < 0)
 		return fd;
-	rc = read_whole(fd, &text);
+	rc = read_whole(fd, text);
 	close(fd);
+	return rc;
+}
+
+int wwids_check(const char *file, const char *wwid)
+{
+	STRBUF_AUTO(text);
+	int rc;
+
+	if (!file || wwid_validate(wwid) < 0)
+		return -EINVAL;
+	rc = read_shared(file, &text);
 	if (rc < 0)
 		return rc;
 	return for_each_line(strbuf_str(&text), text.len, contains_cb, (void *)wwid);
@@ -314,17 +322,11 @@ int wwids_load(const char *file, struct strvec *out)
 {
 	STRBUF_AUTO(text);
 	size_t first = out->n;
-	int fd, rc;
+	int rc;
 
 	if (!file)
 		return -EINVAL;
-	fd = wwids_open_locked(file, LOCK_SH, false);
-	if (fd == -ENOENT)
-		return 0;
-	if (fd < 0)
-		return fd;
-	rc = read_whole(fd, &text);
-	close(fd);
+	rc = read_shared(file, &text);
 	if (rc == 0)
 		rc = for_each_line(strbuf_str(&text), text.len, load_cb, out);
 	if (rc < 0) {
