@@ -263,6 +263,39 @@ static void tick_locked(struct daemon *d, struct tick *t)
 		map_tick(d, t, d->vecs.maps.items[i]);
 }
 
+/* io_err_stat isolated the path of reinstatement m after this tick decided
+ * it (a dm PATH_FAILED event on the dispatcher): the message is dropped. */
+static bool reinstate_now_held(struct daemon *d, const struct dm_msg *m)
+{
+	const struct path *pp;
+	bool held;
+
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, m->devt);
+	held = pp && !path_reinstate_allowed(d, pp);
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (held)
+		mp_log(3, "%s: %s: not reinstated: io_err_stat holds it now", m->map, m->devt);
+	return held;
+}
+
+/* A path reinstated by m was isolated by io_err_stat meanwhile: fail it. */
+static void refail_held(struct daemon *d, const struct dm_msg *m)
+{
+	char msg[48];
+	struct path *pp;
+
+	snprintf(msg, sizeof(msg), "fail_path %s", m->devt);
+	if (devmapper_message(m->map, msg) < 0)
+		return;
+	mp_log(2, "%s: path %s failed again: io_err_stat holds it", m->map, m->devt);
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, m->devt);
+	if (pp)
+		pp->dmstate = PSTATE_FAILED;
+	pthread_mutex_unlock(&d->vecs.lock);
+}
+
 /* Send the messages, then record what the kernel now holds. */
 static void send_msgs(struct daemon *d, struct tick *t)
 {
@@ -270,8 +303,12 @@ static void send_msgs(struct daemon *d, struct tick *t)
 		struct dm_msg *m = &t->msgs.items[i];
 		struct multipath *mpp;
 		struct path *pp;
-		int rc = devmapper_message(m->map, m->msg);
+		bool held = false;
+		int rc;
 
+		if (m->kind == M_REINSTATE && reinstate_now_held(d, m))
+			continue;
+		rc = devmapper_message(m->map, m->msg);
 		if (rc < 0) {
 			mp_log(1, "%s: %s failed: %s", m->map, m->msg, errno_desc(-rc));
 			continue;
@@ -287,6 +324,9 @@ static void send_msgs(struct daemon *d, struct tick *t)
 		} else if (pp && m->kind == M_REINSTATE) {
 			pp->dmstate = PSTATE_ACTIVE;
 			mp_log(2, "%s: path %s reinstated", m->map, m->devt);
+			/* io_err_stat may have isolated it between this tick's
+			 * decision and the message: fail it again */
+			held = !path_reinstate_allowed(d, pp);
 		} else if (mpp && m->kind == M_SWITCH) {
 			mpp->switch_groups++;
 			mpp->next_status = 0;
@@ -295,6 +335,8 @@ static void send_msgs(struct daemon *d, struct tick *t)
 			configure_map_set_queueing(mpp, m->kind == M_QUEUE);
 		}
 		pthread_mutex_unlock(&d->vecs.lock);
+		if (held)
+			refail_held(d, m);
 	}
 }
 

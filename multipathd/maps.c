@@ -641,6 +641,15 @@ static void reconfigure_paths(struct daemon *d, const struct config *conf,
 	pthread_mutex_unlock(&d->vecs.lock);
 }
 
+/* A path of mpp that io_err_stat holds out of service. Under vecs.lock. */
+static bool map_has_held_path(struct daemon *d, const struct multipath *mpp)
+{
+	for (size_t i = 0; i < mpp->paths.n; i++)
+		if (!path_reinstate_allowed(d, mpp->paths.items[i]))
+			return true;
+	return false;
+}
+
 void path_refresh_priority(struct daemon *d, const char *devt)
 {
 	struct path copy, *pp;
@@ -659,16 +668,20 @@ void path_refresh_priority(struct daemon *d, const char *devt)
 	prio = configure_path_priority(&copy); /* SG_IO: no lock */
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	changed = pp && pp->priority != prio;
+	/* a failed ask (a flapping path) keeps a known priority */
+	changed = pp && pp->priority != prio && prio != PRIO_UNDEF;
 	if (changed) {
 		mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
 		pp->priority = prio;
-		strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+		/* a grouping by priority may put the path elsewhere now: the
+		 * dispatcher rebuilds the map and loads it only if it changed;
+		 * not while a path of the map is held out of service (a load
+		 * makes every path active until they are failed again) */
+		if (pp->mpp && !map_has_held_path(d, pp->mpp))
+			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
-	/* a grouping by priority may put the path elsewhere now: the
-	 * dispatcher rebuilds the map, and loads it only if it changed */
-	if (changed && wwid[0])
+	if (wwid[0])
 		dispatch_post(d, JOB_UPDATE_MAP, wwid, false, 0);
 }
 
