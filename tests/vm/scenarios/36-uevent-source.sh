@@ -42,7 +42,11 @@ mark=$(wc -l <"$OUT")
 	dd if=/dev/zero bs=48 count=1 2>/dev/null
 	printf '\x55\xaa'
 } | dd of="/dev/$P8" bs=512 count=1 iflag=fullblock oflag=direct 2>/dev/null
-run blockdev --rereadpt "/dev/$P8"
+# the partition table write makes udev probe the disk (blkid holds it open a moment): the
+# re-read is refused with EBUSY meanwhile, so it is retried
+udevadm settle --timeout=30
+wait_for "blockdev --rereadpt /dev/$P8" 20 0.5 || fail "blockdev --rereadpt /dev/$P8 kept failing"
+log "partition table of $P8 re-read"
 udevadm settle --timeout=30
 [ -e "/sys/class/block/${P8}1" ] || fail "no partition ${P8}1"
 wait_for "tail -n +$((mark + 1)) '$OUT' | grep -q '^change $P8 '" 10 || fail "no change event for $P8"
