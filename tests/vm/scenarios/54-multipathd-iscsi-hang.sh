@@ -13,8 +13,10 @@
 #     resume, reinstatement): the longest time any of them goes without a SCSI command
 #     (device/iorequest_cnt sampled every 50 ms; nothing but the checker sends them any),
 #     less the time the whole guest was stalled meanwhile (a loaded host stops the VM; the
-#     sampler measures it), is at most 2 s, i.e. no check is late by more than 1 s; before
-#     the hang, the same measure gives the baseline. `multipathd show paths` keeps
+#     sampler measures it), is at most 2.5 s: the 1 s tick on a whole-second schedule
+#     leaves gaps of up to about 2 s between two checks of a healthy path (the baseline
+#     before the hang shows them: 1948-2031 ms in one run), while a check held up by the
+#     hung path would leave a gap of about checker_timeout (5 s). `multipathd show paths` keeps
 #     answering (sampled every 0.5 s; its latency is logged, not judged);
 #   - when the portal group is enabled again, the path is reinstated within 4 s of its
 #     session being back (iscsid: "operational after recovery").
@@ -28,7 +30,7 @@
 
 MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
 CHK_TO=5 RTO=10 BASE_S=8
-MAX_GAP_MS=2000 FAIL_LIMIT=$((CHK_TO + 3)) REIN_LIMIT_MS=4000
+MAX_GAP_MS=2500 FAIL_LIMIT=$((CHK_TO + 3)) REIN_LIMIT_MS=4000
 
 # ms T0 T1 : milliseconds from T0 to T1 (EPOCHREALTIME values)
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%d\n", (b - a) * 1000 + 0.5 }'; }
