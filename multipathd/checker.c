@@ -264,7 +264,9 @@ static void tick_locked(struct daemon *d, struct tick *t)
 }
 
 /* io_err_stat isolated the path of reinstatement m after this tick decided
- * it (a dm PATH_FAILED event on the dispatcher): the message is dropped. */
+ * it (a dm PATH_FAILED event on the dispatcher): the message is dropped.
+ * Under path_msg_lock, which keeps the isolation from coming between this
+ * look and the message. */
 static bool reinstate_now_held(struct daemon *d, const struct dm_msg *m)
 {
 	const struct path *pp;
@@ -279,64 +281,48 @@ static bool reinstate_now_held(struct daemon *d, const struct dm_msg *m)
 	return held;
 }
 
-/* A path reinstated by m was isolated by io_err_stat meanwhile: fail it. */
-static void refail_held(struct daemon *d, const struct dm_msg *m)
+/* Send one message and record what the kernel now holds. Under
+ * path_msg_lock. */
+static void send_msg(struct daemon *d, const struct dm_msg *m)
 {
-	char msg[48];
+	struct multipath *mpp;
 	struct path *pp;
+	int rc;
 
-	snprintf(msg, sizeof(msg), "fail_path %s", m->devt);
-	if (devmapper_message(m->map, msg) < 0)
+	if (m->kind == M_REINSTATE && reinstate_now_held(d, m))
 		return;
-	mp_log(2, "%s: path %s failed again: io_err_stat holds it", m->map, m->devt);
+	rc = devmapper_message(m->map, m->msg);
+	if (rc < 0) {
+		mp_log(1, "%s: %s failed: %s", m->map, m->msg, errno_desc(-rc));
+		return;
+	}
 	pthread_mutex_lock(&d->vecs.lock);
-	pp = pathvec_find_devt(&d->vecs.paths, m->devt);
-	if (pp)
+	pp = m->devt[0] ? pathvec_find_devt(&d->vecs.paths, m->devt) : NULL;
+	mpp = mapvec_find_alias(&d->vecs.maps, m->map);
+	if (pp && m->kind == M_FAIL) {
 		pp->dmstate = PSTATE_FAILED;
+		if (mpp)
+			mpp->path_faults++;
+		mp_log(2, "%s: path %s failed in the kernel", m->map, m->devt);
+	} else if (pp && m->kind == M_REINSTATE) {
+		pp->dmstate = PSTATE_ACTIVE;
+		mp_log(2, "%s: path %s reinstated", m->map, m->devt);
+	} else if (mpp && m->kind == M_SWITCH) {
+		mpp->switch_groups++;
+		mpp->next_status = 0;
+		mp_log(2, "%s: switched to path group %d", m->map, m->group);
+	} else if (mpp && (m->kind == M_STOP_QUEUE || m->kind == M_QUEUE)) {
+		configure_map_set_queueing(mpp, m->kind == M_QUEUE);
+	}
 	pthread_mutex_unlock(&d->vecs.lock);
 }
 
-/* Send the messages, then record what the kernel now holds. */
 static void send_msgs(struct daemon *d, struct tick *t)
 {
 	for (size_t i = 0; i < t->msgs.n; i++) {
-		struct dm_msg *m = &t->msgs.items[i];
-		struct multipath *mpp;
-		struct path *pp;
-		bool held = false;
-		int rc;
-
-		if (m->kind == M_REINSTATE && reinstate_now_held(d, m))
-			continue;
-		rc = devmapper_message(m->map, m->msg);
-		if (rc < 0) {
-			mp_log(1, "%s: %s failed: %s", m->map, m->msg, errno_desc(-rc));
-			continue;
-		}
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = m->devt[0] ? pathvec_find_devt(&d->vecs.paths, m->devt) : NULL;
-		mpp = mapvec_find_alias(&d->vecs.maps, m->map);
-		if (pp && m->kind == M_FAIL) {
-			pp->dmstate = PSTATE_FAILED;
-			if (mpp)
-				mpp->path_faults++;
-			mp_log(2, "%s: path %s failed in the kernel", m->map, m->devt);
-		} else if (pp && m->kind == M_REINSTATE) {
-			pp->dmstate = PSTATE_ACTIVE;
-			mp_log(2, "%s: path %s reinstated", m->map, m->devt);
-			/* io_err_stat may have isolated it between this tick's
-			 * decision and the message: fail it again */
-			held = !path_reinstate_allowed(d, pp);
-		} else if (mpp && m->kind == M_SWITCH) {
-			mpp->switch_groups++;
-			mpp->next_status = 0;
-			mp_log(2, "%s: switched to path group %d", m->map, m->group);
-		} else if (mpp && (m->kind == M_STOP_QUEUE || m->kind == M_QUEUE)) {
-			configure_map_set_queueing(mpp, m->kind == M_QUEUE);
-		}
-		pthread_mutex_unlock(&d->vecs.lock);
-		if (held)
-			refail_held(d, m);
+		pthread_mutex_lock(&d->path_msg_lock);
+		send_msg(d, &t->msgs.items[i]);
+		pthread_mutex_unlock(&d->path_msg_lock);
 	}
 }
 

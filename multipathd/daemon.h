@@ -14,8 +14,8 @@
  *   listener    the command socket (uxsock.c); commands run in it
  *               (handlers.c), structural ones as dispatcher jobs
  *
- * Locks, in order: vecs.lock, then the job queue lock (or io_err_stat's,
- * aio_group's); never the reverse. Nobody holds vecs.lock across blocking IO
+ * Locks, in order: path_msg_lock, vecs.lock, then the job queue lock (or
+ * io_err_stat's, aio_group's); never the reverse. Nobody holds vecs.lock across blocking IO
  * (device-mapper reloads, udev waits, prioritizer SG_IO): work that needs IO
  * copies what it needs under the lock, does the IO unlocked and publishes
  * the result under the lock after looking the object up again.
@@ -95,6 +95,12 @@ struct daemon {
 	struct job *jobs, *jobs_tail;
 	int job_fd; /* eventfd: a job was posted */
 	atomic_bool check_maps_queued; /* a JOB_CHECK_MAPS waits */
+
+	/* Orders the checker's dm path messages (the last "is it held?" look,
+	 * the message, its bookkeeping) with the handling of the kernel's
+	 * path events (io_err_stat's isolation and its fail_path): a
+	 * reinstatement is either wholly before an isolation or sees it. */
+	pthread_mutex_t path_msg_lock;
 
 	pthread_t dispatch_thr, checker_thr, dmevents_thr;
 	bool dispatch_up, checker_up, dmevents_up;

@@ -343,15 +343,15 @@ static bool path_mark(struct daemon *d, const char *devt, bool fail, bool sent, 
 	return active;
 }
 
-static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
+/* The mark, the message and the record, ordered with the kernel's path
+ * events and the checker's messages by path_msg_lock. */
+static int fail_reinstate_locked(struct daemon *d, const char *map, const char *devt, bool fail)
 {
-	char map[WWID_SIZE], devt[16], msg[64];
+	char msg[64];
 	struct path *pp;
 	bool active;
-	int rc = path_lookup(d, dev, map, devt);
+	int rc;
 
-	if (rc < 0)
-		return rc;
 	/* a fail of a path active before the message is a path fault (a
 	 * status read may mark it failed before we can) */
 	active = path_mark(d, devt, fail, false, false);
@@ -372,6 +372,19 @@ static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
 	mp_log(2, "%s: path %s %s by command", map, devt, fail ? "failed" : "reinstated");
 	path_mark(d, devt, fail, true, fail && active);
 	return 0;
+}
+
+static int fail_reinstate(struct daemon *d, const char *dev, bool fail)
+{
+	char map[WWID_SIZE], devt[16];
+	int rc = path_lookup(d, dev, map, devt);
+
+	if (rc < 0)
+		return rc;
+	pthread_mutex_lock(&d->path_msg_lock);
+	rc = fail_reinstate_locked(d, map, devt, fail);
+	pthread_mutex_unlock(&d->path_msg_lock);
+	return rc;
 }
 
 static int map_name(struct daemon *d, const char *arg, char *name)

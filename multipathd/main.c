@@ -267,6 +267,7 @@ static int daemon_init(struct daemon *d, struct config *conf, bool foreground)
 {
 	pthread_mutex_init(&d->vecs.lock, NULL);
 	pthread_mutex_init(&d->job_lock, NULL);
+	pthread_mutex_init(&d->path_msg_lock, NULL);
 	pthread_cond_init(&d->job_cond, NULL);
 	d->conf = conf;
 	d->foreground = foreground;

@@ -522,12 +522,21 @@ static int path_failed_event(struct daemon *d, struct path *pp, char *map, size_
 	return IES_FLAKY;
 }
 
+/*
+ * A path event of the kernel. The kernel sends the events of one dm event
+ * batch in reverse order: a PATH_REINSTATED may arrive after the
+ * PATH_FAILED that followed it. A path io_err_stat holds must stay failed,
+ * so a reinstatement of a held path is answered with fail_path (a no-op
+ * when the kernel has it failed already). Under path_msg_lock, which
+ * orders this with the checker's reinstatements.
+ */
 void maps_dm_path_event(struct daemon *d, const char *devt, bool failed)
 {
 	char map[WWID_SIZE], msg[48];
 	struct path *pp;
-	bool flaky = false;
+	bool fail = false;
 
+	pthread_mutex_lock(&d->path_msg_lock);
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_devt(&d->vecs.paths, devt);
 	if (pp) {
@@ -537,19 +546,25 @@ void maps_dm_path_event(struct daemon *d, const char *devt, bool failed)
 		if (failed && pp->mpp && was_active)
 			pp->mpp->path_faults++;
 		if (failed)
-			flaky = path_failed_event(d, pp, map, sizeof(map)) == IES_FLAKY;
+			fail = path_failed_event(d, pp, map, sizeof(map)) == IES_FLAKY;
+		else if (pp->mpp && !path_reinstate_allowed(d, pp)) {
+			fail = true;
+			strlcpy_trunc(map, pp->mpp->alias, sizeof(map));
+			pp->dmstate = PSTATE_FAILED;
+		}
 		/* check it now: the kernel saw an error the checker may not have */
 		if (!pp->admin_failed)
 			pp->next_check = 0;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
-	if (flaky) {
-		/* the kernel may have reinstated it meanwhile (a reinstate
-		 * raced): fail it for sure; held, it stays failed */
+	if (fail) {
 		snprintf(msg, sizeof(msg), "fail_path %s", devt);
 		if (devmapper_message(map, msg) < 0)
-			mp_log(1, "%s: cannot fail flaky path %s", map, devt);
+			mp_log(1, "%s: cannot fail held path %s", map, devt);
+		else if (!failed)
+			mp_log(2, "%s: path %s failed again: io_err_stat holds it", map, devt);
 	}
+	pthread_mutex_unlock(&d->path_msg_lock);
 }
 
 /* Each distinct WWID of the known paths and maps, once. Under vecs.lock. */

@@ -11,6 +11,9 @@
 #   - while held it shows "delayed" in `show paths` and `multipath -ll`, and io_err_stat
 #     lists it;
 #   - fio sees no error at all;
+#   - a held path that is reinstated behind the daemon's back (by hand here; the kernel's
+#     own events can say the same when a PATH_REINSTATED arrives after a newer PATH_FAILED)
+#     is failed again at once;
 #   - after the flapping stops it is back in service within sample + recovery +
 #     polling_interval + 2 s.
 . "$(dirname "$0")/../lib.sh"
@@ -60,6 +63,32 @@ wait_for "\"$MPT_TOP/build/bin/multipath\" -ll flaky | grep \" $P2 \" | grep -q 
 	fail "multipath -ll does not show $P2 delayed: $("$MPT_TOP/build/bin/multipath" -ll flaky)"
 wait "$FLAP_PID" || true
 log "flapping over"
+
+step "$P2 held and healthy, reinstated by hand: failed again"
+# held with at least 6 s to its next verdict: nothing can release it meanwhile. A window
+# that saw only the last few flaps may release it at once: then there is nothing to try.
+ies_state() {
+	"$MPATHD" show io_err_stat | awk -v d="$P2DEVT" '$1 == d { print $6, $7 + 0; f = 1 }
+		END { if (!f) print "- 0" }'
+}
+# ready: held with 6 s or more to go, or released (neither held nor sampling)
+ies_ready() {
+	local st left
+	read -r st left <<<"$(ies_state)"
+	[ "$st" = held ] && [ "$left" -ge 6 ] || { [ "$st" != held ] && [ "$st" != sampling ]; }
+}
+wait_for ies_ready $((SAMPLE + RECOVERY)) 0.5 ||
+	fail "$P2 neither held nor released: $("$MPATHD" show io_err_stat)"
+if [ "$(ies_state | cut -d' ' -f1)" != held ]; then
+	log "$P2 released by its first window after the flapping: nothing held to try"
+else
+	L0=$(wc -l <"$LOGDIR/multipathd.log")
+	dmsetup message flaky 0 "reinstate_path $P2DEVT"
+	wait_for "tail -n +$((L0 + 1)) '$LOGDIR/multipathd.log' | grep -q 'flaky: path $P2DEVT failed again: io_err_stat holds it'" 5 0.2 ||
+		fail "$P2 reinstated by hand while held, not failed again: $(tail -n +$((L0 + 1)) "$LOGDIR/multipathd.log")"
+	assert_eq "$(dm_path_state flaky "$P2DEVT")" F "$P2 held, after its reinstatement by hand"
+	log "ok: $P2 failed again after its reinstatement by hand"
+fi
 
 step "Back in service within sample + recovery + poll + 2 s"
 LIMIT=$((SAMPLE + RECOVERY + POLL + 2))
