@@ -47,10 +47,20 @@ struct path_job {
 	int timeout;
 };
 VECTOR_DEFINE(path_job_vec, struct path_job)
+VECTOR_DEFINE(map_ptr_vec, struct multipath *)
 
+/*
+ * One pass. A full pass (every second) starts the checks that are due and
+ * looks at every map; a pending pass (every 100 ms while checks run) only
+ * collects the verdicts of running checks and looks at their maps: at
+ * hundreds of paths a check is nearly always pending, and ten full passes
+ * a second would cost the idle daemon most of its CPU.
+ */
 struct tick {
 	long now;
+	bool full;
 	int poll, max_poll;
+	struct map_ptr_vec judged; /* pending pass: maps with a new verdict */
 	struct dm_msg_vec msgs;
 	struct path_job_vec need_checker; /* in a map, no checker yet */
 	struct strvec returned;           /* devts that came back: new priority */
@@ -179,6 +189,14 @@ static void path_tick(struct daemon *d, struct tick *t, struct path *pp)
 	}
 	pp->check_running = false;
 	path_verdict(d, t, pp, chk);
+	if (!t->full) {
+		size_t k = 0;
+
+		while (k < t->judged.n && t->judged.items[k] != pp->mpp)
+			k++;
+		if (k == t->judged.n)
+			map_ptr_vec_push(&t->judged, pp->mpp); /* -ENOMEM: the next full pass */
+	}
 }
 
 static bool path_returned(const struct tick *t, const struct multipath *mpp, int group)
@@ -257,8 +275,17 @@ static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 
 static void tick_locked(struct daemon *d, struct tick *t)
 {
-	for (size_t i = 0; i < d->vecs.paths.n; i++)
-		path_tick(d, t, d->vecs.paths.items[i]);
+	for (size_t i = 0; i < d->vecs.paths.n; i++) {
+		struct path *pp = d->vecs.paths.items[i];
+
+		if (t->full || pp->check_running)
+			path_tick(d, t, pp);
+	}
+	if (!t->full) {
+		for (size_t i = 0; i < t->judged.n; i++)
+			map_tick(d, t, t->judged.items[i]);
+		return;
+	}
 	for (size_t i = 0; i < d->vecs.maps.n; i++)
 		map_tick(d, t, d->vecs.maps.items[i]);
 }
@@ -387,15 +414,17 @@ static void tick_release(struct tick *t)
 {
 	dm_msg_vec_release(&t->msgs);
 	path_job_vec_release(&t->need_checker);
+	map_ptr_vec_release(&t->judged);
 	strvec_free_all(&t->returned);
 	strvec_free_all(&t->reprio);
 	strvec_free_all(&t->status_due);
 }
 
-/* One pass; returns the number of checks still pending. */
-static int checker_tick(struct daemon *d)
+/* One pass (full or pending, see struct tick); returns the number of
+ * checks still pending. */
+static int checker_tick(struct daemon *d, bool full)
 {
-	struct tick t = {.now = now_s()};
+	struct tick t = {.now = now_s(), .full = full};
 	int pending;
 
 	rcu_read_lock();
@@ -438,7 +467,7 @@ static void *checker_thread(void *arg)
 
 		/* maps are published one by one during the first set-up:
 		 * their paths are checked from the start */
-		pending = checker_tick(d);
+		pending = checker_tick(d, true);
 		if (watchdog)
 			sd_notify(0, "WATCHDOG=1");
 		next = ts_add_ms(next, 1000);
@@ -452,7 +481,7 @@ static void *checker_thread(void *arg)
 			if (poll(&pfd, 1, PENDING_POLL_MS) > 0)
 				break;
 			wait_ms -= PENDING_POLL_MS;
-			pending = checker_tick(d);
+			pending = checker_tick(d, false);
 		}
 		if (wait_ms > 0)
 			poll(&pfd, 1, (int)wait_ms);
