@@ -745,8 +745,11 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 	char uuid[WWID_SIZE + 8];
 	bool ro;
 
-	if (plan->act == ACT_NOTHING)
+	if (plan->act == ACT_NOTHING) {
+		if (plan->set_transport)
+			exec_transport(conf, plan);
 		return 0;
+	}
 	if (plan->act == ACT_CREATE)
 		rc = devmapper_create_map(plan->name, plan->uuid, plan->size, plan->params,
 					  plan->ro, plan->flags);
@@ -757,7 +760,7 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 					  plan->flags);
 	if (rc < 0)
 		return rc;
-	if (plan->act == ACT_CREATE || plan->reload)
+	if (plan->act == ACT_CREATE || plan->reload || plan->set_transport)
 		exec_transport(conf, plan);
 	if (devmapper_get_info(plan->name, uuid, sizeof(uuid), &m, &open_count, &ro) == 0 && minor)
 		*minor = m;

@@ -620,6 +620,15 @@ static void test_configure_no_change_no_write(void **state)
 	put(SESSION, "10");
 	assert_int_equal(configure_apply_map(conf, mv.items[0], mv.items[0], true, true, &act), 0);
 	assert_attr(SESSION, "10");
+	/* nothing to reload, but the caller asks (the daemon's reconfigure) */
+	struct map_plan plan;
+
+	assert_int_equal(configure_plan_map(mv.items[0], mv.items[0], false, &plan), 0);
+	assert_int_equal(plan.act, ACT_NOTHING);
+	plan.set_transport = true;
+	assert_int_equal(configure_exec_plan(conf, &plan, NULL), 0);
+	assert_attr(SESSION, "8");
+	map_plan_release(&plan);
 	config_free(conf);
 	mapvec_free(&mv);
 	pathvec_free(&pv);
