@@ -40,6 +40,32 @@ static bool autodetect(const struct prop_src *src, enum kw_id detect, enum kw_id
 	return propsel_int(src, detect, NULL) == YN_YES;
 }
 
+/*
+ * fast_io_fail_tmo, dev_loss_tmo and eh_deadline as transport.h takes them.
+ * fast_io_fail_tmo's built-in 5 is written like a configured value (as
+ * multipath-tools does); dev_loss_tmo and eh_deadline from nowhere but the
+ * built-in leave the kernel's value.
+ */
+static void select_path_tmo(const struct prop_src *src, struct path *pp)
+{
+	enum prop_origin o;
+	int v;
+
+	v = propsel_int(src, KW_FAST_IO_FAIL_TMO, NULL);
+	pp->fast_io_fail = v == FAST_IO_FAIL_OFF ? TRANSPORT_TMO_OFF : v;
+	v = propsel_int(src, KW_DEV_LOSS_TMO, &o);
+	if (o == ORIGIN_BUILTIN)
+		pp->dev_loss = TRANSPORT_TMO_UNSET;
+	else
+		pp->dev_loss = v == DEV_LOSS_TMO_INFINITY ? TRANSPORT_TMO_INFINITY : v;
+	v = propsel_int(src, KW_EH_DEADLINE, &o);
+	if (o == ORIGIN_BUILTIN)
+		pp->eh_deadline = TRANSPORT_TMO_UNSET;
+	else
+		pp->eh_deadline = v == EH_DEADLINE_OFF ? TRANSPORT_TMO_OFF : v;
+	pp->tmo_selected = true;
+}
+
 static void select_path_props(const struct config *conf, struct path *pp)
 {
 	struct prop_src src;
@@ -65,6 +91,7 @@ static void select_path_props(const struct config *conf, struct path *pp)
 			      sizeof(pp->prio_name));
 		strlcpy_trunc(pp->prio_args, args ? args : "", sizeof(pp->prio_args));
 	}
+	select_path_tmo(&src, pp);
 }
 
 void configure_path_dev_state(struct path *pp)
@@ -604,6 +631,71 @@ void map_plan_release(struct map_plan *plan)
 {
 	free(plan->params);
 	plan->params = NULL;
+	free(plan->tpaths);
+	plan->tpaths = NULL;
+	plan->ntpaths = 0;
+}
+
+/* A copy of the transport timeouts of mpp's SCSI paths, for the plan. */
+static int plan_transport(const struct multipath *mpp, struct map_plan *p)
+{
+	p->no_path_retry = mpp->no_path_retry;
+	p->tpaths = mpp->paths.n ? calloc(mpp->paths.n, sizeof(*p->tpaths)) : NULL;
+	if (mpp->paths.n && !p->tpaths)
+		return -ENOMEM;
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		const struct path *pp = mpp->paths.items[i];
+		struct transport_path *tp = &p->tpaths[p->ntpaths];
+
+		if (!pp->tmo_selected || pp->hbtl.host < 0 || strncmp(pp->protocol, "scsi:", 5))
+			continue;
+		strlcpy_trunc(tp->dev, pp->dev[0] ? pp->dev : pp->dev_t, sizeof(tp->dev));
+		tp->hbtl = pp->hbtl;
+		strlcpy_trunc(tp->protocol, pp->protocol, sizeof(tp->protocol));
+		tp->tmo = (struct transport_tmo){.fast_io_fail = pp->fast_io_fail,
+						 .dev_loss = pp->dev_loss,
+						 .eh_deadline = pp->eh_deadline};
+		p->ntpaths++;
+	}
+	return 0;
+}
+
+/*
+ * The least dev_loss_tmo that lets the map queue as no_path_retry says:
+ * "queue" forever, N retries for N checks polling_interval apart
+ * (multipath.conf(5) of multipath-tools: no_path_retry takes precedence
+ * over dev_loss_tmo, so that a path is not removed while IO queues).
+ */
+static int queue_dev_loss_min(int no_path_retry, int polling_interval)
+{
+	long long secs;
+
+	if (no_path_retry == NO_PATH_RETRY_QUEUE)
+		return TRANSPORT_TMO_INFINITY;
+	if (no_path_retry <= 0)
+		return 0;
+	secs = (long long)no_path_retry * (polling_interval > 0 ? polling_interval : 1);
+	return secs > TRANSPORT_TMO_INFINITY ? TRANSPORT_TMO_INFINITY : (int)secs;
+}
+
+/* Set the transport timeouts of the plan's paths; refusals are logged, not fatal. */
+static void exec_transport(const struct config *conf, const struct map_plan *plan)
+{
+	int min = queue_dev_loss_min(plan->no_path_retry, conf->defaults.polling_interval);
+
+	for (size_t i = 0; i < plan->ntpaths; i++) {
+		struct transport_path tp = plan->tpaths[i];
+		char failed[192] = "";
+		int rc;
+
+		tp.tmo.dev_loss_min = min;
+		rc = transport_apply(&tp, failed, sizeof(failed));
+		if (rc < 0)
+			mp_log(3, "%s: %s: cannot set transport timeout %s: %s", plan->name, tp.dev,
+			       failed, errno_desc(-rc));
+		else if (rc > 0)
+			mp_log(3, "%s: %s: %d transport timeout(s) set", plan->name, tp.dev, rc);
+	}
 }
 
 int configure_plan_map(const struct multipath *mpp, const struct multipath *cur, bool force,
@@ -637,9 +729,12 @@ int configure_plan_map(const struct multipath *mpp, const struct multipath *cur,
 				p.act = ACT_RELOAD;
 		}
 	}
+	rc = plan_transport(mpp, &p);
 	p.params = strbuf_detach(&params);
-	if (!p.params)
+	if (rc < 0 || !p.params) {
+		map_plan_release(&p);
 		return -ENOMEM;
+	}
 	*plan = p;
 	return 0;
 }
@@ -650,8 +745,11 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 	char uuid[WWID_SIZE + 8];
 	bool ro;
 
-	if (plan->act == ACT_NOTHING)
+	if (plan->act == ACT_NOTHING) {
+		if (plan->set_transport)
+			exec_transport(conf, plan);
 		return 0;
+	}
 	if (plan->act == ACT_CREATE)
 		rc = devmapper_create_map(plan->name, plan->uuid, plan->size, plan->params,
 					  plan->ro, plan->flags);
@@ -662,6 +760,8 @@ int configure_exec_plan(const struct config *conf, const struct map_plan *plan, 
 					  plan->flags);
 	if (rc < 0)
 		return rc;
+	if (plan->act == ACT_CREATE || plan->reload || plan->set_transport)
+		exec_transport(conf, plan);
 	if (devmapper_get_info(plan->name, uuid, sizeof(uuid), &m, &open_count, &ro) == 0 && minor)
 		*minor = m;
 	if (wwids_add(conf->defaults.wwids_file, plan->uuid + 6) < 0)

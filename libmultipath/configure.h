@@ -11,6 +11,7 @@
 
 #include "config/config.h"
 #include "structs.h"
+#include "transport.h"
 
 /* Select pp's path properties (checker, checker_timeout, prio, prio_args,
  * with detect_prio/detect_checker). No IO beyond reading conf. */
@@ -103,10 +104,15 @@ int configure_take_over(const struct config *conf, struct multipath *mpp, bool f
  * What bringing the kernel in line with a map takes, split so that the
  * daemon decides under its lock and talks to device-mapper without it.
  * configure_plan_map() only reads mpp and cur (NULL: no map in the kernel)
- * and fills plan (params owned: map_plan_release()); configure_exec_plan()
- * does the device-mapper calls (create, or rename and/or reload), records
- * the WWID in the wwids file and stores the dm minor in *minor (may be
- * NULL). Both return 0 or -errno.
+ * and fills plan (params and paths owned: map_plan_release());
+ * configure_exec_plan() does the device-mapper calls (create, or rename
+ * and/or reload), records the WWID in the wwids file and stores the dm
+ * minor in *minor (may be NULL). After a create or reload (or always,
+ * with plan->set_transport) it sets the transport timeouts of the map's SCSI paths (transport.h: FC remote port,
+ * iSCSI session, SCSI host eh_deadline; dev_loss_tmo at least what
+ * no_path_retry x polling_interval needs, infinity with queue): a value
+ * the kernel refuses is logged at verbosity 3 and does not fail the plan.
+ * Both return 0 or -errno.
  */
 struct map_plan {
 	enum map_action act; /* ACT_RENAME may come with a reload */
@@ -115,6 +121,11 @@ struct map_plan {
 	char name[WWID_SIZE], old_name[WWID_SIZE], uuid[WWID_SIZE + 8];
 	uint64_t size;
 	char *params;
+	bool set_transport;  /* the caller's: set the transport timeouts even
+			      * when the map needs no create or reload */
+	int no_path_retry;   /* the map's, for dev_loss_tmo */
+	struct transport_path *tpaths; /* the paths' transport timeouts (owned) */
+	size_t ntpaths;
 };
 int configure_plan_map(const struct multipath *mpp, const struct multipath *cur, bool force,
 		       struct map_plan *plan);

@@ -78,6 +78,10 @@ struct path {
 	int checker_timeout;         /* seconds */
 	char prio_name[16];
 	char prio_args[256];
+	/* transport timeouts (fast_io_fail_tmo, dev_loss_tmo, eh_deadline) as
+	 * transport.h's struct transport_tmo takes them; valid once tmo_selected */
+	bool tmo_selected;
+	int fast_io_fail, dev_loss, eh_deadline;
 
 	int priority;                /* PRIO_UNDEF until computed */
 	enum path_state state;       /* last checker verdict */

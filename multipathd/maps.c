@@ -189,8 +189,10 @@ static void fail_paths(const char *map, const struct strvec *devts)
 	}
 }
 
-/* Build, plan, execute, publish; see the file's header. */
-int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
+/* Build, plan, execute, publish; see the file's header. With setup (the
+ * start and reconfigure), the paths' transport timeouts are set even when
+ * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure. */
+static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setup)
 {
 	struct multipath *nm, *cur;
 	struct map_plan plan = {0};
@@ -214,6 +216,7 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	if (cur)
 		map_carry_state(nm, cur);
 	rc = configure_plan_map(nm, cur, force, &plan);
+	plan.set_transport = setup;
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (rc == 0)
 		rc = map_exec(d, &plan, nm, &act);
@@ -250,12 +253,22 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	return rc;
 }
 
-void maps_update_wwids(struct daemon *d, const struct strvec *wwids)
+int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
+{
+	return update_wwid(d, wwid, force, false);
+}
+
+static void update_wwids(struct daemon *d, const struct strvec *wwids, bool setup)
 {
 	devmapper_udev_defer_begin();
 	for (size_t i = 0; i < wwids->n && !atomic_load(&d->stopping); i++)
-		maps_update_wwid(d, wwids->items[i], false);
+		update_wwid(d, wwids->items[i], false, setup);
 	devmapper_udev_defer_end();
+}
+
+void maps_update_wwids(struct daemon *d, const struct strvec *wwids)
+{
+	update_wwids(d, wwids, false);
 }
 
 /* Select properties, read the device state and compute the priority of a
@@ -623,7 +636,7 @@ int maps_initial_setup(struct daemon *d)
 	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
 	if (rc == 0)
-		maps_update_wwids(d, &wwids);
+		update_wwids(d, &wwids, true);
 	strvec_free_all(&wwids);
 	sync_all_status(d);
 	return rc;
@@ -787,7 +800,7 @@ int maps_reconfigure(struct daemon *d)
 	rc = collect_wwids(d, &wwids);
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (rc == 0)
-		maps_update_wwids(d, &wwids);
+		update_wwids(d, &wwids, true);
 	strvec_free_all(&wwids);
 	strvec_free_all(&gone);
 	ies_refresh_params(d);

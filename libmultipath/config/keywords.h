@@ -145,7 +145,7 @@ enum { IO_ERR_THRESHOLD_OFF = -1 }; /* the other "no"/"off" values are 0 */
  * "yes" is "always", so code that tests for YN_YES keeps its meaning. */
 enum { FLUSH_UNUSED = YN_NO, FLUSH_ALWAYS = YN_YES, FLUSH_NEVER = 2 };
 enum { MAX_FDS_MAX = -1 };           /* "max": the system's open file limit */
-enum { EH_DEADLINE_OFF = -1 };       /* "off": leave the SCSI setting alone */
+enum { EH_DEADLINE_OFF = -1 };       /* "off": the host's deadline is turned off */
 enum { GHOST_DELAY_OFF = 0 };        /* "no"/"off"/0 */
 enum marginal_pathgroups { MARGINAL_PG_OFF = 0, MARGINAL_PG_ON = 1, MARGINAL_PG_FPIN = 2 };
 enum { VPD_VENDOR_HP3PAR = 1 };

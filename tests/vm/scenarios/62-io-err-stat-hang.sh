@@ -49,6 +49,9 @@ A2DEVT=$(dev_devt "$A2") B2DEVT=$(dev_devt "$B2")
 
 mpathd_start "defaults {
 	polling_interval 1
+	# the session's recovery timeout stays the replacement timeout set above (the daemon
+	# writes fast_io_fail_tmo there, 5 s when unset, as multipath-tools does)
+	fast_io_fail_tmo $RTO
 	max_polling_interval 1
 	path_checker tur
 	checker_timeout $CHK_TO
