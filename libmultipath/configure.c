@@ -574,11 +574,20 @@ const char *map_action_name(enum map_action act)
 static int table_for_compare(const struct multipath *mpp, struct strbuf *out)
 {
 	struct multipath tmp = *mpp; /* shallow: dmtable_assemble only reads */
+	char *features = NULL;
+	int rc;
 
 	tmp.minio = 1;
 	tmp.rr_weight = RR_WEIGHT_UNIFORM;
 	tmp.nextpg = 1; /* the kernel shows its current group there */
-	return dmtable_assemble(&tmp, out);
+	/* queueing is switched by messages (no_path_retry, `multipath`
+	 * without the daemon), never a reason to reload */
+	if (features_with_queueing(mpp->features ? mpp->features : "0", false, &features) < 0)
+		return -ENOMEM;
+	tmp.features = features;
+	rc = dmtable_assemble(&tmp, out);
+	free(features);
+	return rc;
 }
 
 /* A path that can do IO, or that nobody checked yet (it may). */

@@ -541,6 +541,19 @@ static void test_plan_decisions(void **state)
 	assert_int_equal(configure_plan_map(mpp, cur, true, &plan), 0);
 	assert_int_equal(plan.act, ACT_RELOAD);
 	map_plan_release(&plan);
+	/* queueing differs only (switched by a message): nothing either way */
+	{
+		char *f = cur->features, *rest, q[128];
+		long n = strtol(f, &rest, 10);
+
+		assert_null(strstr(f, "queue_if_no_path"));
+		snprintf(q, sizeof(q), "%ld queue_if_no_path%s", n + 1, rest);
+		cur->features = q;
+		assert_int_equal(configure_plan_map(mpp, cur, false, &plan), 0);
+		assert_int_equal(plan.act, ACT_NOTHING);
+		map_plan_release(&plan);
+		cur->features = f;
+	}
 
 	/* another size: reload; another name: rename (with no reload) */
 	cur->size++;
