@@ -4,7 +4,8 @@
 # With polling_interval 1 and no_path_retry 3, losing both paths keeps IO queued (fio sees no
 # error while it is) for about 3 s, then the daemon turns queueing off and the queued IO
 # fails; a path coming back turns queueing on again. Then `disablequeueing` /
-# `restorequeueing` do the same by command.
+# `restorequeueing` do the same by command. A reconfigure that changes no_path_retry to fail
+# and back turns queueing off and on by message, with no reload.
 . "$(dirname "$0")/../lib.sh"
 
 MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
@@ -60,5 +61,18 @@ assert_eq "$(queueing)" off "after disablequeueing"
 assert_eq "$("$MPATHD" restorequeueing map q0)" ok
 assert_eq "$(queueing)" on "after restorequeueing"
 path_online "$P2"
+
+step "reconfigure: no_path_retry fail, then 3 again: queueing follows, no reload"
+wait_for "\"$MPATHD\" show paths | grep -q \"$P2 .*active *ready\"" 20 || fail "$P2 not back"
+LOADS0=$("$MPATHD" show maps raw format "%n %2" | awk '$1 == "q0" { print $2 }')
+sed -i 's/no_path_retry 3/no_path_retry fail/' /etc/multipath.conf
+assert_eq "$("$MPATHD" reconfigure)" ok
+wait_for "[ \"\$(queueing)\" = off ]" 10 0.2 || fail "no_path_retry fail: q0 still queues: $(dmsetup table q0)"
+sed -i 's/no_path_retry fail/no_path_retry 3/' /etc/multipath.conf
+assert_eq "$("$MPATHD" reconfigure)" ok
+wait_for "[ \"\$(queueing)\" = on ]" 10 0.2 || fail "no_path_retry 3 again: q0 does not queue: $(dmsetup table q0)"
+assert_contains "$(cat "$LOGDIR/multipathd.log")" "q0: queueing turned off (no_path_retry changed)"
+assert_contains "$(cat "$LOGDIR/multipathd.log")" "q0: queueing turned on (no_path_retry changed)"
+assert_eq "$("$MPATHD" show maps raw format "%n %2" | awk '$1 == "q0" { print $2 }')" "$LOADS0" "q0's map loads"
 mpathd_stop
 log "PASS"
