@@ -97,7 +97,7 @@ struct path {
 	bool check_running;          /* a check was started and has no verdict yet */
 	enum path_state chk_state;   /* the checker's own last verdict (state may say DELAYED) */
 	bool admin_failed;           /* failed by `fail path`: stays so until its next check */
-	long prio_next;              /* CLOCK_MONOTONIC second an undefined priority is asked again */
+	long prio_next;              /* CLOCK_MONOTONIC second the priority is asked again */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 

@@ -147,12 +147,13 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 		       pp->dev, path_state_name(chk));
 		push_msg(t, pp->mpp, pp->dev_t, M_REINSTATE, 0);
 	}
-	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED)
+	if (usable && !path_state_usable(before) && before != PATH_UNCHECKED) {
 		strvec_push_dup(&t->returned, pp->dev_t);
-	else if (usable && pp->priority == PRIO_UNDEF && t->now >= pp->prio_next) {
-		/* its prioritizer failed: asked again, at most every
-		 * max_polling_interval (the ask blocks this thread) */
 		pp->prio_next = t->now + t->max_poll;
+	} else if (policy_prio_due(before, shown, t->now, t->max_poll, &pp->prio_next)) {
+		/* ALUA states change under a usable path: asked again at
+		 * most every max_polling_interval (the ask blocks this
+		 * thread), also when its prioritizer failed */
 		strvec_push_dup(&t->reprio, pp->dev_t);
 	}
 }
@@ -400,14 +401,15 @@ static void make_checkers(struct daemon *d, struct tick *t)
 	}
 }
 
-/* Paths that came back may have another priority now (ALUA states); a
- * failed prioritizer is asked again (see path_tick()). */
+/* Paths that came back may have another priority now (ALUA states), and so
+ * may usable paths, asked at most every max_polling_interval (see
+ * path_verdict()). */
 static void refresh_priorities(struct daemon *d, struct tick *t)
 {
 	for (size_t i = 0; i < t->returned.n; i++)
-		path_refresh_priority(d, t->returned.items[i]);
+		path_refresh_priority(d, t->returned.items[i], true);
 	for (size_t i = 0; i < t->reprio.n; i++)
-		path_refresh_priority(d, t->reprio.items[i]);
+		path_refresh_priority(d, t->reprio.items[i], false);
 }
 
 static void tick_release(struct tick *t)

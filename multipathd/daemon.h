@@ -160,8 +160,11 @@ void maps_free_all(struct daemon *d);
 void maps_sync_status(struct daemon *d, const struct strvec *names);
 
 /* Compute the priority of path devt on a copy without the lock (the
- * prioritizer may do SG_IO) and publish it. Any thread, no lock held. */
-void path_refresh_priority(struct daemon *d, const char *devt);
+ * prioritizer may do SG_IO) and publish it; a change (or returned: the path
+ * came back in service, maybe from io_err_stat's hold, which put off a
+ * regroup) posts JOB_UPDATE_MAP unless a path of its map is held. Any
+ * thread, no lock held. */
+void path_refresh_priority(struct daemon *d, const char *devt, bool returned);
 
 /* io_err_stat's parameters for a path of a map. Under vecs.lock. */
 void path_ies_params(const struct path *pp, struct ies_params *p);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libudev.h>
 #include <urcu.h>
@@ -422,22 +423,38 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 	return rc;
 }
 
+/* With flush_on_last_del always, how long a map still open after queueing
+ * was turned off is waited for: its queued IO fails now, and whoever waited
+ * on it (udev's blkid probing the map as its last path went) lets go. */
+enum { LAST_DEL_TRIES = 25, LAST_DEL_RETRY_MS = 200 };
+
 /*
- * The last path of map name is gone: its kpartx partition maps are removed
- * unless one is open, queueing is turned off as flush_on_last_del says
- * (always; unused: only when nobody holds the map open; never), then the
- * map is removed if nobody holds it open.
+ * The last path of map name is gone: queueing is turned off as
+ * flush_on_last_del says (always: first; unused: only when nobody holds the
+ * map open once its partitions are gone; never), its kpartx partition maps
+ * are removed unless one is open, then the map is removed if nobody holds
+ * it open (with always, a map still open is tried again for up to
+ * LAST_DEL_TRIES * LAST_DEL_RETRY_MS).
  */
 static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
 {
+	const struct timespec pause = {0, LAST_DEL_RETRY_MS * 1000000L};
+	bool always = flush_on_last_del == FLUSH_ALWAYS;
 	int rc, open_count = -1;
 
-	(void)configure_flush_partitions(name); /* an open one is logged */
-	if (flush_on_last_del == FLUSH_ALWAYS ||
-	    (flush_on_last_del == FLUSH_UNUSED &&
-	     devmapper_get_info(name, NULL, 0, NULL, &open_count, NULL) == 0 && open_count == 0))
+	if (always)
 		devmapper_message(name, "fail_if_no_path");
-	rc = devmapper_remove_map(name, false);
+	for (int tries = 1;; tries++) {
+		(void)configure_flush_partitions(name); /* an open one is logged */
+		if (flush_on_last_del == FLUSH_UNUSED &&
+		    devmapper_get_info(name, NULL, 0, NULL, &open_count, NULL) == 0 &&
+		    open_count == 0)
+			devmapper_message(name, "fail_if_no_path");
+		rc = devmapper_remove_map(name, false);
+		if (rc != -EBUSY || !always || tries == LAST_DEL_TRIES || atomic_load(&d->stopping))
+			break;
+		nanosleep(&pause, NULL);
+	}
 	if (rc == 0)
 		mp_log(2, "%s: removed with its last path", name);
 	else
@@ -713,7 +730,7 @@ static bool map_has_held_path(struct daemon *d, const struct multipath *mpp)
 	return false;
 }
 
-void path_refresh_priority(struct daemon *d, const char *devt)
+void path_refresh_priority(struct daemon *d, const char *devt, bool returned)
 {
 	struct path copy, *pp;
 	char wwid[WWID_SIZE] = "";
@@ -736,13 +753,14 @@ void path_refresh_priority(struct daemon *d, const char *devt)
 	if (changed) {
 		mp_log(3, "%s: priority %d -> %d", pp->dev, pp->priority, prio);
 		pp->priority = prio;
-		/* a grouping by priority may put the path elsewhere now: the
-		 * dispatcher rebuilds the map and loads it only if it changed;
-		 * not while a path of the map is held out of service (a load
-		 * makes every path active until they are failed again) */
-		if (pp->mpp && !map_has_held_path(d, pp->mpp))
-			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
 	}
+	/* a grouping by priority may put the path elsewhere now: the
+	 * dispatcher rebuilds the map and loads it only if it changed; not
+	 * while a path of the map is held out of service (a load makes every
+	 * path active until they are failed again): a change put off then is
+	 * made when the held path is back (returned) */
+	if (pp && (changed || returned) && pp->mpp && !map_has_held_path(d, pp->mpp))
+		strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (wwid[0])
 		dispatch_post(d, JOB_UPDATE_MAP, wwid, false, 0);
@@ -759,7 +777,7 @@ static void reconfigure_priorities(struct daemon *d)
 		strvec_push_dup(&devts, d->vecs.paths.items[i]->dev_t);
 	pthread_mutex_unlock(&d->vecs.lock);
 	for (size_t i = 0; i < devts.n; i++)
-		path_refresh_priority(d, devts.items[i]);
+		path_refresh_priority(d, devts.items[i], false);
 	strvec_free_all(&devts);
 }
 

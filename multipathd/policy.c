@@ -33,6 +33,18 @@ int policy_check_interval(int cur, bool changed, bool usable, int poll, int max_
 	return cur > max_poll / 2 ? max_poll : cur * 2;
 }
 
+bool policy_prio_due(enum path_state before, enum path_state shown, long now, int max_poll,
+		     long *next)
+{
+	bool due = before != PATH_UNCHECKED && (shown != before || now >= *next);
+
+	if (!path_state_usable(shown))
+		return false;
+	if (due || before == PATH_UNCHECKED)
+		*next = now + max_poll;
+	return due;
+}
+
 enum queue_action policy_no_path_retry(int no_path_retry, int usable, int poll, long now,
 				       long *deadline, bool *stopped)
 {

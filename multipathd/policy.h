@@ -37,6 +37,19 @@ enum path_action policy_path_action(enum path_state chk, enum dm_path_state dm,
  */
 int policy_check_interval(int cur, bool changed, bool usable, int poll, int max_poll);
 
+/*
+ * Is a path's priority asked again at this verdict (state before -> shown,
+ * which is usable)? ALUA states change while a path stays usable (optimized
+ * <-> non-optimized), and an ask blocks the checker, so it is rationed: at
+ * most every max_poll seconds (*next, the second the next ask is due, is
+ * advanced when one is made); at once when the verdict moved between UP and
+ * GHOST (a port going to or from standby); not at a path's first verdict
+ * (discovery has just asked: *next is set). A path that came back to
+ * service is the caller's (it is asked at once).
+ */
+bool policy_prio_due(enum path_state before, enum path_state shown, long now, int max_poll,
+		     long *next);
+
 enum queue_action {
 	QA_NONE,
 	QA_STOP,    /* "fail_if_no_path": no_path_retry ran out */

@@ -68,6 +68,39 @@ static void test_check_interval(void **state)
 	assert_int_equal(policy_check_interval(1, false, true, 0, 0), 1);
 }
 
+/* Priorities of usable paths are asked again every max_poll seconds, at once
+ * on UP <-> GHOST, never at the first verdict or for an unusable path. */
+static void test_prio_due(void **state)
+{
+	static const struct {
+		enum path_state before, shown;
+		long now, next;
+		bool due;
+		long next_after;
+	} t[] = {
+		{PATH_UNCHECKED, PATH_UP, 100, 0, false, 120}, /* discovery asked */
+		{PATH_UNCHECKED, PATH_DOWN, 100, 0, false, 0}, /* not usable */
+		{PATH_UP, PATH_UP, 100, 120, false, 120}, /* not yet */
+		{PATH_UP, PATH_UP, 120, 120, true, 140}, /* due: an ALUA state may have changed */
+		{PATH_GHOST, PATH_GHOST, 130, 120, true, 150},
+		{PATH_UP, PATH_GHOST, 100, 120, true, 120}, /* standby: at once */
+		{PATH_GHOST, PATH_UP, 101, 130, true, 121},
+		{PATH_UP, PATH_DOWN, 130, 120, false, 120}, /* not usable: nothing asked */
+		{PATH_UP, PATH_DELAYED, 130, 120, false, 120}, /* held by io_err_stat */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		long next = t[i].next;
+		bool due = policy_prio_due(t[i].before, t[i].shown, t[i].now, 20, &next);
+
+		if (due != t[i].due || next != t[i].next_after)
+			fail_msg("row %zu: %s -> %s at %ld: due %d next %ld, want %d %ld", i,
+				 path_state_name(t[i].before), path_state_name(t[i].shown),
+				 t[i].now, due, next, t[i].due, t[i].next_after);
+	}
+}
+
 static void test_no_path_retry_n(void **state)
 {
 	long deadline = 0;
@@ -186,6 +219,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path_action_table),
 		cmocka_unit_test(test_check_interval),
+		cmocka_unit_test(test_prio_due),
 		cmocka_unit_test(test_no_path_retry_n),
 		cmocka_unit_test(test_no_path_retry_queue_fail),
 		cmocka_unit_test(test_best_active_group),

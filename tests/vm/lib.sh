@@ -21,7 +21,8 @@
 #   paths      sd_create, sd_remove, sd_paths, dev_devt, dev_sectors, path_offline,
 #              path_online, path_state, path_flap, path_delete, path_rescan
 #   iscsi      iscsi_setup, iscsi_path_hang, iscsi_path_resume, iscsi_session_state,
-#              iscsi_teardown (one LUN over N loopback portals: a fault on one transport)
+#              iscsi_alua_state, iscsi_teardown (one LUN over N loopback portals: a fault
+#              on one transport; ALUA states per portal)
 #   maps       dm_remove_all, dm_path_state
 #   uevents    uevent_monitor_start, uevent_monitor_stop, uevent_wait
 #   io         fio_run, fio_start, fio_wait
@@ -618,6 +619,23 @@ iscsi_path_resume() {
 	log "iSCSI path $i (127.0.0.$i) resumed: tpgt_$i enabled"
 }
 
+# iscsi_alua_state I STATE : the ALUA access state the target reports for path I's port:
+# 0 active/optimized, 1 active/non-optimized, 2 standby, 3 unavailable. The first call for I
+# moves path I's LUN into a target port group of its own (mpt_gp_I, id 10+I, implicit ALUA
+# only, so the initiator never asks for a transition); the kernel's alua handler and a
+# daemon see it after `echo 1 >/sys/block/sdX/device/rescan`.
+iscsi_alua_state() {
+	local i=${1:?iscsi_alua_state I STATE} state=${2:?iscsi_alua_state I STATE}
+	local gp=$_ISCSI_CORE/alua/mpt_gp_$1
+	if [ ! -d "$gp" ]; then
+		{ mkdir "$gp" && echo $((10 + i)) >"$gp/tg_pt_gp_id" && echo 1 >"$gp/alua_access_type" &&
+			echo "mpt_gp_$i" >"$_ISCSI_CFS/iscsi/$ISCSI_IQN/tpgt_$i/lun/lun_0/alua_tg_pt_gp"; } ||
+			fail "iscsi_alua_state: cannot put tpgt_$i in its own port group"
+	fi
+	echo "$state" >"$gp/alua_access_state" || fail "iscsi_alua_state: state $state rejected"
+	log "iSCSI path $i: ALUA state $state (port group $((10 + i)))"
+}
+
 # iscsi_teardown : undo iscsi_setup, whatever state it is in (also after a failed scenario,
 # from the runner): every TPG enabled again (so IO hung on one completes), every dm map
 # removed, every session logged out (starting iscsid for that if it is gone), iscsid stopped
@@ -664,6 +682,7 @@ iscsi_teardown() {
 		rmdir "$_ISCSI_CFS"/iscsi/iqn.* 2>/dev/null || true
 	fi
 	if [ -d "$_ISCSI_CORE" ]; then
+		rmdir "$_ISCSI_CORE"/alua/mpt_gp_* 2>/dev/null || true
 		rmdir "$_ISCSI_CORE" 2>/dev/null || true
 		rmdir "${_ISCSI_CORE%/*}" 2>/dev/null || true
 	fi
@@ -687,6 +706,10 @@ dm_remove_all() {
 	local name
 	udevadm settle --timeout=30 || true
 	[ -c /dev/mapper/control ] || return 0
+	# kpartx's partition maps (uuid part*) first: they hold their map open
+	for name in $(dmsetup info -c --noheadings -o name,uuid 2>/dev/null | awk -F: '$2 ~ /^part/ { print $1 }'); do
+		dmsetup remove --retry "$name" >/dev/null 2>&1 || true
+	done
 	for name in $(dmsetup ls 2>/dev/null | awk '$1 != "No" { print $1 }'); do
 		# Stop queueing first, or a map without paths would keep its IO (and us) waiting.
 		dmsetup message "$name" 0 fail_if_no_path >/dev/null 2>&1 || true
