@@ -229,11 +229,12 @@ dev_wwid() { _attr "/sys/class/block/$1/device/wwid"; }
 # dev_serial sdX : udev's ID_SERIAL of the disk, the WWID both daemons name its map by.
 dev_serial() { udevadm info -q property -n "/dev/$1" | sed -n 's/^ID_SERIAL=//p'; }
 
-# dev_reads sdX : reads completed by the disk so far (first field of /sys/class/block/X/stat).
+# dev_reads sdX : read IOs the disk got so far: reads completed plus reads merged into another
+# (the first two fields of /sys/class/block/X/stat; two adjacent random reads may merge).
 dev_reads() {
-	local reads _
-	read -r reads _ <"/sys/class/block/$1/stat"
-	echo "$reads"
+	local reads merged _
+	read -r reads merged _ <"/sys/class/block/$1/stat"
+	echo "$((reads + merged))"
 }
 
 # dev_host sdX : SCSI host number of the path ("2" for host2).
