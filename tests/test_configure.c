@@ -451,20 +451,47 @@ int __wrap_devmapper_get_status(const char *name, char **params)
 	return *params ? 0 : -ENOMEM;
 }
 
-/* LUN 0's map as this config builds it, with its kernel table. */
-static struct multipath *build_lun0(const struct config *conf, struct pathvec *pv,
-				    struct mapvec *maps, char **params)
+/* The fixture of the tests that plan and apply LUN 0's map: the two_maps
+ * config, the discovered paths and built maps, LUN 0's map and its kernel
+ * table; no bindings or wwids file and an empty fake device-mapper before. */
+struct lun0 {
+	struct config *conf;
+	struct pathvec pv;
+	struct mapvec maps;
+	struct multipath *mpp;
+	char *params;
+};
+
+static int lun0_setup(void **state)
 {
 	STRBUF_AUTO(t);
-	struct multipath *mpp;
+	struct lun0 *fx = calloc(1, sizeof(*fx));
 
-	discover(conf, pv);
-	assert_int_equal(configure_build_maps(conf, pv, false, true, maps), 2);
-	mpp = mapvec_find_wwid(maps, LUN0);
-	assert_non_null(mpp);
-	assert_int_equal(dmtable_assemble(mpp, &t), 0);
-	*params = strbuf_detach(&t);
-	return mpp;
+	assert_non_null(fx);
+	*state = fx;
+	fx->conf = load("greedy", two_maps);
+	clean_files();
+	dm_reset();
+	discover(fx->conf, &fx->pv);
+	assert_int_equal(configure_build_maps(fx->conf, &fx->pv, false, true, &fx->maps), 2);
+	fx->mpp = mapvec_find_wwid(&fx->maps, LUN0);
+	assert_non_null(fx->mpp);
+	assert_int_equal(dmtable_assemble(fx->mpp, &t), 0);
+	fx->params = strbuf_detach(&t);
+	return 0;
+}
+
+static int lun0_teardown(void **state)
+{
+	struct lun0 *fx = *state;
+
+	free(fx->params);
+	mapvec_free(&fx->maps);
+	pathvec_free(&fx->pv);
+	config_free(fx->conf);
+	free(fx);
+	dm_reset();
+	return 0;
 }
 
 /* create / no-op / reload / rename, as planned against the kernel's map. */
@@ -508,17 +535,14 @@ static void test_autodetect(void **state)
 
 static void test_plan_decisions(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0}, kpv = {0};
-	struct mapvec maps = {0}, live = {0};
-	struct multipath *mpp, *cur;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp, *cur;
+	char *params = fx->params;
+	struct pathvec kpv = {0};
+	struct mapvec live = {0};
 	struct map_plan plan;
-	char *params;
 
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 	assert_int_equal(configure_plan_map(mpp, NULL, false, &plan), 0);
 	assert_int_equal(plan.act, ACT_CREATE);
 	assert_string_equal(plan.uuid, "mpath-" LUN0);
@@ -568,13 +592,8 @@ static void test_plan_decisions(void **state)
 	assert_string_equal(plan.old_name, "old");
 	map_plan_release(&plan);
 
-	free(params);
 	mapvec_free(&live);
 	pathvec_free(&kpv);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* A create that finds the map made meanwhile by another process takes it
@@ -582,17 +601,12 @@ static void test_plan_decisions(void **state)
  * the name stays an error. */
 static void test_create_race_taken_over(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0};
-	struct mapvec maps = {0};
-	struct multipath *mpp;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp;
+	char *params = fx->params;
 	enum map_action act = ACT_RENAME;
-	char *params;
 
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 	dm_set_live("data", LUN0, mpp->size, params);
 	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), 0);
 	assert_int_equal(act, ACT_NOTHING);
@@ -614,12 +628,6 @@ static void test_create_race_taken_over(void **state)
 	dm.create_rc = 0;
 	dm_set_live("data", LUN1, mpp->size, params);
 	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), -EBUSY);
-
-	free(params);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* The kernel's names win over a lost bindings file, and are not reused. */
@@ -814,17 +822,12 @@ static void test_map_props(void **state)
  * the minor stored; dry_run only says so; all paths down is flagged. */
 static void test_apply_create(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0};
-	struct mapvec maps = {0};
-	struct multipath *mpp;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp;
+	char *params = fx->params, wwids[PATH_MAX];
 	enum map_action act = ACT_RENAME;
-	char *params, wwids[PATH_MAX];
 
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 	snprintf(wwids, sizeof(wwids), "%s/wwids", tmpdir);
 
 	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, true, &act), 0);
@@ -867,12 +870,6 @@ static void test_apply_create(void **state)
 	dm_reset();
 	assert_int_equal(configure_apply_map(conf, mpp, NULL, false, false, &act), 0);
 	assert_false(dm.flags & DEVMAPPER_NO_USABLE_PATHS);
-
-	free(params);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* An existing map under another name with another table: renamed, then
@@ -880,18 +877,15 @@ static void test_apply_create(void **state)
  * the kernel's table left as it was. */
 static void test_apply_rename_reload(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0}, kpv = {0};
-	struct mapvec maps = {0}, live = {0};
-	struct multipath *mpp;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp;
+	char *params = fx->params;
+	struct pathvec kpv = {0};
+	struct mapvec live = {0};
 	enum map_action act = ACT_NOTHING;
 	static const char theirs[] = "0 0 1 1 round-robin 0 1 1 8:0 1";
-	char *params;
 
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 	dm_set_live("mpathq", LUN0, mpp->size, theirs);
 	assert_int_equal(configure_read_kernel_maps(conf, &kpv, false, &live), 1);
 
@@ -923,30 +917,19 @@ static void test_apply_rename_reload(void **state)
 	assert_int_equal(dm.reloads, 1);
 	assert_int_equal(dm.creates, 0);
 
-	free(params);
 	mapvec_free(&live);
 	pathvec_free(&kpv);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* The take-over waits for a map whose table is still being loaded, finds
  * one with our WWID under another name, and gives up after ~3 s. */
 static void test_take_over_waits(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0};
-	struct mapvec maps = {0};
-	struct multipath *mpp;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp;
+	char *params = fx->params;
 	enum map_action act = ACT_RELOAD;
-	char *params;
-
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 
 	/* the other process loads its (equal) table after three of our waits */
 	dm_set_live("data", LUN0, mpp->size, params);
@@ -989,28 +972,16 @@ static void test_take_over_waits(void **state)
 	assert_int_equal(act, ACT_RENAME);
 	assert_string_equal(dm.name, "data");
 	assert_int_equal(dm.reloads, 1);
-
-	free(params);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* The daemon's check of a table changed outside: queueing aside. */
 static void test_kernel_table_differs(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0};
-	struct mapvec maps = {0};
-	struct multipath *mpp;
+	struct lun0 *fx = *state;
+	struct multipath *mpp = fx->mpp;
+	char *params = fx->params;
 	STRBUF_AUTO(queued);
-	char *params;
 
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 	assert_int_equal(configure_kernel_table_differs(mpp), -ENXIO);
 
 	dm_set_live("data", LUN0, mpp->size, params);
@@ -1034,12 +1005,6 @@ static void test_kernel_table_differs(void **state)
 	assert_int_equal(configure_kernel_table_differs(mpp), -EINVAL);
 	dm.table_after = 1;
 	assert_int_equal(configure_kernel_table_differs(mpp), -ENODATA);
-
-	free(params);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* Reading the kernel's maps: paths known by devt are filled from sysfs,
@@ -1047,17 +1012,13 @@ static void test_kernel_table_differs(void **state)
  * paths, and a map whose table cannot be parsed is skipped. */
 static void test_read_kernel_maps(void **state)
 {
-	struct config *conf = load("greedy", two_maps);
-	struct pathvec pv = {0}, kpv = {0};
-	struct mapvec maps = {0}, live = {0};
-	struct multipath *mpp, *k;
+	struct lun0 *fx = *state;
+	struct config *conf = fx->conf;
+	struct multipath *mpp = fx->mpp, *k;
+	char *params = fx->params;
+	struct pathvec kpv = {0};
+	struct mapvec live = {0};
 	struct path *a, *c;
-	char *params;
-
-	(void)state;
-	clean_files();
-	dm_reset();
-	mpp = build_lun0(conf, &pv, &maps, &params);
 
 	dm_set_live("data", LUN0, mpp->size, "1 queue_if_no_path 0 1 1 round-robin 0 2");
 	assert_int_equal(configure_read_kernel_maps(conf, &kpv, false, &live), 0);
@@ -1097,13 +1058,8 @@ static void test_read_kernel_maps(void **state)
 	sys_put("dev", NULL);
 	sys_put("block/sdz", NULL);
 
-	free(params);
 	mapvec_free(&live);
 	pathvec_free(&kpv);
-	mapvec_free(&maps);
-	pathvec_free(&pv);
-	config_free(conf);
-	dm_reset();
 }
 
 /* kpartx's partition maps on the map (holders with a "part" uuid) are
@@ -1166,19 +1122,22 @@ int main(void)
 		cmocka_unit_test(test_find_multipaths_strict),
 		cmocka_unit_test(test_dry_run_creates_no_binding),
 		cmocka_unit_test(test_autodetect),
-		cmocka_unit_test(test_plan_decisions),
-		cmocka_unit_test(test_create_race_taken_over),
+		cmocka_unit_test_setup_teardown(test_plan_decisions, lun0_setup, lun0_teardown),
+		cmocka_unit_test_setup_teardown(test_create_race_taken_over, lun0_setup,
+						lun0_teardown),
 		cmocka_unit_test(test_live_names),
 		cmocka_unit_test(test_set_queueing),
 		cmocka_unit_test(test_action_names),
 		cmocka_unit_test(test_matches_dm_minor),
 		cmocka_unit_test(test_path_without_device),
 		cmocka_unit_test(test_map_props),
-		cmocka_unit_test(test_apply_create),
-		cmocka_unit_test(test_apply_rename_reload),
-		cmocka_unit_test(test_take_over_waits),
-		cmocka_unit_test(test_kernel_table_differs),
-		cmocka_unit_test(test_read_kernel_maps),
+		cmocka_unit_test_setup_teardown(test_apply_create, lun0_setup, lun0_teardown),
+		cmocka_unit_test_setup_teardown(test_apply_rename_reload, lun0_setup,
+						lun0_teardown),
+		cmocka_unit_test_setup_teardown(test_take_over_waits, lun0_setup, lun0_teardown),
+		cmocka_unit_test_setup_teardown(test_kernel_table_differs, lun0_setup,
+						lun0_teardown),
+		cmocka_unit_test_setup_teardown(test_read_kernel_maps, lun0_setup, lun0_teardown),
 		cmocka_unit_test(test_flush_partitions),
 	};
 
