@@ -60,11 +60,11 @@ function fmt(v, unit) {
 }
 BEGIN {
 	n = 0
-	K[++n] = "mp_create_s";      L[n] = "`multipath` creating all " luns " maps (wall)"; U[n] = "s"; G[n] = "<= 0.5x"
+	K[++n] = "mp_create_s";      L[n] = "`multipath` creating all " luns " maps (wall)"; U[n] = "s"; G[n] = "<= 0.25x"
 	K[++n] = "mp_create_cpu";    L[n] = "`multipath` creating all maps (its CPU, user+sys)"; U[n] = "CPU s"; G[n] = ""
 	K[++n] = "mp_noop_s";        L[n] = "`multipath` again, no-op (wall)"; U[n] = "s"; G[n] = "<= 0.5x"
 	K[++n] = "mp_noop_cpu";      L[n] = "`multipath` again, no-op (its CPU)"; U[n] = "CPU s"; G[n] = ""
-	K[++n] = "d_start_s";        L[n] = "multipathd start (no map) -> all maps and paths ready"; U[n] = "s"; G[n] = ""
+	K[++n] = "d_start_s";        L[n] = "multipathd start (no map) -> all maps and paths ready"; U[n] = "s"; G[n] = "<= 0.5x"
 	K[++n] = "d_start_cpu";      L[n] = "multipathd CPU from its start to all ready"; U[n] = "CPU s"; G[n] = ""
 	K[++n] = "d_rss_mib";        L[n] = "multipathd RSS, settled (VmRSS)"; U[n] = "MiB"; G[n] = "<= 0.5x"
 	K[++n] = "d_hwm_mib";        L[n] = "multipathd peak RSS (VmHWM)"; U[n] = "MiB"; G[n] = ""
@@ -113,7 +113,10 @@ END {
 			else if (o + 0 == 0) ratio = "both 0"
 		}
 		goal = G[i]
-		if (goal == "<= 0.5x" && ratio ~ /^[0-9.]+$/) goal = goal (ratio + 0 <= 0.5 ? " (met)" : " (not met)")
+		if (goal ~ /^<= 0\.[0-9]+x$/ && ratio ~ /^[0-9.]+$/) {
+			lim = substr(goal, 4) + 0
+			goal = goal (ratio + 0 <= lim ? " (met)" : " (not met)")
+		}
 		if ((goal == "0" || goal == "2") && o != "") goal = goal (o + 0 == goal + 0 ? " (met)" : " (not met)")
 		if (goal == "1" && o != "") goal = "1" (o + 0 >= 0.95 ? " (met, >= 0.95)" : " (not met)")
 		if (goal == "<= 37 (ours)" && o != "") goal = goal (o + 0 <= 37 ? " (met)" : " (not met)")
