@@ -266,6 +266,7 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 		mp_log(3, "%s: features = %s (queueing decided by no_path_retry)", mpp->alias, f);
 	free(mpp->features);
 	mpp->features = f;
+	mpp->queue_if_no_path = queue;
 	return 0;
 }
 

@@ -166,6 +166,10 @@ void maps_sync_status(struct daemon *d, const struct strvec *names);
  * thread, no lock held. */
 void path_refresh_priority(struct daemon *d, const char *devt, bool returned);
 
+/* Turn the kernel's queueing of map name on or off by message and record
+ * it in the map (later reloads keep it). No lock held; 0 or -errno. */
+int maps_set_queueing(struct daemon *d, const char *name, bool on);
+
 /* io_err_stat's parameters for a path of a map. Under vecs.lock. */
 void path_ies_params(const struct path *pp, struct ies_params *p);
 

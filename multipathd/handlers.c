@@ -448,15 +448,9 @@ static int queueing(struct daemon *d, const char *arg, bool on)
 	if (arg && !names.n)
 		rc = -ENOENT;
 	for (size_t i = 0; i < names.n; i++) {
-		int r = devmapper_message(names.items[i], on ? "queue_if_no_path" : "fail_if_no_path");
-		struct multipath *mpp;
+		int r = maps_set_queueing(d, names.items[i], on);
 
 		rc = r < 0 ? r : rc;
-		pthread_mutex_lock(&d->vecs.lock);
-		mpp = mapvec_find_alias(&d->vecs.maps, names.items[i]);
-		if (mpp && r == 0) /* later reloads keep it */
-			configure_map_set_queueing(mpp, on);
-		pthread_mutex_unlock(&d->vecs.lock);
 	}
 	strvec_free_all(&names);
 	return rc;

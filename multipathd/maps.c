@@ -193,29 +193,19 @@ static void fail_paths(const char *map, const struct strvec *devts)
 /* Build, plan, execute, publish; see the file's header. With setup (the
  * start and reconfigure), the paths' transport timeouts are set even when
  * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure. */
-static bool features_queue(const char *features)
-{
-	return features && strstr(features, "queue_if_no_path");
-}
-
-/* Turn the kernel's queueing of map name on or off by message, and record
- * it. No lock held. */
-static void set_queueing(struct daemon *d, const char *name, bool on)
+int maps_set_queueing(struct daemon *d, const char *name, bool on)
 {
 	struct multipath *mpp;
 	int rc = devmapper_message(name, on ? "queue_if_no_path" : "fail_if_no_path");
 
-	if (rc < 0) {
-		mp_log(1, "%s: cannot turn queueing %s: %s", name, on ? "on" : "off",
-		       errno_desc(-rc));
-		return;
-	}
-	mp_log(2, "%s: queueing turned %s (no_path_retry changed)", name, on ? "on" : "off");
+	if (rc < 0)
+		return rc;
 	pthread_mutex_lock(&d->vecs.lock);
 	mpp = mapvec_find_alias(&d->vecs.maps, name);
-	if (mpp)
+	if (mpp) /* later reloads keep it */
 		configure_map_set_queueing(mpp, on);
 	pthread_mutex_unlock(&d->vecs.lock);
+	return 0;
 }
 
 static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setup)
@@ -244,7 +234,7 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 		map_carry_state(nm, cur);
 	/* a queueing change alone (no_path_retry changed by a reconfigure)
 	 * is not a reload: it is a message */
-	requeue = cur && features_queue(nm->features) != features_queue(cur->features);
+	requeue = cur && cur->queue_if_no_path >= 0 && nm->queue_if_no_path != cur->queue_if_no_path;
 	rc = configure_plan_map(nm, cur, force, &plan);
 	plan.set_transport = setup;
 	pthread_mutex_unlock(&d->vecs.lock);
@@ -272,7 +262,7 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 			requeue = false;
 		} else if (requeue) {
 			strlcpy_trunc(qname, nm->alias, sizeof(qname));
-			requeue_on = features_queue(nm->features);
+			requeue_on = nm->queue_if_no_path > 0;
 		}
 		map_publish(d, nm, cur);
 	} else {
@@ -284,8 +274,16 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 	fail_paths(name, &fail);
 	strvec_free_all(&fail);
 	map_plan_release(&plan);
-	if (rc == 0 && requeue && qname[0])
-		set_queueing(d, qname, requeue_on);
+	if (rc == 0 && requeue && qname[0]) {
+		int r = maps_set_queueing(d, qname, requeue_on);
+
+		if (r < 0)
+			mp_log(1, "%s: cannot turn queueing %s: %s", qname, requeue_on ? "on" : "off",
+			       errno_desc(-r));
+		else
+			mp_log(2, "%s: queueing turned %s (no_path_retry changed)", qname,
+			       requeue_on ? "on" : "off");
+	}
 	return rc;
 }
 

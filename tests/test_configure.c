@@ -192,6 +192,7 @@ static void test_build(void **state)
 	assert_int_equal(other->pgs.n, 1);
 	assert_int_equal(other->pgs.items[0]->paths.n, 2);
 	assert_string_equal(other->features, "1 queue_if_no_path");
+	assert_int_equal(other->queue_if_no_path, 1);
 	assert_int_equal(other->no_path_retry, 12);
 
 	assert_true(configure_map_matches(data, "data"));
