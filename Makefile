@@ -98,6 +98,8 @@ TEST_OBJS_test_cli := $(B)/multipathd/cli.o
 $(B)/tests/test_cli: $(TEST_OBJS_test_cli)
 TEST_OBJS_test_policy := $(B)/multipathd/policy.o
 $(B)/tests/test_policy: $(TEST_OBJS_test_policy)
+TEST_OBJS_test_workq := $(B)/multipathd/workq.o
+$(B)/tests/test_workq: $(TEST_OBJS_test_workq)
 
 test: $(TESTS) all
 	$(Q)tests/run-unit.sh $(TESTS)

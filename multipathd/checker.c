@@ -7,8 +7,8 @@
  * never blocks) and collects the verdicts that are in (checker_poll() with
  * no deadline), decides what the kernel must be told (policy.h), and notes
  * the maps whose status is due. Then, without the lock, it sends the dm
- * messages, makes the checkers that are missing, computes the priorities of
- * paths that came back and reads map statuses; the results are published
+ * messages, makes the checkers that are missing, hands the priority asks to
+ * the prio workers and reads map statuses; the results are published
  * under the lock after looking the path or map up again by devt or name.
  */
 #include <errno.h>
@@ -28,6 +28,7 @@
 #include "policy.h"
 #include "util/log.h"
 #include "util/time.h"
+#include "workq.h"
 
 enum { PENDING_POLL_MS = 100 };
 
@@ -403,13 +404,27 @@ static void make_checkers(struct daemon *d, struct tick *t)
 
 /* Paths that came back may have another priority now (ALUA states), and so
  * may usable paths, asked at most every max_polling_interval (see
- * path_verdict()). */
+ * path_verdict()). Asked by the prio workers: the ask is SG_IO, which
+ * blocks for as long as the path's transport hangs (the kernel does not
+ * time a command out while its queue is blocked), and a path may hang
+ * right after the check that found it up. */
 static void refresh_priorities(struct daemon *d, struct tick *t)
 {
-	for (size_t i = 0; i < t->returned.n; i++)
-		path_refresh_priority(d, t->returned.items[i], true);
-	for (size_t i = 0; i < t->reprio.n; i++)
-		path_refresh_priority(d, t->reprio.items[i], false);
+	struct strvec *v[] = {&t->returned, &t->reprio};
+
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < v[k]->n; i++) {
+			int rc = workq_post(d->prioq, v[k]->items[i], v[k] == &t->returned);
+
+			if (rc < 0)
+				mp_log(3, "%s: priority not asked: %s", v[k]->items[i],
+				       errno_desc(-rc));
+		}
+}
+
+static void prio_work(void *ctx, const char *devt, bool returned)
+{
+	path_refresh_priority(ctx, devt, returned);
 }
 
 static void tick_release(struct tick *t)
@@ -494,8 +509,11 @@ static void *checker_thread(void *arg)
 
 int checker_loop_start(struct daemon *d)
 {
-	int rc = pthread_create(&d->checker_thr, NULL, checker_thread, d);
+	int rc = workq_new("prio", prio_work, d, PRIO_WORKERS, &d->prioq);
 
+	if (rc < 0)
+		return rc;
+	rc = pthread_create(&d->checker_thr, NULL, checker_thread, d);
 	if (rc)
 		return -rc;
 	d->checker_up = true;

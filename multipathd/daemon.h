@@ -13,6 +13,9 @@
  *               (dmevents.c)
  *   listener    the command socket (uxsock.c); commands run in it
  *               (handlers.c), structural ones as dispatcher jobs
+ *   prio        up to PRIO_WORKERS threads asking the priorities the checker
+ *               wants (workq.h): a prioritizer's SG_IO to a hung path
+ *               blocks for as long as its transport is down
  *
  * Locks, in order: path_msg_lock, vecs.lock, then the job queue lock (or
  * io_err_stat's, aio_group's); never the reverse. Nobody holds vecs.lock across blocking IO
@@ -44,6 +47,7 @@ struct ies_params;
 struct udev;
 struct udev_device;
 struct uxsock;
+struct workq;
 
 struct vectors {
 	pthread_mutex_t lock;
@@ -106,6 +110,7 @@ struct daemon {
 	bool dispatch_up, checker_up, dmevents_up;
 	struct uxsock *ux;
 	struct io_err_stat *ies; /* the intermittent IO error sampler */
+	struct workq *prioq;     /* the checker's priority asks (workq.h) */
 	long start_time; /* CLOCK_MONOTONIC seconds */
 };
 
@@ -174,6 +179,8 @@ int maps_set_queueing(struct daemon *d, const char *name, bool on);
 void path_ies_params(const struct path *pp, struct ies_params *p);
 
 /* checker.c */
+enum { PRIO_WORKERS = 4 };
+/* Start the checker thread (and make d->prioq); 0 or -errno. */
 int checker_loop_start(struct daemon *d);
 /* The reinstate seam: may the path go back into service? Under vecs.lock. */
 bool path_reinstate_allowed(struct daemon *d, const struct path *pp);

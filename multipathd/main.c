@@ -32,6 +32,7 @@
 #include "io_err_stat.h"
 #include "util/log.h"
 #include "uxsock.h"
+#include "workq.h"
 
 #define PIDFILE "/run/multipathd.pid"
 enum { STOP_JOIN_MS = 1500 };
@@ -327,7 +328,15 @@ static bool daemon_stop(struct daemon *d)
 	uxsock_stop(d->ux);
 	d->ux = NULL;
 	all &= join_until(d->dispatch_thr, d->dispatch_up, &deadline, "dispatcher");
-	all &= join_until(d->checker_thr, d->checker_up, &deadline, "checker");
+	if (join_until(d->checker_thr, d->checker_up, &deadline, "checker")) {
+		/* no more posts; a worker held by a hung path is left */
+		if (!workq_stop(d->prioq, &deadline)) {
+			mp_log(1, "multipathd: a prio thread did not stop in time");
+			all = false;
+		}
+	} else {
+		all = false;
+	}
 	all &= join_until(d->dmevents_thr, d->dmevents_up, &deadline, "dm events");
 	stop_queueing(d);
 	return all;
