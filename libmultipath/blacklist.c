@@ -184,6 +184,14 @@ static int property_judge(const struct config *conf, const char *name, struct ud
 		*reason = "udev property blacklist";
 		return MATCH_BLACKLIST;
 	}
+	/* a device udev has not finished with (the first add event, while
+	 * its rules still run: `multipath -u`) lacks the properties later
+	 * rules set; it is judged by them once udev is done with it, as
+	 * multipath-tools does */
+	if (conf->elist.property.n && udev_device_get_is_initialized(ud) <= 0) {
+		mp_log(3, "%s: udev has not initialized it: no property rule yet", name);
+		return MATCH_NOTHING;
+	}
 	if (conf->elist.property.n) {
 		mp_log(3, "%s: no udev property matches blacklist_exceptions", name);
 		*reason = "udev property missing";

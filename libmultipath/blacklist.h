@@ -18,7 +18,9 @@
  *   property  matched against the names of the udev properties; when
  *             blacklist_exceptions has property entries, a device with no
  *             property matching one of them is blacklisted ("udev property
- *             missing")
+ *             missing") once udev has initialized it (before, while udev's
+ *             rules still run on its first event, the later rules' properties
+ *             cannot be there yet)
  *
  * The regexes belong to the config: they are compiled when it is loaded
  * (struct bl_re in config/config.h) and freed with it. The functions only

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "blacklist.h"
@@ -385,4 +386,60 @@ bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
 	wanted = wwids_path_wanted(conf, pv, pp, &known);
 	strvec_free_all(&known);
 	return wanted;
+}
+
+int wwids_smart_timeout(const struct config *conf, const struct path *pp)
+{
+	const struct hwentry *hwe;
+	int t = conf->defaults.find_multipaths_timeout;
+
+	if (t == 0)
+		t = -10;
+	if (t > 0)
+		return t;
+	if (config_find_hwentries(conf, pp->vendor, pp->product, pp->rev, &hwe, 1) > 0)
+		return -t;
+	return 1;
+}
+
+int wwids_smart_wait(const char *dir, const char *devt, int timeout_s, double *left)
+{
+	char file[PATH_MAX];
+	struct timespec now, times[2];
+	struct stat st;
+	double l;
+	int fd;
+
+	if (!devt[0] || strchr(devt, '/') ||
+	    snprintf(file, sizeof(file), "%s/%s", dir, devt) >= (int)sizeof(file))
+		return -EINVAL;
+	clock_gettime(CLOCK_REALTIME, &now);
+	fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT && mkdir_parents(file) == 0)
+		fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		/* the first look: the wait ends timeout_s from now */
+		times[0] = now;
+		times[1] = now;
+		times[1].tv_sec += timeout_s;
+		if (futimens(fd, times) < 0) {
+			int err = errno;
+
+			close(fd);
+			unlink(file);
+			return -err;
+		}
+		close(fd);
+	} else if (errno != EEXIST) {
+		return -errno;
+	}
+	if (stat(file, &st) < 0)
+		return -errno;
+	l = (double)(st.st_mtim.tv_sec - now.tv_sec) +
+	    (double)(st.st_mtim.tv_nsec - now.tv_nsec) / 1e9;
+	/* less than a second left counts as over: the timer of the udev
+	 * rules may end the wait up to half a second early, and a path still
+	 * waiting then would stay claimed with no timer left to end it */
+	*left = l >= 1.0 ? l : 0;
+	return 0;
 }

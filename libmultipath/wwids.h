@@ -78,4 +78,28 @@ bool wwids_path_wanted(const struct config *conf, const struct pathvec *pv,
 bool wwids_should_multipath(const struct config *conf, const struct pathvec *pv,
 			    const struct path *pp);
 
+/*
+ * find_multipaths smart: a path that no rule above takes is held back for
+ * a while in case a sibling shows up (`multipath -u` answers "maybe", 2,
+ * and the udev rules claim it meanwhile). How long, in seconds:
+ * find_multipaths_timeout when positive; when negative, its magnitude for
+ * hardware with a device entry (built-in or configured) and 1 s for other
+ * hardware, so that unknown local disks do not slow the boot down; 0 means
+ * the default, -10.
+ */
+int wwids_smart_timeout(const struct config *conf, const struct path *pp);
+
+#define FIND_MP_STATE_DIR "/run/multipath/find_multipaths"
+
+/*
+ * The wait of path devt ("MAJ:MIN") under find_multipaths smart, kept
+ * across `multipath -u` runs in file DIR/devt, whose mtime is the end of
+ * the wait: the first call creates it (now + timeout_s, and dir if
+ * missing), later calls read it (the udev rules remove it with the
+ * device). *left: the seconds left, 0 when the wait is over (less than a
+ * second left counts as over). Returns 0 or -errno (no file could be made
+ * or read).
+ */
+int wwids_smart_wait(const char *dir, const char *devt, int timeout_s, double *left);
+
 #endif

@@ -14,6 +14,7 @@
 #include <libudev.h>
 #include <unistd.h>
 
+#include "blacklist.h"
 #include "config/config.h"
 #include "config/keywords.h"
 #include "mpath_cmd.h"
@@ -546,6 +547,48 @@ static bool path_wanted(const struct config *conf, const struct options *o,
 	return wwids_should_multipath(conf, pv, pp);
 }
 
+/* find_multipaths smart: may pp, which no other rule takes, wait for a
+ * sibling? Not when blacklisted or without a WWID. */
+static bool smart_candidate(const struct config *conf, const struct options *o,
+			    const struct path *pp)
+{
+	return conf->defaults.find_multipaths == FIND_MP_SMART && !o->ignore_wwids &&
+	       pp->wwid[0] && blacklist_path(conf, pp, NULL, NULL) != MATCH_BLACKLIST;
+}
+
+/*
+ * -u under find_multipaths smart for a path with no sibling yet: "2"
+ * (maybe: the udev rules claim it and start a timer that triggers it again
+ * when the wait ends) with the seconds left in FIND_MULTIPATHS_WAIT_UNTIL,
+ * then "0" for good once the wait is over. What udev recorded at the last
+ * event comes in the environment: DM_MULTIPATH_DEVICE_PATH=0 (the path was
+ * given to the system already) keeps the answer 0 (as 0.9.4 does, the
+ * FIND_MULTIPATHS_WAIT_UNTIL udev recorded does not count: the record
+ * does).
+ */
+static int smart_answer(const struct config *conf, const struct path *pp)
+{
+	const char *was = getenv("DM_MULTIPATH_DEVICE_PATH");
+	double left = 0;
+	int rc;
+
+	if (was && !strcmp(was, "0")) {
+		printf("DM_MULTIPATH_DEVICE_PATH=\"0\"\n");
+		return 0;
+	}
+	rc = wwids_smart_wait(FIND_MP_STATE_DIR, pp->dev_t, wwids_smart_timeout(conf, pp), &left);
+	if (rc < 0)
+		mp_log(3, "%s: find_multipaths smart: no wait: %s", pp->dev, errno_desc(-rc));
+	if (left > 0) {
+		mp_log(3, "%s: find_multipaths smart: waiting %.1f s more for a sibling", pp->dev,
+		       left);
+		printf("FIND_MULTIPATHS_WAIT_UNTIL=\"%f\"\nDM_MULTIPATH_DEVICE_PATH=\"2\"\n", left);
+	} else {
+		printf("FIND_MULTIPATHS_WAIT_UNTIL=\"0\"\nDM_MULTIPATH_DEVICE_PATH=\"0\"\n");
+	}
+	return 0;
+}
+
 /* -c dev / -u dev: exit 0 when dev should be a multipath path; the answer
  * as a udev property too (IMPORT{program}). */
 static int check_device(const struct config *conf, const struct options *o)
@@ -562,9 +605,13 @@ static int check_device(const struct config *conf, const struct options *o)
 	valid = pp && path_wanted(conf, o, &pv, pp);
 	/* -u: without multipathd nobody would make the map of a new path, so
 	 * only a path a map holds already is claimed (as 0.9.4 answers) */
-	if (valid && o->cmd == CMD_CHECK_UDEV && !held_by_map(pp->dev) && !daemon_running()) {
+	if (o->cmd == CMD_CHECK_UDEV && pp && (valid || smart_candidate(conf, o, pp)) &&
+	    !held_by_map(pp->dev) && !daemon_running()) {
 		mp_log(3, "%s: multipathd is not running, path not claimed", pp->dev);
 		valid = false;
+	} else if (o->cmd == CMD_CHECK_UDEV && pp && !valid && smart_candidate(conf, o, pp)) {
+		pathvec_free(&pv);
+		return smart_answer(conf, pp);
 	}
 	/* -c answers like -u, as multipath-tools 0.9.4 does; -u always exits 0
 	 * (udev imports the answer) */

@@ -50,6 +50,15 @@ struct udev_list_entry *__wrap_udev_device_get_properties_list_entry(struct udev
 	return ud->props[0].name ? &ud->props[0] : NULL;
 }
 
+/* initialized by udev unless the test says otherwise */
+static int initialized = 1;
+int __wrap_udev_device_get_is_initialized(struct udev_device *ud);
+int __wrap_udev_device_get_is_initialized(struct udev_device *ud)
+{
+	(void)ud;
+	return initialized;
+}
+
 struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le);
 struct udev_list_entry *__wrap_udev_list_entry_get_next(struct udev_list_entry *le)
 {
@@ -353,6 +362,13 @@ static void test_path(void **state)
 	assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, wwn), NULL), MATCH_EXCEPTION);
 	assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, nowwn), &reason), MATCH_BLACKLIST);
 	assert_string_equal(reason, "udev property missing");
+	/* the first add event, udev rules still running: not judged by what
+	 * later rules will set */
+	initialized = 0;
+	reason = "untouched";
+	assert_int_equal(blacklist_path(conf, &p, fake_dev(&ud, nowwn), &reason), MATCH_EXCEPTION);
+	assert_string_equal(reason, "untouched");
+	initialized = 1;
 	/* built-in devnode blacklist; vendor/product unknown */
 	p = mkpath("loop0", "", "", "");
 	assert_int_equal(blacklist_path(conf, &p, NULL, &reason), MATCH_BLACKLIST);
