@@ -242,7 +242,6 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	if (set_str(&mpp->selector, propsel_str(src, KW_PATH_SELECTOR, NULL)) < 0 ||
 	    set_str(&mpp->hwhandler, select_hwhandler(src, pp, hwh, sizeof(hwh))) < 0)
 		return -ENOMEM;
-	mpp->pgpolicy = propsel_int(src, KW_PATH_GROUPING_POLICY, NULL);
 	mpp->rr_weight = propsel_int(src, KW_RR_WEIGHT, NULL);
 	mpp->minio = propsel_int(src, KW_RR_MIN_IO_RQ, NULL);
 	mpp->failback = propsel_int(src, KW_FAILBACK, NULL);
@@ -321,15 +320,18 @@ static int map_setup(const struct config *conf, struct multipath *mpp,
 		rc = select_map_props(&src, mpp);
 	if (rc < 0)
 		return rc;
-	if (o->pgpolicy > 0) {
-		mpp->pgpolicy = o->pgpolicy;
-		mp_log(3, "%s: path_grouping_policy = %s (setting: command line)", mpp->alias,
-		       pgpolicy_name(o->pgpolicy));
-	}
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		if (o->refresh)
 			configure_path(conf, mpp->paths.items[i], true);
 		mpp->ro |= mpp->paths.items[i]->ro;
+	}
+	/* after the paths' prioritizers are chosen: detect_pgpolicy asks them */
+	if (o->pgpolicy > 0) {
+		mpp->pgpolicy = o->pgpolicy;
+		mp_log(3, "%s: path_grouping_policy = %s (setting: command line)", mpp->alias,
+		       pgpolicy_name(o->pgpolicy));
+	} else {
+		mpp->pgpolicy = propsel_pgpolicy(&src, pgpolicy_alua_prio(&mpp->paths), NULL);
 	}
 	return pgpolicy_group(mpp, mpp->pgpolicy);
 }

@@ -13,6 +13,7 @@
 #include "config/propsel.h"
 #include "discovery.h"
 #include "prioritizers/prio.h"
+#include "scsi.h"
 #include "sysfs.h"
 #include "util/log.h"
 
@@ -21,6 +22,12 @@ enum {
 	VPD_HDR_LEN = 4, /* page 0x80/0x83 header: qualifier, page code, length */
 	VPD_MAX_LEN = 4096,
 	DESIG_HDR_LEN = 4, /* designation descriptor header */
+	/* HPE 3PAR volume information, VPD page 0xC0 (vpd_vendor hp3par) */
+	VPD_HP3PAR = 0xc0,
+	HP3PAR_NAME_REV = 4,	  /* the first page revision with the volume name */
+	HP3PAR_NAME_LEN_OFF = 40, /* 4-byte length of the volume name */
+	HP3PAR_NAME_OFF = 44,	  /* the name, NUL-terminated */
+	HP3PAR_ALLOC_LEN = 255,
 	/* designator types (SPC, VPD page 0x83) */
 	DESIG_T10 = 1,
 	DESIG_EUI64 = 2,
@@ -199,6 +206,35 @@ ssize_t discovery_kernel_wwid(const char *kwwid, char *out, size_t size)
 	return (ssize_t)strlen(out);
 }
 
+ssize_t discovery_vpd_hp3par_name(const unsigned char *page, size_t len, char *out, size_t size)
+{
+	size_t end, nlen, n = 0;
+	const unsigned char *name;
+
+	if (len < VPD_HDR_LEN || page[1] != VPD_HP3PAR || size == 0)
+		return -EINVAL;
+	end = VPD_HDR_LEN + (((size_t)page[2] << 8) | page[3]);
+	if (end > len)
+		end = len;
+	if (end <= HP3PAR_NAME_OFF || page[4] < HP3PAR_NAME_REV)
+		return -ENODATA;
+	nlen = scsi_get_be32(page + HP3PAR_NAME_LEN_OFF);
+	if (nlen > end - HP3PAR_NAME_OFF)
+		nlen = end - HP3PAR_NAME_OFF;
+	name = page + HP3PAR_NAME_OFF;
+	while (n < nlen && name[n] && isprint(name[n]))
+		n++;
+	while (n > 0 && name[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return -ENODATA;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(out, name, n);
+	out[n] = '\0';
+	return (ssize_t)n;
+}
+
 /* ---- the parts of discovery_path_info ---- */
 
 /* dev_t, devt, size, ro */
@@ -276,12 +312,21 @@ static bool read_vpd80(struct path *pp)
 	return true;
 }
 
+/* TPGS from the INQUIRY data and, for an ALUA device, its target port
+ * group from VPD page 0x83. */
 static void read_tpgs(struct path *pp)
 {
-	unsigned char inq[36];
+	unsigned char inq[36], page[VPD_MAX_LEN];
 	ssize_t n = sysfs_block_attr_read_bin(pp->dev, "device/inquiry", inq, sizeof(inq));
+	int tpg;
 
 	pp->tpgs = n > INQUIRY_TPGS_BYTE ? (inq[INQUIRY_TPGS_BYTE] >> 4) & 0x3 : 0;
+	if (!pp->tpgs)
+		return;
+	n = sysfs_block_attr_read_bin(pp->dev, "device/vpd_pg83", page, sizeof(page));
+	tpg = n > 0 ? scsi_vpd83_port_id(page, (size_t)n, SCSI_DESIG_TPG) : -ENODATA;
+	if (tpg >= 0)
+		pp->tpg_id = tpg;
 }
 
 /* FC target node name, or the iSCSI target name of the session the device
@@ -432,6 +477,34 @@ static void read_wwid(const struct config *conf, struct udev_device *ud, struct 
 	read_sysfs_wwid(pp, scsi);
 }
 
+/* vpd_vendor: the vendor VPD page the path's device entry names, through
+ * SG_IO (the kernel does not show it in sysfs). */
+static void read_vpd_vendor(const struct config *conf, struct path *pp)
+{
+	unsigned char page[HP3PAR_ALLOC_LEN];
+	char devnode[sizeof("/dev/") + DEV_NAME_SIZE];
+	struct prop_src src;
+	unsigned timeout_ms;
+	int fd, n;
+
+	prop_src_init(&src, conf, pp->dev, pp->vendor, pp->product, pp->rev, NULL);
+	if (propsel_origin(&src, KW_VPD_VENDOR) == ORIGIN_BUILTIN ||
+	    propsel_int(&src, KW_VPD_VENDOR, NULL) != VPD_VENDOR_HP3PAR)
+		return;
+	timeout_ms = (unsigned)propsel_int(&src, KW_CHECKER_TIMEOUT, NULL) * 1000;
+	snprintf(devnode, sizeof(devnode), "/dev/%s", pp->dev);
+	fd = prio_dev_open(devnode);
+	if (fd < 0) {
+		mp_log(3, "%s: cannot open for VPD page 0xc0: %s", pp->dev, errno_desc(-fd));
+		return;
+	}
+	n = scsi_inquiry_vpd(fd, VPD_HP3PAR, page, sizeof(page), timeout_ms);
+	close(fd);
+	if (n < 0 ||
+	    discovery_vpd_hp3par_name(page, (size_t)n, pp->vpd_data, sizeof(pp->vpd_data)) < 0)
+		mp_log(3, "%s: no volume name in VPD page 0xc0", pp->dev);
+}
+
 /* Empty every field discovery_path_info() fills. */
 static void path_info_reset(struct path *pp)
 {
@@ -442,6 +515,8 @@ static void path_info_reset(struct path *pp)
 	pp->serial[0] = pp->wwid[0] = pp->tgt_node_name[0] = pp->protocol[0] = '\0';
 	pp->size = 0;
 	pp->tpgs = 0;
+	pp->tpg_id = -1;
+	pp->vpd_data[0] = '\0';
 	pp->ana = false;
 	pp->ro = false;
 }
@@ -466,6 +541,7 @@ int discovery_path_info(const struct config *conf, struct udev_device *ud, const
 	if (has_dev && parse_hbtl(devpath, &p.hbtl)) {
 		scsi = true;
 		read_scsi(&p, devpath);
+		read_vpd_vendor(conf, &p);
 	} else if (!strncmp(devname, "nvme", 4)) {
 		read_nvme(&p);
 	}

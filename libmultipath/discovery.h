@@ -15,6 +15,13 @@
  *   serial           SCSI VPD page 0x80 (device/vpd_pg80), NVMe
  *                    device/serial, else the udev property ID_SCSI_SERIAL
  *   tpgs             SCSI INQUIRY data (device/inquiry) byte 5 bits 4-5
+ *   tpg_id           ALUA devices (tpgs > 0): the target port group
+ *                    designator (type 5) of VPD page 0x83
+ *                    (device/vpd_pg83); -1 when there is none
+ *   vpd_data         SCSI devices whose vpd_vendor (selected for the
+ *                    vendor/product/rev) is hp3par: the volume name of VPD
+ *                    page 0xC0, read with SG_IO INQUIRY on /dev/<dev>
+ *                    (prio_dev_open(), checker_timeout); "" otherwise
  *   tgt_node_name    FC: class/fc_transport/targetH:C:T/node_name;
  *                    iSCSI: class/iscsi_session/sessionN/targetname (N from
  *                    the device's sysfs path); "" otherwise
@@ -80,6 +87,17 @@ int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec 
  * untouched on failure.
  */
 ssize_t discovery_vpd83_wwid(const unsigned char *page, size_t len, char *out, size_t size);
+
+/*
+ * The volume name from an HPE 3PAR VPD page 0xC0 (volume information, as
+ * sg_vpd's "hp3par" page describes it): page revision in byte 4; from
+ * revision 4 on, a 4-byte big-endian name length at byte 40 and the
+ * NUL-terminated name at byte 44. Writes the name (up to its NUL, printable
+ * characters only, trailing spaces dropped, cut to size-1). Returns its
+ * length, -EINVAL (not page 0xC0, or size 0) or -ENODATA (an older
+ * revision, or no name); out untouched on failure.
+ */
+ssize_t discovery_vpd_hp3par_name(const unsigned char *page, size_t len, char *out, size_t size);
 
 /*
  * Convert the kernel's wwid attribute ("naa.6001...", "eui.", "t10.") to

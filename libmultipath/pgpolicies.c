@@ -5,6 +5,7 @@
 
 #include "config/keywords.h"
 #include "pgpolicies.h"
+#include "util/log.h"
 
 /* Whether a and b belong in one group under policy. */
 static bool same_group(int policy, const struct path *a, const struct path *b)
@@ -17,12 +18,7 @@ static bool same_group(int policy, const struct path *a, const struct path *b)
 	case PGP_GROUP_BY_PRIO:
 		return a->priority == b->priority;
 	case PGP_GROUP_BY_TPG:
-		/* A path does not carry its target port group id yet (the alua
-		 * prioritizer reads it but does not keep it): group by the
-		 * priority that the group's ALUA state gives every path of it.
-		 * Two groups in the same state share a path group until the id
-		 * is known. */
-		return a->priority == b->priority;
+		return a->tpg_id == b->tpg_id;
 	case PGP_GROUP_BY_NODE_NAME:
 		return !strcmp(a->tgt_node_name, b->tgt_node_name);
 	default: /* failover */
@@ -68,12 +64,26 @@ static void pgs_sort(struct pgvec *pgs)
 	}
 }
 
+/* group_by_tpg needs the target port group of every path. */
+static bool paths_have_tpg(const struct pathvec *paths)
+{
+	for (size_t i = 0; i < paths->n; i++)
+		if (paths->items[i]->tpg_id < 0)
+			return false;
+	return true;
+}
+
 int pgpolicy_group(struct multipath *mpp, int policy)
 {
 	struct pgvec pgs = {0};
 
 	if (policy < PGP_FAILOVER || policy > PGP_GROUP_BY_TPG)
 		return -EINVAL;
+	if (policy == PGP_GROUP_BY_TPG && !paths_have_tpg(&mpp->paths)) {
+		mp_log(3, "%s: a path has no target port group id: grouped by priority",
+		       mpp->alias[0] ? mpp->alias : mpp->wwid);
+		policy = PGP_GROUP_BY_PRIO;
+	}
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		if (group_add(&pgs, policy, mpp->paths.items[i]) < 0) {
 			pgvec_free_all(&pgs);
@@ -87,6 +97,17 @@ int pgpolicy_group(struct multipath *mpp, int policy)
 	mpp->pgs = pgs;
 	mpp->nextpg = pgs.n ? 1 : 0;
 	return 0;
+}
+
+bool pgpolicy_alua_prio(const struct pathvec *paths)
+{
+	for (size_t i = 0; i < paths->n; i++) {
+		const char *name = paths->items[i]->prio_name;
+
+		if (strcmp(name, "alua") && strcmp(name, "sysfs"))
+			return false;
+	}
+	return paths->n > 0;
 }
 
 const char *pgpolicy_name(int policy)

@@ -19,6 +19,10 @@
  *   group_by_serial     paths with equal pp->serial together
  *   group_by_prio       paths with equal pp->priority together
  *   group_by_node_name  paths with equal pp->tgt_node_name together
+ *   group_by_tpg        paths with equal pp->tpg_id (ALUA target port
+ *                       group) together; when a path has no TPG id (-1)
+ *                       the whole map is grouped as group_by_prio instead
+ *                       (logged at verbosity 3)
  * Group priority = pathgroup_update_priority() (the average priority of the
  * group's usable paths, see path_state_usable(); of all of them when none is
  * usable; an undefined priority counts as 0). Groups are sorted by priority,
@@ -31,8 +35,13 @@
  */
 int pgpolicy_group(struct multipath *mpp, int policy);
 
+/* Whether paths is not empty and every path's prioritizer (prio_name) is
+ * alua or sysfs: the condition of detect_pgpolicy (see propsel_pgpolicy()). */
+bool pgpolicy_alua_prio(const struct pathvec *paths);
+
 /* "failover", "multibus", "group_by_serial", "group_by_prio",
- * "group_by_node_name"; "undef" for anything else. Static string. */
+ * "group_by_node_name", "group_by_tpg"; "undef" for anything else. Static
+ * string. */
 const char *pgpolicy_name(int policy);
 
 #endif

@@ -205,6 +205,13 @@ static int pw_protocol(const void *obj, const struct print_ctx *ctx, struct strb
 	return strbuf_addstr(out, PP->protocol[0] ? PP->protocol : "undef");
 }
 
+/* What vpd_vendor read (the 3PAR volume name). */
+static int pw_vpd_data(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
+{
+	(void)ctx;
+	return add_or_undef(out, PP->vpd_data, "[undef]");
+}
+
 static int pw_init_st(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
 {
 	(void)ctx;
@@ -265,7 +272,7 @@ static const struct wildcard path_wildcards[] = {
 	{'r', "target WWPN", pw_undef},
 	{'a', "host adapter", pw_undef},
 	{'G', "foreign", pw_foreign},
-	{'g', "vpd page data", pw_undef},
+	{'g', "vpd page data", pw_vpd_data},
 	{'0', "failures", pw_failures},
 	{'P', "protocol", pw_protocol},
 	{'I', "init_st", pw_init_st},
@@ -451,6 +458,16 @@ static int mw_rev(const void *obj, const struct print_ctx *ctx, struct strbuf *o
 	return strbuf_addstr(out, map_rev(MP));
 }
 
+/* The vpd_vendor data of the first path that has some. */
+static int mw_vpd_data(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
+{
+	(void)ctx;
+	for (size_t i = 0; i < MP->paths.n; i++)
+		if (MP->paths.items[i]->vpd_data[0])
+			return strbuf_addstr(out, MP->paths.items[i]->vpd_data);
+	return strbuf_addstr(out, "[undef]");
+}
+
 #undef MP
 
 static const struct wildcard map_wildcards[] = {
@@ -477,7 +494,7 @@ static const struct wildcard map_wildcards[] = {
 	{'p', "prod", mw_prod},
 	{'e', "rev", mw_rev},
 	{'G', "foreign", pw_foreign},
-	{'g', "vpd page data", pw_undef},
+	{'g', "vpd page data", mw_vpd_data},
 };
 
 /* ------------------------------------------------------------------------ */

@@ -25,6 +25,7 @@ struct path *path_new(void)
 		return NULL;
 	pp->hbtl = (struct scsi_hbtl){-1, -1, -1, -1};
 	pp->priority = PRIO_UNDEF;
+	pp->tpg_id = -1;
 	return pp;
 }
 

@@ -69,6 +69,8 @@ struct path {
 	char protocol[24];           /* transport: "scsi:fcp", "nvme:tcp", ... "undef" */
 	uint64_t size;               /* 512-byte sectors */
 	int tpgs;                    /* INQUIRY TPGS bits: 0 no ALUA, 1 implicit, 2 explicit, 3 both */
+	int tpg_id;                  /* ALUA target port group (VPD 0x83 designator type 5); -1 unknown */
+	char vpd_data[128];          /* vendor VPD page text (vpd_vendor), for the %g wildcard */
 	bool ana;                    /* NVMe namespace with Asymmetric Namespace Access */
 	bool ro;                     /* read-only device */
 	char dev_state[16];          /* sysfs device/state: "running", "offline", ... */

@@ -819,6 +819,68 @@ static void test_map_props(void **state)
 	config_free(conf);
 }
 
+/* detect_pgpolicy: an ALUA map (prioritizer sysfs or alua on every path)
+ * is grouped by priority, or by target port group with
+ * detect_pgpolicy_use_tpg, whatever the devices entry says; decided after
+ * the paths' prioritizers are chosen; -p still wins. */
+static void build_detect(const char *use_tpg, const struct build_opts *o, size_t *ngroups0,
+			 size_t *ngroups1)
+{
+	STRBUF_AUTO(extra);
+	struct config *conf;
+	struct pathvec pv = {0};
+	struct mapvec maps = {0};
+
+	strbuf_addf(&extra,
+		    "devices {\n"
+		    "	device {\n"
+		    "		vendor \"Linux\"\n"
+		    "		product \"scsi_debug\"\n"
+		    "		path_grouping_policy failover\n"
+		    "		detect_pgpolicy yes\n"
+		    "		detect_pgpolicy_use_tpg %s\n"
+		    "	}\n"
+		    "}\n"
+		    "multipaths {\n"
+		    "	multipath {\n"
+		    "		wwid " LUN0 "\n"
+		    "		prio sysfs\n"
+		    "	}\n"
+		    "}\n",
+		    use_tpg);
+	conf = load("greedy", strbuf_str(&extra));
+	clean_files();
+	discover(conf, &pv);
+	assert_int_equal(configure_build_maps_opts(conf, &pv, o, &maps), 2);
+	assert_string_equal(pv.items[0]->prio_name, "sysfs");
+	*ngroups0 = mapvec_find_wwid(&maps, LUN0)->pgs.n;
+	*ngroups1 = mapvec_find_wwid(&maps, LUN1)->pgs.n;
+	mapvec_free(&maps);
+	pathvec_free(&pv);
+	config_free(conf);
+}
+
+static void test_detect_pgpolicy(void **state)
+{
+	struct build_opts o = {.refresh = true};
+	size_t n0, n1;
+
+	(void)state;
+	/* LUN0 (sda on host 0, sdc on host 1): equal priorities, one group;
+	 * LUN1's paths use the const prioritizer: failover, two groups */
+	build_detect("no", &o, &n0, &n1);
+	assert_int_equal(n0, 1);
+	assert_int_equal(n1, 2);
+	/* scsi_debug's target port groups differ per host: two groups */
+	build_detect("yes", &o, &n0, &n1);
+	assert_int_equal(n0, 2);
+	assert_int_equal(n1, 2);
+	o.pgpolicy = PGP_MULTIBUS; /* the command line */
+	build_detect("yes", &o, &n0, &n1);
+	assert_int_equal(n0, 1);
+	assert_int_equal(n1, 1);
+}
+
 /* A create that works: the map is made with our table, the WWID recorded,
  * the minor stored; dry_run only says so; all paths down is flagged. */
 static void test_apply_create(void **state)
@@ -1119,6 +1181,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_detect_pgpolicy),
 		cmocka_unit_test(test_size_mismatch),
 		cmocka_unit_test(test_find_multipaths_strict),
 		cmocka_unit_test(test_dry_run_creates_no_binding),

@@ -2,7 +2,8 @@
 /*
  * Path discovery from captured and hand-built sysfs trees
  * (tests/fixtures/sysfs-*), with libudev replaced by a fake
- * (tests/wraps/test_discovery.mk: -Wl,--wrap=udev_...).
+ * (tests/wraps/test_discovery.mk: -Wl,--wrap=udev_...), and the SG_IO of
+ * vpd_vendor answered by a fake (prio_dev_open, scsi_inquiry_vpd).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,8 @@
 #include "blacklist.h"
 #include "config/config.h"
 #include "discovery.h"
+#include "prioritizers/prio.h"
+#include "scsi.h"
 #include "structs.h"
 #include "sysfs.h"
 
@@ -57,9 +60,51 @@ static struct fake {
 	bool matched_block, matched_disk;
 } fake;
 
+/* the vendor VPD page of vpd_vendor: answered when armed */
+static struct fake_vpd {
+	const unsigned char *page; /* answer to INQUIRY of page code */
+	size_t len;
+	uint8_t code;
+	char opened[64]; /* the last device node opened */
+	int opens, inquiries;
+	unsigned timeout_ms;
+} vpd;
+
+int __wrap_prio_dev_open(const char *devnode);
+int __real_prio_dev_open(const char *devnode);
+int __wrap_scsi_inquiry_vpd(int fd, uint8_t page, uint8_t *buf, unsigned len,
+			    unsigned timeout_ms);
+int __real_scsi_inquiry_vpd(int fd, uint8_t page, uint8_t *buf, unsigned len,
+			    unsigned timeout_ms);
+
+int __wrap_prio_dev_open(const char *devnode)
+{
+	if (!vpd.page)
+		return __real_prio_dev_open(devnode);
+	vpd.opens++;
+	snprintf(vpd.opened, sizeof(vpd.opened), "%s", devnode);
+	return __real_prio_dev_open("/dev/null");
+}
+
+int __wrap_scsi_inquiry_vpd(int fd, uint8_t page, uint8_t *buf, unsigned len,
+			    unsigned timeout_ms)
+{
+	size_t n = vpd.len < len ? vpd.len : len;
+
+	if (!vpd.page)
+		return __real_scsi_inquiry_vpd(fd, page, buf, len, timeout_ms);
+	vpd.inquiries++;
+	vpd.timeout_ms = timeout_ms;
+	if (page != vpd.code)
+		return -EIO; /* the device rejects other pages */
+	memcpy(buf, vpd.page, n);
+	return (int)n;
+}
+
 static void fake_reset(void)
 {
 	memset(&fake, 0, sizeof(fake));
+	memset(&vpd, 0, sizeof(vpd));
 }
 
 static void dev_link_props(struct udev_device *ud)
@@ -388,12 +433,16 @@ static void test_two_paths_one_lun(void **state)
 	assert_false(a.ro);
 	assert_string_equal(a.serial, "2000");
 	assert_int_equal(a.tpgs, 1);
+	/* scsi_debug's VPD 0x83 names a target port group per host */
+	assert_int_equal(a.tpg_id, 0x100);
+	assert_string_equal(a.vpd_data, "");
 	assert_string_equal(a.tgt_node_name, "");
 	/* the kernel's "naa.33333330000007d0" in udev's form */
 	assert_string_equal(a.wwid, "333333330000007d0");
 
 	assert_string_equal(c.dev_t, "8:32");
 	assert_hbtl(&c, 1, 0, 0, 0);
+	assert_int_equal(c.tpg_id, 0x200);
 	assert_string_equal(c.wwid, a.wwid);
 	assert_string_equal(b.wwid, "333333330000007d1");
 	assert_hbtl(&b, 0, 0, 0, 1);
@@ -510,6 +559,7 @@ static void test_fc(void **state)
 	assert_string_equal(p.tgt_node_name, "0x50060160bea0abcd");
 	assert_string_equal(p.protocol, "scsi:fcp");
 	assert_int_equal(p.tpgs, 3);
+	assert_int_equal(p.tpg_id, 2); /* VPD 0x83 after the NAA */
 	assert_string_equal(p.serial, "CKM00123456789");
 	assert_string_equal(p.wwid, "3600601601e203a00d6ee5f1e0f5ee511");
 }
@@ -526,6 +576,7 @@ static void test_iscsi_vpd83_naa_over_t10(void **state)
 	assert_string_equal(p.rev, "4.0");
 	assert_true(p.ro);
 	assert_int_equal(p.tpgs, 1);
+	assert_int_equal(p.tpg_id, -1); /* ALUA, but no TPG designator */
 	assert_string_equal(p.tgt_node_name,
 			    "iqn.2003-01.org.linux-iscsi.target.x8664:sn.4b6a2b1c9d0e");
 	assert_string_equal(p.protocol, "scsi:iscsi");
@@ -813,6 +864,124 @@ static void test_scan_errors(void **state)
 	pathvec_free(&pv);
 }
 
+/*
+ * An HPE 3PAR VPD page 0xC0, revision 4, laid out as sg_vpd's "hp3par"
+ * decoder reads it (hand-built, not captured from an array): a thin
+ * volume (byte 5 bits 0 and 2), allocation unit, pool size and space
+ * allocated, VV ID 0x1234, domain ID 3, then four length-prefixed names:
+ * volume "oradata_01", domain "dom1", user CPG "FC_r5", snap CPG "FC_r1";
+ * the VV policies last.
+ */
+static const unsigned char hp3par_c0[] = {
+	0x00, 0xc0, 0x00, 0x5c, 0x04, 0x05, 0x00, 0x00,
+	0x00, 0x00, 0x40, 0x00,				      /* allocation unit */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00,	      /* data pool size */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,	      /* space allocated */
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x12, 0x34,	      /* VV ID */
+	0x00, 0x00, 0x00, 0x03,				      /* domain ID */
+	0x00, 0x00, 0x00, 0x0c, 'o', 'r', 'a', 'd', 'a', 't', 'a', '_', '0', '1', 0, 0,
+	0x00, 0x00, 0x00, 0x08, 'd', 'o', 'm', '1', 0, 0, 0, 0,
+	0x00, 0x00, 0x00, 0x08, 'F', 'C', '_', 'r', '5', 0, 0, 0,
+	0x00, 0x00, 0x00, 0x08, 'F', 'C', '_', 'r', '1', 0, 0, 0,
+	0x00, 0x00, 0x00, 0x0a,				      /* VV policies */
+};
+
+static void test_vpd_hp3par_parse(void **state)
+{
+	unsigned char page[sizeof(hp3par_c0)];
+	char out[64] = "untouched";
+
+	(void)state;
+	assert_int_equal(sizeof(hp3par_c0), 96);
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, sizeof(hp3par_c0), out, sizeof(out)),
+			 10);
+	assert_string_equal(out, "oradata_01");
+	/* cut to the buffer */
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, sizeof(hp3par_c0), out, 5), 4);
+	assert_string_equal(out, "orad");
+	/* a short answer cuts the name; the page length is not trusted */
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, 50, out, sizeof(out)), 6);
+	assert_string_equal(out, "oradat");
+	memcpy(page, hp3par_c0, sizeof(page));
+	page[43] = 0xff; /* a name longer than the page */
+	page[44 + 10] = ' ';
+	page[44 + 11] = ' ';
+	assert_int_equal(discovery_vpd_hp3par_name(page, sizeof(page), out, sizeof(out)), 10);
+	assert_string_equal(out, "oradata_01");
+	/* errors leave out alone */
+	strcpy(out, "untouched");
+	memcpy(page, hp3par_c0, sizeof(page));
+	page[4] = 3; /* revisions before 4 have no name */
+	assert_int_equal(discovery_vpd_hp3par_name(page, sizeof(page), out, sizeof(out)), -ENODATA);
+	page[4] = 4;
+	page[44] = '\0'; /* an empty name */
+	assert_int_equal(discovery_vpd_hp3par_name(page, sizeof(page), out, sizeof(out)), -ENODATA);
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, 44, out, sizeof(out)), -ENODATA);
+	page[1] = 0x83; /* another page */
+	assert_int_equal(discovery_vpd_hp3par_name(page, sizeof(page), out, sizeof(out)), -EINVAL);
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, 3, out, sizeof(out)), -EINVAL);
+	assert_int_equal(discovery_vpd_hp3par_name(hp3par_c0, sizeof(hp3par_c0), out, 0), -EINVAL);
+	assert_string_equal(out, "untouched");
+}
+
+/* vpd_vendor hp3par in a device entry: discovery asks the device for page
+ * 0xC0 (SG_IO, checker_timeout) and keeps the volume name for %g; other
+ * devices are not asked */
+static void test_vpd_vendor_hp3par(void **state)
+{
+	struct config *conf = load("devices {\n"
+				   "	device {\n"
+				   "		vendor \"DGC\"\n"
+				   "		product \"VRAID\"\n"
+				   "		vpd_vendor hp3par\n"
+				   "		checker_timeout 7\n"
+				   "	}\n"
+				   "}\n");
+	struct config *ovr = load("overrides {\n"
+				  "	vpd_vendor hp3par\n"
+				  "}\n");
+	struct path p;
+
+	(void)state;
+	use_tree("sysfs-handmade");
+	vpd.page = hp3par_c0;
+	vpd.len = sizeof(hp3par_c0);
+	vpd.code = 0xc0;
+	p = info(conf, NULL, "sde");
+	assert_string_equal(p.vpd_data, "oradata_01");
+	assert_string_equal(vpd.opened, "/dev/sde");
+	assert_int_equal(vpd.inquiries, 1);
+	assert_int_equal(vpd.timeout_ms, 7000);
+	/* not a DGC device: nothing asked */
+	p = info(conf, NULL, "sdf");
+	assert_string_equal(p.vpd_data, "");
+	assert_int_equal(vpd.opens, 1);
+	/* without the keyword: nothing asked */
+	p = info(conf_empty, NULL, "sde");
+	assert_string_equal(p.vpd_data, "");
+	assert_int_equal(vpd.opens, 1);
+	/* from the overrides section, for every SCSI device; not for NVMe */
+	p = info(ovr, NULL, "sdf");
+	assert_string_equal(p.vpd_data, "oradata_01");
+	assert_string_equal(vpd.opened, "/dev/sdf");
+	p = info(ovr, NULL, "nvme0n1");
+	assert_string_equal(p.vpd_data, "");
+	assert_int_equal(vpd.opens, 2);
+	/* a device that rejects the page: no data, not an error */
+	vpd.code = 0xc1;
+	p = info(ovr, NULL, "sde");
+	assert_string_equal(p.vpd_data, "");
+	/* a rediscovery empties what an earlier one found */
+	vpd.code = 0xc0;
+	p = info(ovr, NULL, "sde");
+	assert_string_equal(p.vpd_data, "oradata_01");
+	vpd.code = 0xc1;
+	assert_int_equal(discovery_path_info(ovr, NULL, "sde", &p), 0);
+	assert_string_equal(p.vpd_data, "");
+	config_free(conf);
+	config_free(ovr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +1001,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_kernel_wwid_forms, test_setup),
 	    cmocka_unit_test_setup(test_vpd83_parse, test_setup),
 	    cmocka_unit_test_setup(test_vpd80_full_page, test_setup),
+	    cmocka_unit_test_setup(test_vpd_hp3par_parse, test_setup),
+	    cmocka_unit_test_setup(test_vpd_vendor_hp3par, test_setup),
 	    cmocka_unit_test_setup(test_scan, test_setup),
 	    cmocka_unit_test_setup(test_scan_property_and_no_wwid, test_setup),
 	    cmocka_unit_test_setup(test_scan_errors, test_setup),

@@ -130,13 +130,60 @@ static void test_group_by_prio(void **state)
 	assert_layout(PGP_GROUP_BY_PRIO, "50:sdb,sdd|10:sda,sdc|1:sde");
 }
 
-/* group_by_tpg: by the priority the ALUA state of a path's target port
- * group gives it (the group id is not known to a path yet) */
+/* group_by_tpg: one group per ALUA target port group, by priority */
 static void test_group_by_tpg(void **state)
 {
 	(void)state;
+	/* four TPGs: 1 and 3 are both active/optimized (50), which
+	 * group_by_prio would merge; 2 is non-optimized (10); 7 standby (1)
+	 * with one of its paths down */
+	add("sda", "S", "n", 10, PATH_UP)->tpg_id = 2;
+	add("sdb", "S", "n", 50, PATH_UP)->tpg_id = 1;
+	add("sdc", "S", "n", 1, PATH_GHOST)->tpg_id = 7;
+	add("sdd", "S", "n", 50, PATH_UP)->tpg_id = 3;
+	add("sde", "S", "n", 10, PATH_UP)->tpg_id = 2;
+	add("sdf", "S", "n", 50, PATH_UP)->tpg_id = 1;
+	add("sdg", "S", "n", 40, PATH_DOWN)->tpg_id = 7;
+	assert_layout(PGP_GROUP_BY_TPG, "50:sdb,sdf|50:sdd|10:sda,sde|1:sdc,sdg");
+	assert_layout(PGP_GROUP_BY_PRIO, "50:sdb,sdd,sdf|40:sdg|10:sda,sde|1:sdc");
+	/* a TPG whose paths report different priorities (one path's state
+	 * is transitioning) stays one group, at their average */
+	fx.mpp->paths.items[5]->priority = 30;
+	assert_layout(PGP_GROUP_BY_TPG, "50:sdd|40:sdb,sdf|10:sda,sde|1:sdc,sdg");
+	/* TPG 0 is an id like any other */
+	fx.mpp->paths.items[3]->tpg_id = 0;
+	fx.mpp->paths.items[0]->tpg_id = 0;
+	assert_layout(PGP_GROUP_BY_TPG, "40:sdb,sdf|30:sda,sdd|10:sde|1:sdc,sdg");
+}
+
+/* a path without a TPG id: the map is grouped by priority */
+static void test_group_by_tpg_unknown(void **state)
+{
+	(void)state;
 	add_mixed();
+	for (size_t i = 0; i < fx.mpp->paths.n; i++)
+		fx.mpp->paths.items[i]->tpg_id = (int)i;
+	assert_layout(PGP_GROUP_BY_TPG, "50:sdb|50:sdd|10:sda|10:sdc|1:sde");
+	fx.mpp->paths.items[2]->tpg_id = -1;
 	assert_layout(PGP_GROUP_BY_TPG, "50:sdb,sdd|10:sda,sdc|1:sde");
+}
+
+/* detect_pgpolicy's condition: every path uses the alua or sysfs prioritizer */
+static void test_alua_prio(void **state)
+{
+	struct path *a, *b;
+
+	(void)state;
+	assert_false(pgpolicy_alua_prio(&fx.mpp->paths)); /* no path */
+	a = add("sda", "S", "n", 50, PATH_UP);
+	b = add("sdb", "S", "n", 10, PATH_UP);
+	strlcpy_trunc(a->prio_name, "alua", sizeof(a->prio_name));
+	strlcpy_trunc(b->prio_name, "sysfs", sizeof(b->prio_name));
+	assert_true(pgpolicy_alua_prio(&fx.mpp->paths));
+	strlcpy_trunc(b->prio_name, "const", sizeof(b->prio_name));
+	assert_false(pgpolicy_alua_prio(&fx.mpp->paths));
+	b->prio_name[0] = '\0';
+	assert_false(pgpolicy_alua_prio(&fx.mpp->paths));
 }
 
 static void test_group_by_node_name(void **state)
@@ -216,6 +263,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_group_by_prio, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_group_by_node_name, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_group_by_tpg, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_group_by_tpg_unknown, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alua_prio, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ties_stable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_down_paths, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_regroup_and_errors, setup, teardown),

@@ -316,6 +316,13 @@ static void test_map_wildcards(void **state)
 	model_build(&m);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_string_equal(map_cell(&m, cases[i].map, cases[i].fmt, &out), cases[i].text);
+	/* vpd_vendor data (the 3PAR volume name): a path's own, a map's from
+	 * its first path that has some */
+	strlcpy_trunc(m.pv.items[1]->vpd_data, "oradata_01", sizeof(m.pv.items[1]->vpd_data));
+	assert_string_equal(path_cell(&m, 1, "%g", &out), "oradata_01");
+	assert_string_equal(path_cell(&m, 0, "%g", &out), "[undef]");
+	assert_string_equal(map_cell(&m, 0, "%g", &out), "oradata_01");
+	assert_string_equal(map_cell(&m, 1, "%g", &out), "[undef]");
 	/* queueing: the other no_path_retry values */
 	m.mv.items[1]->retry_deadline = 0;
 	assert_string_equal(map_cell(&m, 1, "%Q", &out), "12 chk");

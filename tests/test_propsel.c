@@ -271,7 +271,8 @@ static void test_new_device_keywords(void **state)
 	assert_int_equal(o, ORIGIN_OVERRIDES);
 	assert_int_equal(propsel_int(&src, KW_FLUSH_ON_LAST_DEL, &o), FLUSH_NEVER);
 	assert_int_equal(o, ORIGIN_CONF);
-	assert_int_equal(propsel_int(&src, KW_DETECT_PGPOLICY, &o), YN_YES);
+	/* Debian 12's multipath-tools 0.9.4 has no detect_pgpolicy: off */
+	assert_int_equal(propsel_int(&src, KW_DETECT_PGPOLICY, &o), YN_NO);
 	assert_int_equal(o, ORIGIN_BUILTIN);
 	assert_int_equal(propsel_int(&src, KW_EH_DEADLINE, &o), 0); /* unset: caller checks */
 	assert_int_equal(o, ORIGIN_BUILTIN);
@@ -284,6 +285,92 @@ static void test_new_device_keywords(void **state)
 	config_free(conf);
 }
 
+/* detect_pgpolicy: precedence and origin of the map's grouping policy. */
+static void test_detect_pgpolicy(void **state)
+{
+	struct config *conf = load("defaults {\n"
+				   "	path_grouping_policy multibus\n"
+				   "}\n"
+				   "devices {\n"
+				   "	device {\n"
+				   "		vendor \"ACME\"\n"
+				   "		product \"Detect\"\n"
+				   "		detect_pgpolicy yes\n"
+				   "		path_grouping_policy failover\n"
+				   "	}\n"
+				   "	device {\n"
+				   "		vendor \"ACME\"\n"
+				   "		product \"Tpg\"\n"
+				   "		detect_pgpolicy yes\n"
+				   "		detect_pgpolicy_use_tpg yes\n"
+				   "	}\n"
+				   "	device {\n"
+				   "		vendor \"ACME\"\n"
+				   "		product \"Plain\"\n"
+				   "		detect_pgpolicy_use_tpg yes\n"
+				   "	}\n"
+				   "}\n"
+				   "multipaths {\n"
+				   "	multipath {\n"
+				   "		wwid 36001\n"
+				   "		path_grouping_policy group_by_serial\n"
+				   "	}\n"
+				   "}\n");
+	struct config *ovr = load("overrides {\n"
+				  "	detect_pgpolicy yes\n"
+				  "	path_grouping_policy group_by_node_name\n"
+				  "}\n");
+	struct config *dflt = load("defaults {\n"
+				   "	detect_pgpolicy yes\n"
+				   "}\n");
+	struct prop_src src;
+	enum prop_origin o;
+
+	(void)state;
+	/* the built-in default is off (as multipath-tools 0.9.4, which lacks it) */
+	prop_src_init(&src, conf, "m", "OTHER", "Disk", NULL, NULL);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_MULTIBUS);
+	assert_int_equal(o, ORIGIN_CONF);
+	/* on: an ALUA map is grouped by priority, over the devices entry's
+	 * failover; logged as autodetected */
+	prop_src_init(&src, conf, "m", "ACME", "Detect", NULL, NULL);
+	strbuf_reset(&logged);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_GROUP_BY_PRIO);
+	assert_int_equal(o, ORIGIN_AUTODETECTED);
+	assert_non_null(strstr(strbuf_str(&logged),
+			       "3|m: path_grouping_policy = group_by_prio "
+			       "(setting: storage device autodetected)\n"));
+	/* not ALUA: the configured policy */
+	assert_int_equal(propsel_pgpolicy(&src, false, &o), PGP_FAILOVER);
+	assert_int_equal(o, ORIGIN_CONF);
+	/* with detect_pgpolicy_use_tpg: group_by_tpg */
+	prop_src_init(&src, conf, "m", "ACME", "Tpg", NULL, NULL);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_GROUP_BY_TPG);
+	assert_int_equal(o, ORIGIN_AUTODETECTED);
+	assert_string_equal(prop_origin_str(o), "(setting: storage device autodetected)");
+	/* detect_pgpolicy_use_tpg alone does nothing */
+	prop_src_init(&src, conf, "m", "ACME", "Plain", NULL, NULL);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_MULTIBUS);
+	assert_int_equal(o, ORIGIN_CONF);
+	/* a multipaths entry wins over the detection */
+	prop_src_init(&src, conf, "m", "ACME", "Detect", NULL, "36001");
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_GROUP_BY_SERIAL);
+	assert_int_equal(o, ORIGIN_MULTIPATHS);
+	/* so does the overrides section */
+	prop_src_init(&src, ovr, "m", "ACME", "Detect", NULL, NULL);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_GROUP_BY_NODE_NAME);
+	assert_int_equal(o, ORIGIN_OVERRIDES);
+	/* on in defaults, the built-in failover gives way */
+	prop_src_init(&src, dflt, "m", "OTHER", "Disk", NULL, NULL);
+	assert_int_equal(propsel_pgpolicy(&src, true, &o), PGP_GROUP_BY_PRIO);
+	assert_int_equal(o, ORIGIN_AUTODETECTED);
+	assert_int_equal(propsel_pgpolicy(&src, false, &o), PGP_FAILOVER);
+	assert_int_equal(o, ORIGIN_BUILTIN);
+	config_free(conf);
+	config_free(ovr);
+	config_free(dflt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +379,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_keyword_scope, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_protocol_subsection, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_device_keywords, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_detect_pgpolicy, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("propsel", tests, NULL, NULL);

@@ -378,7 +378,7 @@ const struct keyword keywords[KW_COUNT] = {
 	[KW_ALL_TG_PT] = {"all_tg_pt", NULL, KWT_INT, SEC_PATH, FIELD(all_tg_pt), yesno,
 			  WORDS_ONLY, .builtin = "no"},
 	[KW_DETECT_PGPOLICY] = {"detect_pgpolicy", NULL, KWT_INT, SEC_PATH, FIELD(detect_pgpolicy),
-				yesno, WORDS_ONLY, .builtin = "yes"},
+				yesno, WORDS_ONLY, .builtin = "no"},
 	[KW_DETECT_PGPOLICY_USE_TPG] = {"detect_pgpolicy_use_tpg", NULL, KWT_INT, SEC_PATH,
 					FIELD(detect_pgpolicy_use_tpg), yesno, WORDS_ONLY,
 					.builtin = "no"},

@@ -15,6 +15,8 @@ const char *prop_origin_str(enum prop_origin origin)
 		return "(setting: storage device configuration)";
 	case ORIGIN_CONF:
 		return "(setting: multipath.conf defaults/devices section)";
+	case ORIGIN_AUTODETECTED:
+		return "(setting: storage device autodetected)";
 	default:
 		return "(setting: multipath internal)";
 	}
@@ -107,4 +109,22 @@ const char *propsel_str(const struct prop_src *src, enum kw_id id, enum prop_ori
 	if (origin)
 		*origin = o;
 	return props_str(p, id);
+}
+
+int propsel_pgpolicy(const struct prop_src *src, bool alua, enum prop_origin *origin)
+{
+	enum prop_origin o = propsel_origin(src, KW_PATH_GROUPING_POLICY);
+	int policy;
+
+	if (!alua || o == ORIGIN_MULTIPATHS || o == ORIGIN_OVERRIDES ||
+	    propsel_int(src, KW_DETECT_PGPOLICY, NULL) != YN_YES)
+		return propsel_int(src, KW_PATH_GROUPING_POLICY, origin);
+	policy = propsel_int(src, KW_DETECT_PGPOLICY_USE_TPG, NULL) == YN_YES ? PGP_GROUP_BY_TPG
+									   : PGP_GROUP_BY_PRIO;
+	mp_log(3, "%s: %s = %s %s", src->name, keywords[KW_PATH_GROUPING_POLICY].name,
+	       policy == PGP_GROUP_BY_TPG ? "group_by_tpg" : "group_by_prio",
+	       prop_origin_str(ORIGIN_AUTODETECTED));
+	if (origin)
+		*origin = ORIGIN_AUTODETECTED;
+	return policy;
 }

@@ -28,6 +28,7 @@ enum prop_origin {
 	ORIGIN_CONF,     /* defaults section, or a devices entry from a file */
 	ORIGIN_BUILTIN,
 	ORIGIN_OVERRIDES_PROTOCOL, /* overrides { protocol { type ... } } */
+	ORIGIN_AUTODETECTED,       /* detect_pgpolicy chose (propsel_pgpolicy()) */
 };
 
 struct prop_src {
@@ -59,5 +60,18 @@ int propsel_int(const struct prop_src *src, enum kw_id id, enum prop_origin *ori
 /* Where keyword id would come from, without logging. */
 enum prop_origin propsel_origin(const struct prop_src *src, enum kw_id id);
 const char *propsel_str(const struct prop_src *src, enum kw_id id, enum prop_origin *origin);
+
+/*
+ * path_grouping_policy of a map (PGP_*), with detect_pgpolicy: when alua
+ * (every path of the map uses the alua or sysfs prioritizer, see
+ * pgpolicy_alua_prio()) and detect_pgpolicy is yes, the policy is
+ * group_by_prio, or group_by_tpg when detect_pgpolicy_use_tpg is yes too,
+ * with origin ORIGIN_AUTODETECTED "(setting: storage device autodetected)".
+ * A path_grouping_policy from a multipaths entry or the overrides section
+ * wins over the detection, one from a devices entry, the defaults section
+ * or the built-in value does not (the rule of detect_prio and
+ * detect_checker). Logged like propsel_int().
+ */
+int propsel_pgpolicy(const struct prop_src *src, bool alua, enum prop_origin *origin);
 
 #endif
