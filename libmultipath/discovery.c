@@ -2,6 +2,10 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -559,59 +563,190 @@ int discovery_path_info(const struct config *conf, struct udev_device *ud, const
 
 /* ---- the scan ---- */
 
-/* Add the path for one enumerated device: 1 added, 0 skipped, -ENOMEM. */
-static int scan_one(struct udev *udev, const struct config *conf, const char *syspath,
-		    struct pathvec *out)
-{
+/*
+ * One enumerated disk of a scan. The calling thread fills ud and name and
+ * frees ud after the workers are done; one worker at a time fills pp and
+ * rc (1 kept, 0 skipped, -ENOMEM).
+ */
+struct scan_slot {
 	struct udev_device *ud;
-	struct path *pp = NULL;
-	const char *name, *type, *reason = "no wwid";
-	int rc = 0;
+	const char *name;
+	struct path *pp;
+	int rc;
+};
 
-	errno = 0;
-	ud = udev_device_new_from_syspath(udev, syspath);
-	if (!ud)
-		return errno == ENOMEM ? -ENOMEM : 0;
-	name = udev_device_get_sysname(ud);
-	type = udev_device_get_devtype(ud);
-	if (!name || !type || strcmp(type, "disk") || pathvec_find_dev(out, name))
-		goto out;
-	if (blacklist_devnode(conf, name) == MATCH_BLACKLIST) {
-		mp_log(3, "%s: skipped: devnode blacklist", name);
-		goto out;
+struct scan_job {
+	const struct config *conf;
+	struct scan_slot *slots;
+	size_t n;
+	atomic_size_t next;
+	discovery_prepare_fn *prepare;
+	void *arg;
+};
+
+/* The sysfs and udev work of one disk: the path, or why it is skipped. */
+static void scan_slot_run(const struct scan_job *j, struct scan_slot *s)
+{
+	const char *reason = "no wwid";
+	struct path *pp;
+	int rc;
+
+	s->rc = 0;
+	if (blacklist_devnode(j->conf, s->name) == MATCH_BLACKLIST) {
+		mp_log(3, "%s: skipped: devnode blacklist", s->name);
+		return;
 	}
 	pp = path_new();
 	if (!pp) {
-		rc = -ENOMEM;
-		goto out;
+		s->rc = -ENOMEM;
+		return;
 	}
-	rc = discovery_path_info(conf, ud, name, pp);
+	rc = discovery_path_info(j->conf, s->ud, s->name, pp);
 	if (rc < 0) {
-		mp_log(3, "%s: skipped: cannot read sysfs: %s", name, errno_desc(-rc));
-		rc = 0;
-		goto out;
+		mp_log(3, "%s: skipped: cannot read sysfs: %s", s->name, errno_desc(-rc));
+		path_free(pp);
+		return;
 	}
-	if (blacklist_path(conf, pp, ud, &reason) == MATCH_BLACKLIST || !pp->wwid[0]) {
-		mp_log(3, "%s: skipped: %s", name, reason);
-		goto out;
+	if (blacklist_path(j->conf, pp, s->ud, &reason) == MATCH_BLACKLIST || !pp->wwid[0]) {
+		mp_log(3, "%s: skipped: %s", s->name, reason);
+		path_free(pp);
+		return;
 	}
-	rc = pathvec_push(out, pp);
-	if (rc == 0) {
-		pp = NULL;
-		rc = 1;
-	}
-out:
-	path_free(pp);
-	udev_device_unref(ud);
-	return rc;
+	if (j->prepare)
+		j->prepare(pp, j->arg);
+	s->pp = pp;
+	s->rc = 1;
 }
 
-int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec *out)
+static void *scan_worker(void *arg)
+{
+	struct scan_job *j = arg;
+
+	for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;)
+		scan_slot_run(j, &j->slots[i]);
+	return NULL;
+}
+
+unsigned discovery_scan_workers(size_t ndev, unsigned max)
+{
+	size_t w = (ndev + DISCOVERY_DEVS_PER_WORKER - 1) / DISCOVERY_DEVS_PER_WORKER;
+
+	if (w > max)
+		w = max;
+	return w ? (unsigned)w : 1;
+}
+
+/* Run the job on up to workers threads, the calling one included (fewer
+ * when threads cannot be made: the calling thread does the rest). */
+static void scan_run(struct scan_job *j, unsigned workers)
+{
+	pthread_t *thr = NULL;
+	unsigned started = 0;
+
+	if (workers > 1)
+		thr = calloc(workers - 1, sizeof(*thr));
+	for (unsigned i = 0; thr && i < workers - 1; i++) {
+		if (pthread_create(&thr[i], NULL, scan_worker, j))
+			break;
+		started++;
+	}
+	scan_worker(j);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(thr[i], NULL);
+	free(thr);
+}
+
+/* Whether name is taken: in out, or by an earlier slot of this scan. */
+static bool scan_name_taken(const struct pathvec *out, const struct scan_slot *slots, size_t n,
+			    const char *name)
+{
+	if (pathvec_find_dev(out, name))
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(slots[i].name, name))
+			return true;
+	return false;
+}
+
+/* The enumerated disks as slots (udev devices made here); -ENOMEM. */
+static int scan_collect(struct udev *udev, struct udev_enumerate *en, const struct pathvec *out,
+			struct scan_slot **slots, size_t *n)
+{
+	struct udev_list_entry *le;
+	size_t cap = 0;
+
+	udev_list_entry_foreach(le, udev_enumerate_get_list_entry(en))
+	{
+		const char *syspath = udev_list_entry_get_name(le), *name, *type;
+		struct udev_device *ud;
+
+		if (!syspath)
+			continue;
+		errno = 0;
+		ud = udev_device_new_from_syspath(udev, syspath);
+		if (!ud) {
+			if (errno == ENOMEM)
+				return -ENOMEM;
+			continue;
+		}
+		name = udev_device_get_sysname(ud);
+		type = udev_device_get_devtype(ud);
+		if (!name || !type || strcmp(type, "disk") || scan_name_taken(out, *slots, *n, name)) {
+			udev_device_unref(ud);
+			continue;
+		}
+		if (*n == cap) {
+			size_t c = cap ? 2 * cap : 64;
+			struct scan_slot *ns = realloc(*slots, c * sizeof(*ns));
+
+			if (!ns) {
+				udev_device_unref(ud);
+				return -ENOMEM;
+			}
+			*slots = ns;
+			cap = c;
+		}
+		(*slots)[(*n)++] = (struct scan_slot){.ud = ud, .name = name};
+	}
+	return 0;
+}
+
+/* Append the kept paths in the enumeration's order: the count or -ENOMEM
+ * (out as it was). Frees every slot's path and udev device either way. */
+static int scan_publish(struct scan_slot *slots, size_t n, struct pathvec *out)
+{
+	size_t first = out->n;
+	int rc = 0, added = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (slots[i].rc < 0)
+			rc = slots[i].rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (!slots[i].pp)
+			continue;
+		if (pathvec_push(out, slots[i].pp) < 0) {
+			rc = -ENOMEM;
+			break;
+		}
+		slots[i].pp = NULL;
+		added++;
+	}
+	if (rc < 0)
+		while (out->n > first)
+			path_free(out->items[--out->n]);
+	for (size_t i = 0; i < n; i++) {
+		path_free(slots[i].pp);
+		udev_device_unref(slots[i].ud);
+	}
+	return rc < 0 ? rc : added;
+}
+
+int discovery_scan_parallel(struct udev *udev, const struct config *conf, unsigned workers,
+			    discovery_prepare_fn *prepare, void *arg, struct pathvec *out)
 {
 	struct udev_enumerate *en = udev_enumerate_new(udev);
-	struct udev_list_entry *le;
-	size_t first = out->n;
-	int rc, added = 0;
+	struct scan_job j = {.conf = conf, .prepare = prepare, .arg = arg};
+	int rc;
 
 	if (!en)
 		return -ENOMEM;
@@ -620,24 +755,24 @@ int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec 
 		rc = udev_enumerate_add_match_property(en, "DEVTYPE", "disk");
 	if (rc >= 0)
 		rc = udev_enumerate_scan_devices(en);
-	if (rc < 0)
-		goto fail;
-	udev_list_entry_foreach(le, udev_enumerate_get_list_entry(en))
-	{
-		const char *syspath = udev_list_entry_get_name(le);
-
-		if (!syspath)
-			continue;
-		rc = scan_one(udev, conf, syspath, out);
-		if (rc < 0)
-			goto fail;
-		added += rc;
+	if (rc >= 0)
+		rc = scan_collect(udev, en, out, &j.slots, &j.n);
+	if (rc >= 0) {
+		atomic_init(&j.next, 0);
+		scan_run(&j, discovery_scan_workers(j.n, workers ? workers : 1));
 	}
+	/* the slots' names belong to their udev devices: freed last */
+	if (rc < 0)
+		for (size_t i = 0; i < j.n; i++)
+			udev_device_unref(j.slots[i].ud);
+	else
+		rc = scan_publish(j.slots, j.n, out);
+	free(j.slots);
 	udev_enumerate_unref(en);
-	return added;
-fail:
-	while (out->n > first)
-		path_free(out->items[--out->n]);
-	udev_enumerate_unref(en);
-	return rc < 0 ? rc : -EIO;
+	return rc;
+}
+
+int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec *out)
+{
+	return discovery_scan_parallel(udev, conf, 1, NULL, NULL, out);
 }

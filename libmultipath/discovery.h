@@ -77,6 +77,34 @@ int discovery_path_info(const struct config *conf, struct udev_device *ud, const
  */
 int discovery_scan(struct udev *udev, const struct config *conf, struct pathvec *out);
 
+/* Called by a scan's worker on each path it keeps, before it is published. */
+typedef void discovery_prepare_fn(struct path *pp, void *arg);
+
+enum {
+	DISCOVERY_DEVS_PER_WORKER = 8, /* disks a scan worker is worth */
+	DISCOVERY_MAX_WORKERS = 8,
+};
+
+/*
+ * discovery_scan() with the work of each disk (discovery_path_info(), the
+ * blacklists, then prepare(pp, arg) when prepare is not NULL) spread over up
+ * to workers threads (discovery_scan_workers() of the disk count), the
+ * calling one included; the sysfs reads and SG_IO
+ * of one disk wait for the kernel, not for those of the others. The udev
+ * enumeration and the udev devices are made and freed by the calling
+ * thread; a device is used by one worker at a time. prepare runs without
+ * any lock, concurrently with itself on other paths; conf is only read.
+ * Paths are appended in the enumeration's order whatever the workers'
+ * timing. Same returns as discovery_scan(); a thread that cannot be started
+ * leaves its share to the others.
+ */
+int discovery_scan_parallel(struct udev *udev, const struct config *conf, unsigned workers,
+			    discovery_prepare_fn *prepare, void *arg, struct pathvec *out);
+
+/* The worker count for a scan of ndev disks: one per
+ * DISCOVERY_DEVS_PER_WORKER disks (started), at least 1, at most max. */
+unsigned discovery_scan_workers(size_t ndev, unsigned max);
+
 /*
  * The WWID from a VPD page 0x83 (Device Identification) image, as read
  * from device/vpd_pg83 (4-byte page header, then designation descriptors).

@@ -316,6 +316,14 @@ static void path_prepare(const struct config *conf, struct path *pp)
 	pp->check_interval = conf->defaults.polling_interval;
 }
 
+/* path_prepare() in a scan's worker (inside the set-up's RCU read-side
+ * section, which the worker threads do not need: the set-up's thread holds
+ * the configuration for them until the scan returns). */
+static void scan_prepare(struct path *pp, void *conf)
+{
+	path_prepare(conf, pp);
+}
+
 /* Note that wwid's map must be updated: now, or once per burst. */
 static void wwid_dirty(struct daemon *d, const char *wwid, struct strvec *dirty)
 {
@@ -665,11 +673,18 @@ int maps_initial_setup(struct daemon *d)
 	struct strvec wwids = {0};
 	int rc;
 
+	size_t scanned;
+
 	rcu_read_lock();
-	rc = discovery_scan(d->udev, rcu_dereference(d->conf), &pv);
+	/* the disks side by side: their sysfs reads and prioritizer SG_IO
+	 * wait for the kernel, at hundreds of paths most of the start */
+	rc = discovery_scan_parallel(d->udev, rcu_dereference(d->conf), DISCOVERY_MAX_WORKERS,
+				     scan_prepare, (void *)rcu_dereference(d->conf), &pv);
+	scanned = pv.n;
 	if (rc >= 0)
 		rc = configure_read_kernel_maps(rcu_dereference(d->conf), &pv, false, &cur);
-	for (size_t i = 0; rc >= 0 && i < pv.n; i++)
+	/* paths the kernel's maps hold that the scan did not keep */
+	for (size_t i = scanned; rc >= 0 && i < pv.n; i++)
 		path_prepare(rcu_dereference(d->conf), pv.items[i]);
 	rcu_read_unlock();
 	if (rc < 0) {

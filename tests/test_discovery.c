@@ -12,6 +12,9 @@
 #include <cmocka.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -842,6 +845,75 @@ static void test_scan_property_and_no_wwid(void **state)
 	config_free(conf);
 }
 
+static void test_scan_workers(void **state)
+{
+	(void)state;
+	assert_int_equal(discovery_scan_workers(0, 8), 1);
+	assert_int_equal(discovery_scan_workers(1, 8), 1);
+	assert_int_equal(discovery_scan_workers(DISCOVERY_DEVS_PER_WORKER, 8), 1);
+	assert_int_equal(discovery_scan_workers(DISCOVERY_DEVS_PER_WORKER + 1, 8), 2);
+	assert_int_equal(discovery_scan_workers(512, 8), 8);
+	assert_int_equal(discovery_scan_workers(512, 1), 1);
+	assert_int_equal(discovery_scan_workers(512, 0), 1);
+}
+
+/* prepare of the parallel scan: it returns only once two prepares were in
+ * at the same time (or after 5 s), so the scan must run them side by side */
+static struct {
+	atomic_int in, calls, peak;
+} prep;
+
+static void prepare_together(struct path *pp, void *arg)
+{
+	struct timespec t0, now;
+	int in = atomic_fetch_add(&prep.in, 1) + 1;
+
+	(void)arg;
+	if (in > atomic_load(&prep.peak))
+		atomic_store(&prep.peak, in);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		usleep(1000);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (atomic_load(&prep.peak) < 2 && now.tv_sec - t0.tv_sec < 5);
+	pp->priority = 42;
+	atomic_fetch_add(&prep.calls, 1);
+	atomic_fetch_sub(&prep.in, 1);
+}
+
+static void test_scan_parallel(void **state)
+{
+	static const char *const gone[] = {"sdv0", "sdv1", "sdv2", "sdv3", "sdv4",
+					   "sdv5", "sdv6", "sdv7", "sdv8"};
+	struct pathvec seq = {0}, par = {0};
+
+	(void)state;
+	/* 16 disks: two workers; the vanished ones are skipped by them */
+	scan_fixture();
+	for (size_t i = 0; i < sizeof(gone) / sizeof(gone[0]); i++)
+		fake_dev(gone[i], "disk");
+	assert_int_equal(discovery_scan(NULL, conf_empty, &seq), 4);
+	assert_int_equal(fake.created, fake.unrefs);
+	assert_int_equal(discovery_scan_parallel(NULL, conf_empty, 4, prepare_together, NULL, &par),
+			 4);
+	assert_int_equal(atomic_load(&prep.peak), 2);
+	assert_int_equal(atomic_load(&prep.calls), 4);
+	/* the enumeration's order and the same paths, each prepared once */
+	for (size_t i = 0; i < seq.n; i++) {
+		assert_string_equal(par.items[i]->dev, seq.items[i]->dev);
+		assert_string_equal(par.items[i]->wwid, seq.items[i]->wwid);
+		assert_int_equal(par.items[i]->priority, 42);
+	}
+	assert_int_equal(fake.created, fake.unrefs);
+	assert_int_equal(fake.en_unrefs, 2);
+	/* a second scan adds nothing that is already there */
+	assert_int_equal(discovery_scan_parallel(NULL, conf_empty, 4, prepare_together, NULL, &par),
+			 0);
+	assert_int_equal(atomic_load(&prep.calls), 4);
+	pathvec_free(&seq);
+	pathvec_free(&par);
+}
+
 static void test_scan_errors(void **state)
 {
 	struct pathvec pv = {0};
@@ -1006,6 +1078,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_scan, test_setup),
 	    cmocka_unit_test_setup(test_scan_property_and_no_wwid, test_setup),
 	    cmocka_unit_test_setup(test_scan_errors, test_setup),
+	    cmocka_unit_test_setup(test_scan_workers, test_setup),
+	    cmocka_unit_test_setup(test_scan_parallel, test_setup),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
