@@ -269,6 +269,14 @@ const char *__wrap_udev_device_get_devtype(struct udev_device *ud)
 	return ud->devtype;
 }
 
+/* the fake devices are all initialized by udev (their properties are in) */
+int __wrap_udev_device_get_is_initialized(struct udev_device *ud);
+int __wrap_udev_device_get_is_initialized(struct udev_device *ud)
+{
+	(void)ud;
+	return 1;
+}
+
 struct udev_device *__wrap_udev_device_unref(struct udev_device *ud);
 struct udev_device *__wrap_udev_device_unref(struct udev_device *ud)
 {

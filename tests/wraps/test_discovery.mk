@@ -6,5 +6,5 @@ WRAP_test_discovery := -Wl,--wrap=udev_device_get_property_value \
 	-Wl,--wrap=udev_enumerate_scan_devices -Wl,--wrap=udev_enumerate_get_list_entry \
 	-Wl,--wrap=udev_enumerate_unref -Wl,--wrap=udev_device_new_from_syspath \
 	-Wl,--wrap=udev_device_get_sysname -Wl,--wrap=udev_device_get_devtype \
-	-Wl,--wrap=udev_device_unref \
+	-Wl,--wrap=udev_device_unref -Wl,--wrap=udev_device_get_is_initialized \
 	-Wl,--wrap=prio_dev_open -Wl,--wrap=scsi_inquiry_vpd
