@@ -118,7 +118,8 @@ static void push_msg(struct tick *t, const struct multipath *mpp, const char *de
 /* A verdict is in: decide, log a change, schedule the next check. */
 static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int chk)
 {
-	enum path_state shown, before = pp->state;
+	/* before the first verdict the state may say pending: unchecked */
+	enum path_state shown, before = pp->chk_state == PATH_UNCHECKED ? PATH_UNCHECKED : pp->state;
 	/* `fail path` holds until the check after the command */
 	bool admin_hold = pp->admin_failed && t->now < pp->next_check;
 	enum path_action act;
@@ -153,8 +154,8 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 		pp->prio_next = t->now + t->max_poll;
 	} else if (policy_prio_due(before, shown, t->now, t->max_poll, &pp->prio_next)) {
 		/* ALUA states change under a usable path: asked again at
-		 * most every max_polling_interval (the ask blocks this
-		 * thread), also when its prioritizer failed */
+		 * most every max_polling_interval (an SG_IO each), also
+		 * when its prioritizer failed */
 		strvec_push_dup(&t->reprio, pp->dev_t);
 	}
 }
