@@ -247,6 +247,7 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	mpp->failback = propsel_int(src, KW_FAILBACK, NULL);
 	mpp->flush_on_last_del = propsel_int(src, KW_FLUSH_ON_LAST_DEL, NULL);
 	mpp->skip_kpartx = propsel_int(src, KW_SKIP_KPARTX, NULL) == YN_YES;
+	mpp->deferred_remove = propsel_int(src, KW_DEFERRED_REMOVE, NULL) == YN_YES;
 	mpp->io_err_sample_time = propsel_int(src, KW_PATH_IO_ERR_SAMPLE_TIME, NULL);
 	mpp->io_err_rate_threshold = propsel_int(src, KW_PATH_IO_ERR_RATE_THRESHOLD, NULL);
 	mpp->io_err_recovery_time = propsel_int(src, KW_PATH_IO_ERR_RECOVERY_TIME, NULL);
@@ -623,12 +624,10 @@ int configure_kernel_table_differs(const struct multipath *mpp)
 		STRBUF_AUTO(ours);
 		STRBUF_AUTO(theirs);
 
-		/* queueing is switched by messages, which the table shows */
+		/* queueing, switched by messages, is left out of both */
 		k->size = size;
 		k->rr_weight = mpp->rr_weight;
-		rc = set_str(&k->features, mpp->features);
-		if (rc == 0 && (table_for_compare(mpp, &ours) < 0 ||
-				table_for_compare(k, &theirs) < 0))
+		if (table_for_compare(mpp, &ours) < 0 || table_for_compare(k, &theirs) < 0)
 			rc = -ENOMEM;
 		if (rc == 0)
 			rc = size != mpp->size || strcmp(strbuf_str(&ours), strbuf_str(&theirs));

@@ -1059,7 +1059,22 @@ static void test_kernel_table_differs(void **state)
 	dm_set_live("data", LUN0, mpp->size, strbuf_str(&queued));
 	assert_int_equal(configure_kernel_table_differs(mpp), 0);
 
+	/* other features (ours have pg_init_retries 50; loaded outside
+	 * without) */
+	{
+		char *mine = mpp->features;
+		STRBUF_AUTO(other);
+
+		assert_string_equal(mine, "2 pg_init_retries 50");
+		mpp->features = "0";
+		assert_int_equal(dmtable_assemble(mpp, &other), 0);
+		mpp->features = mine;
+		dm_set_live("data", LUN0, mpp->size, strbuf_str(&other));
+		assert_int_equal(configure_kernel_table_differs(mpp), 1);
+	}
+
 	/* another size, another table, no table */
+	dm_set_live("data", LUN0, mpp->size, params);
 	dm.size = mpp->size + 8;
 	assert_int_equal(configure_kernel_table_differs(mpp), 1);
 	dm_set_live("data", LUN0, mpp->size, "0 0 1 1 round-robin 0 1 1 8:0 1");
