@@ -127,6 +127,7 @@ struct multipath {
 	/* chosen by property selection */
 	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
 	bool skip_kpartx;            /* udev's kpartx rule makes no partition maps on it */
+	bool deferred_remove;        /* an open map losing its last path goes at its last close */
 	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
 	/* io_err_stat: path_io_err_{sample_time,rate_threshold,recovery_time,
 	 * double_failed_time}; "no"/"off" are 0 (threshold IO_ERR_THRESHOLD_OFF) */
@@ -150,6 +151,8 @@ struct multipath {
 	long q_time_mark;
 	bool had_usable;
 	bool suspended;              /* by `suspend map` until `resume map` */
+	bool remove_deferred;        /* removed at its last close (deferred_remove): a
+				      * path coming back cancels it */
 	char action[12];             /* the last create/reload/rename, "" none */
 };
 VECTOR_DEFINE(mapvec, struct multipath *)

@@ -116,6 +116,7 @@ static void map_carry_state(struct multipath *nm, const struct multipath *cur)
 	nm->q_time_mark = cur->q_time_mark;
 	nm->had_usable = cur->had_usable;
 	nm->suspended = cur->suspended;
+	nm->remove_deferred = cur->remove_deferred && !nm->paths.n;
 	memcpy(nm->action, cur->action, sizeof(nm->action));
 	for (size_t g = 0; g < nm->pgs.n && g < cur->pgs.n; g++)
 		nm->pgs.items[g]->status = cur->pgs.items[g]->status;
@@ -190,9 +191,6 @@ static void fail_paths(const char *map, const struct strvec *devts)
 	}
 }
 
-/* Build, plan, execute, publish; see the file's header. With setup (the
- * start and reconfigure), the paths' transport timeouts are set even when
- * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure. */
 int maps_set_queueing(struct daemon *d, const char *name, bool on)
 {
 	struct multipath *mpp;
@@ -208,8 +206,24 @@ int maps_set_queueing(struct daemon *d, const char *name, bool on)
 	return 0;
 }
 
+/* A map removed at its last close (deferred_remove) gets a path again: it
+ * stays. No lock held. */
+static void cancel_deferred_remove(const char *name)
+{
+	int rc = devmapper_message(name, "@cancel_deferred_remove");
+
+	if (rc < 0 && rc != -ENXIO)
+		mp_log(1, "%s: cannot cancel its deferred remove: %s", name, errno_desc(-rc));
+	else if (rc == 0)
+		mp_log(2, "%s: a path is back: deferred remove cancelled", name);
+}
+
+/* Build, plan, execute, publish; see the file's header. With setup (the
+ * start and reconfigure), the paths' transport timeouts are set even when
+ * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure. */
 static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setup)
 {
+	char cancel[WWID_SIZE] = "";
 	struct multipath *nm, *cur;
 	struct map_plan plan = {0};
 	struct strvec fail = {0};
@@ -237,7 +251,13 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 	requeue = cur && cur->queue_if_no_path >= 0 && nm->queue_if_no_path != cur->queue_if_no_path;
 	rc = configure_plan_map(nm, cur, force, &plan);
 	plan.set_transport = setup;
+	if (cur && cur->remove_deferred && nm->paths.n) {
+		strlcpy_trunc(cancel, cur->alias, sizeof(cancel));
+		nm->remove_deferred = false;
+	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	if (cancel[0])
+		cancel_deferred_remove(cancel);
 	if (rc == 0)
 		rc = map_exec(d, &plan, nm, &act);
 	pthread_mutex_lock(&d->vecs.lock);
@@ -440,9 +460,12 @@ enum { LAST_DEL_TRIES = 25, LAST_DEL_RETRY_MS = 200 };
  * map open once its partitions are gone; never), its kpartx partition maps
  * are removed unless one is open, then the map is removed if nobody holds
  * it open (with always, a map still open is tried again for up to
- * LAST_DEL_TRIES * LAST_DEL_RETRY_MS).
+ * LAST_DEL_TRIES * LAST_DEL_RETRY_MS). With deferred_remove, a map still
+ * open is removed by the kernel at its last close instead (a path that
+ * comes back first cancels that: update_wwid()).
  */
-static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del)
+static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_last_del,
+			       bool deferred)
 {
 	const struct timespec pause = {0, LAST_DEL_RETRY_MS * 1000000L};
 	bool always = flush_on_last_del == FLUSH_ALWAYS;
@@ -457,9 +480,22 @@ static void map_last_path_gone(struct daemon *d, const char *name, int flush_on_
 		    open_count == 0)
 			devmapper_message(name, "fail_if_no_path");
 		rc = devmapper_remove_map(name, false);
-		if (rc != -EBUSY || !always || tries == LAST_DEL_TRIES || atomic_load(&d->stopping))
+		if (rc != -EBUSY || deferred || !always || tries == LAST_DEL_TRIES ||
+		    atomic_load(&d->stopping))
 			break;
 		nanosleep(&pause, NULL);
+	}
+	if (rc == -EBUSY && deferred && devmapper_remove_map(name, true) == 0) {
+		struct multipath *mpp;
+
+		mp_log(2, "%s: last path removed, map open: removed at its last close"
+			  " (deferred_remove)", name);
+		pthread_mutex_lock(&d->vecs.lock);
+		mpp = mapvec_find_alias(&d->vecs.maps, name);
+		if (mpp)
+			mpp->remove_deferred = true;
+		pthread_mutex_unlock(&d->vecs.lock);
+		return;
 	}
 	if (rc == 0)
 		mp_log(2, "%s: removed with its last path", name);
@@ -475,7 +511,7 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 	struct multipath *mpp;
 	char wwid[WWID_SIZE], name[WWID_SIZE];
 	int flush = 0;
-	bool last = false;
+	bool last = false, deferred = false;
 
 	pthread_mutex_lock(&d->vecs.lock);
 	pp = pathvec_find_dev(&d->vecs.paths, dev);
@@ -494,6 +530,7 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 		map_drop_path(mpp, pp); /* the kernel table still has it until the reload */
 		last = mpp->paths.n == 0;
 		flush = mpp->flush_on_last_del;
+		deferred = mpp->deferred_remove;
 		strlcpy_trunc(name, mpp->alias, sizeof(name));
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
@@ -502,7 +539,7 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 		io_err_stat_path_removed(d->ies, pp->devt);
 	path_free(pp);
 	if (last)
-		map_last_path_gone(d, name, flush);
+		map_last_path_gone(d, name, flush, deferred);
 	else if (mpp)
 		wwid_dirty(d, wwid, dirty);
 	return 0;
@@ -671,9 +708,8 @@ int maps_initial_setup(struct daemon *d)
 	struct pathvec pv = {0};
 	struct mapvec cur = {0};
 	struct strvec wwids = {0};
-	int rc;
-
 	size_t scanned;
+	int rc;
 
 	rcu_read_lock();
 	/* the disks side by side: their sysfs reads and prioritizer SG_IO
