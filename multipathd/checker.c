@@ -7,8 +7,9 @@
  * never blocks) and collects the verdicts that are in (checker_poll() with
  * no deadline), decides what the kernel must be told (policy.h), and notes
  * the maps whose status is due. Then, without the lock, it sends the dm
- * messages, makes the checkers that are missing, hands the priority asks to
- * the prio workers and reads map statuses; the results are published
+ * messages, hands the checkers that are missing to the chkopen threads and
+ * the priority asks to the prio threads (both may block on a device: this
+ * thread never does) and reads map statuses; the results are published
  * under the lock after looking the path or map up again by devt or name.
  */
 #include <errno.h>
@@ -42,12 +43,6 @@ struct dm_msg {
 };
 VECTOR_DEFINE(dm_msg_vec, struct dm_msg)
 
-/* A path to prepare without the lock: its checker or its priority. */
-struct path_job {
-	char devt[16], dev[DEV_NAME_SIZE], checker[16];
-	int timeout;
-};
-VECTOR_DEFINE(path_job_vec, struct path_job)
 VECTOR_DEFINE(map_ptr_vec, struct multipath *)
 
 /*
@@ -63,7 +58,7 @@ struct tick {
 	int poll, max_poll;
 	struct map_ptr_vec judged; /* pending pass: maps with a new verdict */
 	struct dm_msg_vec msgs;
-	struct path_job_vec need_checker; /* in a map, no checker yet */
+	struct strvec need_checker;       /* devts in a map, no checker yet */
 	struct strvec returned;           /* devts that came back: new priority */
 	struct strvec reprio;             /* devts to ask their priority again */
 	struct strvec status_due;         /* map names */
@@ -88,8 +83,7 @@ static void release_held_paths(struct daemon *d, struct tick *t, struct multipat
 	}
 }
 
-static void push_msg(struct tick *t, const struct multipath *mpp, const char *devt, int kind,
-		     int group)
+static struct dm_msg msg_make(const struct multipath *mpp, const char *devt, int kind, int group)
 {
 	struct dm_msg m = {.kind = kind, .group = group};
 
@@ -112,7 +106,13 @@ static void push_msg(struct tick *t, const struct multipath *mpp, const char *de
 		snprintf(m.msg, sizeof(m.msg), "switch_group %d", group);
 		break;
 	}
-	dm_msg_vec_push(&t->msgs, m);
+	return m;
+}
+
+static void push_msg(struct tick *t, const struct multipath *mpp, const char *devt, int kind,
+		     int group)
+{
+	dm_msg_vec_push(&t->msgs, msg_make(mpp, devt, kind, group));
 }
 
 /* A verdict is in: decide, log a change, schedule the next check. */
@@ -167,14 +167,12 @@ static void path_tick(struct daemon *d, struct tick *t, struct path *pp)
 	if (!pp->mpp)
 		return;
 	if (!pp->checker) {
-		struct path_job j = {.timeout = pp->checker_timeout};
-
 		if (t->now < pp->next_check)
 			return;
-		strlcpy_trunc(j.devt, pp->dev_t, sizeof(j.devt));
-		strlcpy_trunc(j.dev, pp->dev, sizeof(j.dev));
-		strlcpy_trunc(j.checker, pp->checker_name, sizeof(j.checker));
-		path_job_vec_push(&t->need_checker, j);
+		/* made by a checker-open thread; asked again a poll later if
+		 * that did not hand it over */
+		pp->next_check = t->now + t->poll;
+		strvec_push_dup(&t->need_checker, pp->dev_t);
 		return;
 	}
 	if (!pp->check_running) {
@@ -356,71 +354,93 @@ static void send_msgs(struct daemon *d, struct tick *t)
 	}
 }
 
-/* Make the missing checkers (open() may wait on a device in error
- * handling: not under the lock) and hand them to their paths. */
-static void make_checkers(struct daemon *d, struct tick *t)
+/*
+ * Make the checker of path devt (a checker-open thread, no lock held): its
+ * open() may wait on a device in error handling, for as long as that
+ * lasts, so the checker thread never makes one itself. A path with no
+ * device to open counts as down and is failed in the kernel.
+ */
+static void make_checker(void *ctx, const char *devt, bool unused)
 {
-	for (size_t i = 0; i < t->need_checker.n; i++) {
-		const struct path_job *j = &t->need_checker.items[i];
-		struct checker *c = NULL;
-		char node[DEV_NAME_SIZE + 8];
-		struct path *pp;
-		int rc = -ENODEV;
+	struct daemon *d = ctx;
+	char dev[DEV_NAME_SIZE], name[16], node[DEV_NAME_SIZE + 8];
+	struct checker *c = NULL;
+	struct dm_msg m = {0};
+	struct path *pp;
+	int rc = -ENODEV, timeout;
 
-		if (j->dev[0]) {
-			snprintf(node, sizeof(node), "/dev/%s", j->dev);
-			rc = checker_new(j->checker, node, (unsigned)j->timeout, &c);
-		}
-		pthread_mutex_lock(&d->vecs.lock);
-		pp = pathvec_find_devt(&d->vecs.paths, j->devt);
-		if (pp && !pp->checker && rc == 0 && !strcmp(pp->checker_name, j->checker) &&
-		    pp->checker_timeout == j->timeout) {
-			pp->checker = c;
-			pp->next_check = 0;
-			c = NULL;
-		} else if (pp && rc < 0) {
-			/* no device to check: it counts as down */
-			enum path_state before = pp->state;
-
-			pp->chk_state = PATH_DOWN;
-			snprintf(pp->state_msg, sizeof(pp->state_msg), "cannot open: %s",
-				 errno_desc(-rc));
-			if (pp->mpp) {
-				enum path_state shown;
-
-				if (policy_path_action(PATH_DOWN, pp->dmstate, true, &shown) ==
-				    PA_FAIL)
-					push_msg(t, pp->mpp, pp->dev_t, M_FAIL, 0);
-				pp->state = shown;
-				if (before != shown)
-					mp_log(2, "%s: %s: %s", pp->mpp->alias,
-					       pp->dev[0] ? pp->dev : pp->dev_t, pp->state_msg);
-			}
-			pp->next_check = t->now + t->poll;
-		}
+	(void)unused;
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (!pp || pp->checker || !pp->mpp) {
 		pthread_mutex_unlock(&d->vecs.lock);
-		checker_free(c);
+		return;
+	}
+	strlcpy_trunc(dev, pp->dev, sizeof(dev));
+	strlcpy_trunc(name, pp->checker_name, sizeof(name));
+	timeout = pp->checker_timeout;
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (dev[0]) {
+		snprintf(node, sizeof(node), "/dev/%s", dev);
+		rc = checker_new(name, node, (unsigned)timeout, &c);
+	}
+	pthread_mutex_lock(&d->vecs.lock);
+	pp = pathvec_find_devt(&d->vecs.paths, devt);
+	if (pp && !pp->checker && rc == 0 && !strcmp(pp->checker_name, name) &&
+	    pp->checker_timeout == timeout) {
+		pp->checker = c;
+		pp->next_check = 0;
+		c = NULL;
+	} else if (pp && rc < 0) {
+		enum path_state before = pp->state;
+
+		pp->chk_state = PATH_DOWN;
+		snprintf(pp->state_msg, sizeof(pp->state_msg), "cannot open: %s",
+			 errno_desc(-rc));
+		if (pp->mpp) {
+			enum path_state shown;
+
+			if (policy_path_action(PATH_DOWN, pp->dmstate, true, &shown) == PA_FAIL)
+				m = msg_make(pp->mpp, pp->dev_t, M_FAIL, 0);
+			pp->state = shown;
+			if (before != shown)
+				mp_log(2, "%s: %s: %s", pp->mpp->alias,
+				       pp->dev[0] ? pp->dev : pp->dev_t, pp->state_msg);
+		}
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	checker_free(c);
+	if (m.msg[0]) {
+		pthread_mutex_lock(&d->path_msg_lock);
+		send_msg(d, &m);
+		pthread_mutex_unlock(&d->path_msg_lock);
 	}
 }
 
-/* Paths that came back may have another priority now (ALUA states), and so
- * may usable paths, asked at most every max_polling_interval (see
- * path_verdict()). Asked by the prio workers: the ask is SG_IO, which
- * blocks for as long as the path's transport hangs (the kernel does not
- * time a command out while its queue is blocked), and a path may hang
- * right after the check that found it up. */
-static void refresh_priorities(struct daemon *d, struct tick *t)
+/* Hand devt to queue q (a thread of it does the blocking part). */
+static void post(struct workq *q, const char *devt, bool flag, const char *what)
 {
-	struct strvec *v[] = {&t->returned, &t->reprio};
+	int rc = workq_post(q, devt, flag);
 
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < v[k]->n; i++) {
-			int rc = workq_post(d->prioq, v[k]->items[i], v[k] == &t->returned);
+	if (rc < 0)
+		mp_log(3, "%s: %s not made: %s", devt, what, errno_desc(-rc));
+}
 
-			if (rc < 0)
-				mp_log(3, "%s: priority not asked: %s", v[k]->items[i],
-				       errno_desc(-rc));
-		}
+/* The missing checkers are made by the checker-open threads (see
+ * make_checker()). Paths that came back may have another priority now
+ * (ALUA states), and so may usable paths, asked at most every
+ * max_polling_interval (see path_verdict()): asked by the prio threads,
+ * since the ask is SG_IO, which blocks for as long as the path's transport
+ * hangs (the kernel does not time a command out while its queue is
+ * blocked), and a path may hang right after the check that found it up. */
+static void hand_over(struct daemon *d, struct tick *t)
+{
+	for (size_t i = 0; i < t->need_checker.n; i++)
+		post(d->chkq, t->need_checker.items[i], false, "checker");
+	for (size_t i = 0; i < t->returned.n; i++)
+		post(d->prioq, t->returned.items[i], true, "priority ask");
+	for (size_t i = 0; i < t->reprio.n; i++)
+		post(d->prioq, t->reprio.items[i], false, "priority ask");
 }
 
 static void prio_work(void *ctx, const char *devt, bool returned)
@@ -431,7 +451,7 @@ static void prio_work(void *ctx, const char *devt, bool returned)
 static void tick_release(struct tick *t)
 {
 	dm_msg_vec_release(&t->msgs);
-	path_job_vec_release(&t->need_checker);
+	strvec_free_all(&t->need_checker);
 	map_ptr_vec_release(&t->judged);
 	strvec_free_all(&t->returned);
 	strvec_free_all(&t->reprio);
@@ -457,11 +477,7 @@ static int checker_tick(struct daemon *d, bool full)
 	tick_locked(d, &t);
 	pthread_mutex_unlock(&d->vecs.lock);
 	send_msgs(d, &t);
-	t.msgs.n = 0;
-	make_checkers(d, &t);
-	refresh_priorities(d, &t);
-	if (t.msgs.n) /* failures found while making checkers */
-		send_msgs(d, &t);
+	hand_over(d, &t);
 	maps_sync_status(d, &t.status_due);
 	pending = t.pending;
 	tick_release(&t);
@@ -512,6 +528,8 @@ int checker_loop_start(struct daemon *d)
 {
 	int rc = workq_new("prio", prio_work, d, PRIO_WORKERS, &d->prioq);
 
+	if (rc == 0)
+		rc = workq_new("chkopen", make_checker, d, CHKOPEN_WORKERS, &d->chkq);
 	if (rc < 0)
 		return rc;
 	rc = pthread_create(&d->checker_thr, NULL, checker_thread, d);
@@ -519,4 +537,15 @@ int checker_loop_start(struct daemon *d)
 		return -rc;
 	d->checker_up = true;
 	return 0;
+}
+
+bool checker_workers_stop(struct daemon *d, const struct timespec *deadline)
+{
+	bool prio = workq_stop(d->prioq, deadline), chk = workq_stop(d->chkq, deadline);
+
+	if (prio)
+		d->prioq = NULL;
+	if (chk)
+		d->chkq = NULL;
+	return prio && chk;
 }

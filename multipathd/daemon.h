@@ -16,6 +16,9 @@
  *   prio        up to PRIO_WORKERS threads asking the priorities the checker
  *               wants (workq.h): a prioritizer's SG_IO to a hung path
  *               blocks for as long as its transport is down
+ *   chkopen     up to CHKOPEN_WORKERS threads making the checkers the checker
+ *               wants: open() of a disk waits while its host is in error
+ *               handling
  *
  * Locks, in order: path_msg_lock, vecs.lock, then the job queue lock (or
  * io_err_stat's, aio_group's); never the reverse. Nobody holds vecs.lock across blocking IO
@@ -111,6 +114,7 @@ struct daemon {
 	struct uxsock *ux;
 	struct io_err_stat *ies; /* the intermittent IO error sampler */
 	struct workq *prioq;     /* the checker's priority asks (workq.h) */
+	struct workq *chkq;      /* the checker's checker creations (open()) */
 	long start_time; /* CLOCK_MONOTONIC seconds */
 };
 
@@ -179,9 +183,13 @@ int maps_set_queueing(struct daemon *d, const char *name, bool on);
 void path_ies_params(const struct path *pp, struct ies_params *p);
 
 /* checker.c */
-enum { PRIO_WORKERS = 4 };
-/* Start the checker thread (and make d->prioq); 0 or -errno. */
+enum { PRIO_WORKERS = 4, CHKOPEN_WORKERS = 2 };
+/* Start the checker thread (and make d->prioq, d->chkq); 0 or -errno. */
 int checker_loop_start(struct daemon *d);
+/* After the checker thread is joined: stop the prio and checker-open
+ * threads, waiting for running ones until deadline (CLOCK_REALTIME). False
+ * when one is still blocked on its device (nothing shared may be freed). */
+bool checker_workers_stop(struct daemon *d, const struct timespec *deadline);
 /* The reinstate seam: may the path go back into service? Under vecs.lock. */
 bool path_reinstate_allowed(struct daemon *d, const struct path *pp);
 

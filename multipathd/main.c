@@ -32,7 +32,6 @@
 #include "io_err_stat.h"
 #include "util/log.h"
 #include "uxsock.h"
-#include "workq.h"
 
 #define PIDFILE "/run/multipathd.pid"
 enum { STOP_JOIN_MS = 1500 };
@@ -330,8 +329,8 @@ static bool daemon_stop(struct daemon *d)
 	all &= join_until(d->dispatch_thr, d->dispatch_up, &deadline, "dispatcher");
 	if (join_until(d->checker_thr, d->checker_up, &deadline, "checker")) {
 		/* no more posts; a worker held by a hung path is left */
-		if (!workq_stop(d->prioq, &deadline)) {
-			mp_log(1, "multipathd: a prio thread did not stop in time");
+		if (!checker_workers_stop(d, &deadline)) {
+			mp_log(1, "multipathd: a prio or chkopen thread did not stop in time");
 			all = false;
 		}
 	} else {
