@@ -248,6 +248,7 @@ static int select_map_props(const struct prop_src *src, struct multipath *mpp)
 	mpp->flush_on_last_del = propsel_int(src, KW_FLUSH_ON_LAST_DEL, NULL);
 	mpp->skip_kpartx = propsel_int(src, KW_SKIP_KPARTX, NULL) == YN_YES;
 	mpp->deferred_remove = propsel_int(src, KW_DEFERRED_REMOVE, NULL) == YN_YES;
+	mpp->ghost_delay = propsel_int(src, KW_GHOST_DELAY, NULL);
 	mpp->io_err_sample_time = propsel_int(src, KW_PATH_IO_ERR_SAMPLE_TIME, NULL);
 	mpp->io_err_rate_threshold = propsel_int(src, KW_PATH_IO_ERR_RATE_THRESHOLD, NULL);
 	mpp->io_err_recovery_time = propsel_int(src, KW_PATH_IO_ERR_RECOVERY_TIME, NULL);

@@ -100,6 +100,9 @@ struct path {
 	enum path_state chk_state;   /* the checker's own last verdict (state may say DELAYED) */
 	bool admin_failed;           /* failed by `fail path`: stays so until its next check */
 	long prio_next;              /* CLOCK_MONOTONIC second the priority is asked again */
+	bool found_standby;          /* the kernel's ALUA state (device/access_state) said
+				      * standby or unavailable when the daemon found the
+				      * path: a ghost for ghost_delay until its first check */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 
@@ -128,6 +131,8 @@ struct multipath {
 	int pgpolicy, rr_weight, minio, no_path_retry, failback, flush_on_last_del;
 	bool skip_kpartx;            /* udev's kpartx rule makes no partition maps on it */
 	bool deferred_remove;        /* an open map losing its last path goes at its last close */
+	int ghost_delay;             /* seconds multipathd puts off creating a map whose
+				      * paths are all standby; 0 off (the CLI ignores it) */
 	int queue_if_no_path;        /* from the table features: 1 queueing, 0 not, -1 unknown */
 	/* io_err_stat: path_io_err_{sample_time,rate_threshold,recovery_time,
 	 * double_failed_time}; "no"/"off" are 0 (threshold IO_ERR_THRESHOLD_OFF) */

@@ -52,10 +52,21 @@ struct udev_device;
 struct uxsock;
 struct workq;
 
+/* A WWID whose map ghost_delay puts off: the paths found so far are all
+ * standby (maps.c, policy_ghost_delay()). */
+struct ghost_wait {
+	char wwid[WWID_SIZE];
+	long since; /* CLOCK_MONOTONIC second the wait began */
+	long until; /* the second the map is created at the latest */
+};
+VECTOR_DEFINE(ghost_wait_vec, struct ghost_wait)
+
 struct vectors {
 	pthread_mutex_t lock;
 	struct pathvec paths; /* owned: every known path, in a map or not */
 	struct mapvec maps;   /* owned: the maps we manage; they borrow paths */
+	struct ghost_wait_vec ghost; /* maps not created yet (ghost_delay); their
+				      * paths are in paths, in no map */
 };
 
 enum job_type {
@@ -155,6 +166,12 @@ void maps_update_wwids(struct daemon *d, const struct strvec *wwids);
 int maps_add_map(struct daemon *d, const char *arg);
 int maps_remove_map(struct daemon *d, const char *name, bool forget_only);
 int maps_reconfigure(struct daemon *d);
+/* ghost_delay: milliseconds until the first map put off is due (0: one is
+ * due now), -1 when none waits. Dispatcher. */
+int maps_ghost_timeout_ms(struct daemon *d);
+/* Create the maps put off by ghost_delay whose delay ran out. Dispatcher,
+ * no lock held. */
+void maps_ghost_expire(struct daemon *d);
 /* Reload map name when the kernel's table is not the one we loaded. */
 int maps_check_map(struct daemon *d, const char *name);
 /* A dm PATH_FAILED / PATH_REINSTATED for devt in map dm_name. */

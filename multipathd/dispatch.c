@@ -10,7 +10,10 @@
  * events (PATH_FAILED, PATH_REINSTATED) are taken from a second monitor on
  * the kernel's own netlink source, at once and in order: udev passes them
  * on only after its rules ran, seconds later on a busy host, and io_err_stat
- * must count a failure before the checker can reinstate the path.
+ * must count a failure before the checker can reinstate the path. The wait
+ * on them ends early too when a map put off by ghost_delay is due
+ * (maps_ghost_timeout_ms()): that map is created even if nothing else
+ * happens.
  */
 #include <errno.h>
 #include <poll.h>
@@ -309,7 +312,8 @@ static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon,
 	};
 
 	while (!atomic_load(&d->stopping)) {
-		if (poll(pfd, 4, -1) < 0) {
+		/* wakes too when a map put off by ghost_delay is due */
+		if (poll(pfd, 4, maps_ghost_timeout_ms(d)) < 0) {
 			if (errno != EINTR)
 				break;
 			continue;
@@ -322,6 +326,7 @@ static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon,
 			handle_uevents(d, mon, kmon);
 		if (pfd[1].revents)
 			run_jobs(d);
+		maps_ghost_expire(d);
 	}
 }
 

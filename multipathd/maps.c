@@ -28,6 +28,7 @@
 #include "discovery.h"
 #include "io_err_stat.h"
 #include "dmparser.h"
+#include "policy.h"
 #include "sysfs.h"
 #include "util/log.h"
 #include "wwids.h"
@@ -218,10 +219,76 @@ static void cancel_deferred_remove(const char *name)
 		mp_log(2, "%s: a path is back: deferred remove cancelled", name);
 }
 
-/* Build, plan, execute, publish; see the file's header. With setup (the
+static size_t ghost_find(const struct ghost_wait_vec *gv, const char *wwid)
+{
+	size_t i = 0;
+
+	while (i < gv->n && strcmp(gv->items[i].wwid, wwid))
+		i++;
+	return i;
+}
+
+/* The WWID's map is made or has no path left: no wait. Under vecs.lock. */
+static void ghost_forget(struct daemon *d, const char *wwid)
+{
+	ghost_wait_vec_remove(&d->vecs.ghost, ghost_find(&d->vecs.ghost, wwid));
+}
+
+/*
+ * ghost_delay: is the creation of nm (no map in the kernel yet) put off
+ * because its paths are all standby (policy_ghost_delay())? A wait keeps
+ * the second it began across updates (a new standby path, a reconfigure
+ * with another ghost_delay); the dispatcher's poll wakes at its end
+ * (maps_ghost_timeout_ms()). Under vecs.lock.
+ */
+static bool ghost_put_off(struct daemon *d, const struct multipath *nm)
+{
+	struct ghost_wait_vec *gv = &d->vecs.ghost;
+	size_t i = ghost_find(gv, nm->wwid);
+	long now = now_s(), until = 0;
+	bool waiting = i < gv->n;
+	struct ghost_wait w = {.since = now};
+
+	switch (policy_ghost_delay(nm, waiting ? gv->items[i].since : now, now, &until)) {
+	case GHOST_WAIT:
+		break;
+	case GHOST_EXPIRED:
+		mp_log(2, "%s: ghost_delay ran out: creating the map with its %zu standby path(s)",
+		       nm->alias, nm->paths.n);
+		ghost_wait_vec_remove(gv, i);
+		return false;
+	default:
+		if (waiting)
+			mp_log(2, "%s: an active path is here: creating the map (ghost_delay)",
+			       nm->alias);
+		ghost_wait_vec_remove(gv, i);
+		return false;
+	}
+	if (waiting) {
+		gv->items[i].until = until;
+		return true;
+	}
+	w.until = until;
+	strlcpy_trunc(w.wwid, nm->wwid, sizeof(w.wwid));
+	if (ghost_wait_vec_push(gv, w) < 0)
+		return false; /* no memory to wait: as without ghost_delay */
+	mp_log(2, "%s: all %zu path(s) standby: map creation put off for %lds (ghost_delay)",
+	       nm->alias, nm->paths.n, until - now);
+	return true;
+}
+
+/* update_wwid()'s flags */
+enum {
+	UPD_FORCE = 1,    /* reload even when the table is the same */
+	UPD_SETUP = 2,    /* the start and reconfigure (transport timeouts) */
+	UPD_NO_DELAY = 4, /* create now, whatever ghost_delay says (`add map`) */
+};
+
+/* Build, plan, execute, publish; see the file's header. With UPD_SETUP (the
  * start and reconfigure), the paths' transport timeouts are set even when
- * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure. */
-static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setup)
+ * the map needs no reload, as multipath-tools 0.9.4 sets them at reconfigure.
+ * A map that does not exist yet may be put off by ghost_delay. */
+static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 {
 	char cancel[WWID_SIZE] = "";
 	struct multipath *nm, *cur;
@@ -237,6 +304,12 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 	nm = build_wanted(d, rcu_dereference(d->conf), wwid);
 	rcu_read_unlock();
 	cur = mapvec_find_wwid(&d->vecs.maps, wwid);
+	if (!nm || cur || (flags & UPD_NO_DELAY))
+		ghost_forget(d, wwid);
+	else if (ghost_put_off(d, nm)) {
+		map_free(nm);
+		nm = NULL;
+	}
 	if (!nm) {
 		pthread_mutex_unlock(&d->vecs.lock);
 		return 0;
@@ -249,8 +322,8 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 	/* a queueing change alone (no_path_retry changed by a reconfigure)
 	 * is not a reload: it is a message */
 	requeue = cur && cur->queue_if_no_path >= 0 && nm->queue_if_no_path != cur->queue_if_no_path;
-	rc = configure_plan_map(nm, cur, force, &plan);
-	plan.set_transport = setup;
+	rc = configure_plan_map(nm, cur, flags & UPD_FORCE, &plan);
+	plan.set_transport = flags & UPD_SETUP;
 	if (cur && cur->remove_deferred && nm->paths.n) {
 		strlcpy_trunc(cancel, cur->alias, sizeof(cancel));
 		nm->remove_deferred = false;
@@ -309,20 +382,83 @@ static int update_wwid(struct daemon *d, const char *wwid, bool force, bool setu
 
 int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 {
-	return update_wwid(d, wwid, force, false);
+	return update_wwid(d, wwid, force ? UPD_FORCE : 0);
 }
 
-static void update_wwids(struct daemon *d, const struct strvec *wwids, bool setup)
+static void update_wwids(struct daemon *d, const struct strvec *wwids, unsigned flags)
 {
 	devmapper_udev_defer_begin();
 	for (size_t i = 0; i < wwids->n && !atomic_load(&d->stopping); i++)
-		update_wwid(d, wwids->items[i], false, setup);
+		update_wwid(d, wwids->items[i], flags);
 	devmapper_udev_defer_end();
 }
 
 void maps_update_wwids(struct daemon *d, const struct strvec *wwids)
 {
-	update_wwids(d, wwids, false);
+	update_wwids(d, wwids, 0);
+}
+
+int maps_ghost_timeout_ms(struct daemon *d)
+{
+	long first = 0, now = now_s();
+
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < d->vecs.ghost.n; i++)
+		if (!first || d->vecs.ghost.items[i].until < first)
+			first = d->vecs.ghost.items[i].until;
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (!first)
+		return -1;
+	if (first <= now)
+		return 0;
+	/* ghost_delay is at most 1000000 s: this fits an int */
+	return (int)(first - now) * 1000;
+}
+
+/* The WWIDs whose wait is over at second now. Under vecs.lock. */
+static void ghost_due(struct daemon *d, long now, struct strvec *due)
+{
+	for (size_t i = 0; i < d->vecs.ghost.n; i++)
+		if (d->vecs.ghost.items[i].until <= now)
+			strvec_push_dup(due, d->vecs.ghost.items[i].wwid);
+}
+
+void maps_ghost_expire(struct daemon *d)
+{
+	struct strvec due = {0};
+	long now = now_s();
+
+	pthread_mutex_lock(&d->vecs.lock);
+	ghost_due(d, now, &due);
+	pthread_mutex_unlock(&d->vecs.lock);
+	if (!due.n)
+		return;
+	update_wwids(d, &due, 0);
+	/* a wait the update did not end (it could not build the map) ends
+	 * here: the dispatcher must not wake for it again and again */
+	pthread_mutex_lock(&d->vecs.lock);
+	for (size_t i = 0; i < due.n; i++) {
+		size_t k = ghost_find(&d->vecs.ghost, due.items[i]);
+
+		if (k < d->vecs.ghost.n && d->vecs.ghost.items[k].until <= now)
+			ghost_wait_vec_remove(&d->vecs.ghost, k);
+	}
+	pthread_mutex_unlock(&d->vecs.lock);
+	strvec_free_all(&due);
+}
+
+/* The kernel's ALUA state of the path (device/access_state, kept by its
+ * device handler: alua, rdac) is standby or unavailable: a ghost for
+ * ghost_delay until its first check (the checker runs only once the path
+ * is in a map). No IO, no lock: one sysfs attribute; none (no handler, not
+ * SCSI) is not a ghost. */
+static bool path_standby_now(const struct path *pp)
+{
+	char st[32];
+
+	if (!pp->dev[0] || sysfs_block_attr_read(pp->dev, "device/access_state", st, sizeof(st)) < 0)
+		return false;
+	return !strcmp(st, "standby") || !strcmp(st, "unavailable");
 }
 
 /* Select properties, read the device state and compute the priority of a
@@ -333,6 +469,7 @@ static void path_prepare(const struct config *conf, struct path *pp)
 	configure_path_props(conf, pp);
 	configure_path_dev_state(pp);
 	pp->priority = configure_path_priority(pp);
+	pp->found_standby = path_standby_now(pp);
 	pp->check_interval = conf->defaults.polling_interval;
 }
 
@@ -583,7 +720,7 @@ int maps_add_map(struct daemon *d, const char *arg)
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (!wwid[0])
 		return -ENOENT;
-	return maps_update_wwid(d, wwid, false);
+	return update_wwid(d, wwid, UPD_NO_DELAY);
 }
 
 void path_ies_params(const struct path *pp, struct ies_params *p)
@@ -737,7 +874,7 @@ int maps_initial_setup(struct daemon *d)
 	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
 	if (rc == 0)
-		update_wwids(d, &wwids, true);
+		update_wwids(d, &wwids, UPD_SETUP);
 	strvec_free_all(&wwids);
 	sync_all_status(d);
 	return rc;
@@ -902,7 +1039,7 @@ int maps_reconfigure(struct daemon *d)
 	rc = collect_wwids(d, &wwids);
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (rc == 0)
-		update_wwids(d, &wwids, true);
+		update_wwids(d, &wwids, UPD_SETUP);
 	strvec_free_all(&wwids);
 	strvec_free_all(&gone);
 	ies_refresh_params(d);
@@ -968,5 +1105,6 @@ void maps_free_all(struct daemon *d)
 	pthread_mutex_lock(&d->vecs.lock);
 	mapvec_free(&d->vecs.maps);
 	pathvec_free(&d->vecs.paths);
+	ghost_wait_vec_release(&d->vecs.ghost);
 	pthread_mutex_unlock(&d->vecs.lock);
 }

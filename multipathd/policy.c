@@ -133,3 +133,25 @@ bool policy_failback(int failback, int active, int best, bool returned, long now
 	*deadline = 0;
 	return true;
 }
+
+/* A path that cannot take IO before a group switch (see policy.h). */
+static bool path_is_ghost(const struct path *pp)
+{
+	if (pp->chk_state != PATH_UNCHECKED)
+		return pp->chk_state == PATH_GHOST;
+	return pp->found_standby;
+}
+
+enum ghost_verdict policy_ghost_delay(const struct multipath *mpp, long since, long now,
+				      long *until)
+{
+	if (mpp->ghost_delay <= 0 || mpp->paths.n == 0)
+		return GHOST_CREATE;
+	for (size_t i = 0; i < mpp->paths.n; i++)
+		if (!path_is_ghost(mpp->paths.items[i]))
+			return GHOST_CREATE;
+	if (now >= since + mpp->ghost_delay)
+		return GHOST_EXPIRED;
+	*until = since + mpp->ghost_delay;
+	return GHOST_WAIT;
+}

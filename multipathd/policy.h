@@ -87,4 +87,23 @@ int policy_active_group(const struct multipath *mpp);
 bool policy_failback(int failback, int active, int best, bool returned, long now,
 		     long *deadline);
 
+enum ghost_verdict {
+	GHOST_CREATE,  /* create the map now: ghost_delay off, or an active path */
+	GHOST_WAIT,    /* every path is a ghost: put the creation off */
+	GHOST_EXPIRED, /* every path is a ghost, but ghost_delay ran out: create */
+};
+
+/*
+ * ghost_delay for map mpp, which has no dm device yet (built from the known
+ * paths, ghost_delay selected). A path is a ghost when its checker said
+ * GHOST, or, before its first verdict, when the kernel's ALUA state said
+ * standby or unavailable as it was found (path->found_standby). While
+ * mpp->ghost_delay > 0 and every path of the map is a ghost, the map waits
+ * until since + ghost_delay (since: the second its wait began, now for a
+ * new one): GHOST_WAIT with *until set (> now). A map without paths is
+ * GHOST_CREATE (its caller has nothing to create).
+ */
+enum ghost_verdict policy_ghost_delay(const struct multipath *mpp, long since, long now,
+				      long *until);
+
 #endif

@@ -145,6 +145,7 @@ static const char two_maps[] = "devices {\n"
 			       "		prio alua\n"
 			       "		failback immediate\n"
 			       "		no_path_retry 12\n"
+			       "		ghost_delay 7\n"
 			       "	}\n"
 			       "}\n"
 			       "multipaths {\n"
@@ -153,6 +154,7 @@ static const char two_maps[] = "devices {\n"
 			       "		alias data\n"
 			       "		path_grouping_policy failover\n"
 			       "		no_path_retry fail\n"
+			       "		ghost_delay 30\n"
 			       "		features \"3 queue_if_no_path pg_init_retries 50\"\n"
 			       "	}\n"
 			       "}\n";
@@ -194,6 +196,9 @@ static void test_build(void **state)
 	assert_string_equal(other->features, "1 queue_if_no_path");
 	assert_int_equal(other->queue_if_no_path, 1);
 	assert_int_equal(other->no_path_retry, 12);
+	/* ghost_delay: the multipaths entry over the device entry */
+	assert_int_equal(data->ghost_delay, 30);
+	assert_int_equal(other->ghost_delay, 7);
 
 	assert_true(configure_map_matches(data, "data"));
 	assert_true(configure_map_matches(data, "/dev/mapper/data"));

@@ -214,6 +214,62 @@ static void test_failback(void **state)
 	assert_int_equal(dl, 0);
 }
 
+/* ghost_delay: a map of two paths, each standby at discovery or not, and
+ * its checker's verdict (UNCHECKED: none yet) */
+static void test_ghost_delay(void **state)
+{
+	static const struct {
+		int delay;
+		bool sb0, sb1;
+		enum path_state chk0, chk1;
+		long since, now;
+		enum ghost_verdict v;
+		long until;
+	} t[] = {
+		/* both standby, a new wait: until since + delay */
+		{10, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 100, GHOST_WAIT, 110},
+		{10, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 109, GHOST_WAIT, 110},
+		/* the delay ran out */
+		{10, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 110, GHOST_EXPIRED, 0},
+		{10, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 500, GHOST_EXPIRED, 0},
+		/* ghost_delay off ("no" is 0) */
+		{0, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 100, GHOST_CREATE, 0},
+		/* an active path: at once, also during a wait */
+		{10, true, false, PATH_UNCHECKED, PATH_UNCHECKED, 100, 100, GHOST_CREATE, 0},
+		{10, false, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 105, GHOST_CREATE, 0},
+		/* a checker's verdict wins over the state at discovery */
+		{10, true, true, PATH_UP, PATH_UNCHECKED, 100, 100, GHOST_CREATE, 0},
+		{10, false, false, PATH_GHOST, PATH_GHOST, 100, 100, GHOST_WAIT, 110},
+		{10, true, false, PATH_UNCHECKED, PATH_GHOST, 100, 101, GHOST_WAIT, 110},
+		/* a path known down is not standby: all paths are not ghosts */
+		{10, true, true, PATH_DOWN, PATH_UNCHECKED, 100, 100, GHOST_CREATE, 0},
+		/* reconfigured to a shorter delay during a wait: counted from its start */
+		{5, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 104, GHOST_WAIT, 105},
+		{5, true, true, PATH_UNCHECKED, PATH_UNCHECKED, 100, 106, GHOST_EXPIRED, 0},
+	};
+	struct path p[2] = {0};
+	struct path *pv[2] = {&p[0], &p[1]};
+	struct multipath m = {.paths = {pv, 2, 2}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		long until = 0;
+		enum ghost_verdict v;
+
+		m.ghost_delay = t[i].delay;
+		p[0] = (struct path){.found_standby = t[i].sb0, .chk_state = t[i].chk0};
+		p[1] = (struct path){.found_standby = t[i].sb1, .chk_state = t[i].chk1};
+		v = policy_ghost_delay(&m, t[i].since, t[i].now, &until);
+		if (v != t[i].v || until != t[i].until)
+			fail_msg("row %zu: verdict %d until %ld, want %d %ld", i, v, until, t[i].v,
+				 t[i].until);
+	}
+	/* no path: nothing to wait for */
+	m.paths.n = 0;
+	m.ghost_delay = 10;
+	assert_int_equal(policy_ghost_delay(&m, 100, 100, &(long){0}), GHOST_CREATE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -224,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_no_path_retry_queue_fail),
 		cmocka_unit_test(test_best_active_group),
 		cmocka_unit_test(test_failback),
+		cmocka_unit_test(test_ghost_delay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
