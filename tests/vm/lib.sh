@@ -28,7 +28,7 @@
 #   io         fio_run, fio_start, fio_wait
 #   timing     cmd_trace_start, cmd_trace_stop, cmd_trace_max_gap, cmd_trace_late,
 #              log_stamp_start, stamp_of, sample_cmd_start
-#   daemon     mpathd_start, mpathd_stop, ref_install
+#   daemon     mpathd_start, mpathd_stop, ref_install, udev_rules_install, udev_rules_remove
 #   checks     fail, assert_eq, assert_contains, assert_not_contains, wait_for, run
 #   output     step, log, collect_logs
 
@@ -1051,6 +1051,23 @@ mpathd_stop() {
 	[ "$rc" = 124 ] && fail "multipathd (pid $pid) did not exit within 15 s of SIGTERM"
 	log "multipathd stopped (exit $rc)"
 	return "$rc"
+}
+
+# udev_rules_install : install our udev rules (`make install-udev-rules`) into
+# /etc/udev/rules.d, running build/bin/multipath; they are removed when the scenario ends
+# (later scenarios run without them), or earlier by udev_rules_remove.
+udev_rules_install() {
+	make -C "$MPT_TOP" --no-print-directory -s install-udev-rules DESTDIR= \
+		udevrulesdir=/etc/udev/rules.d sbindir="$MPT_TOP/build/bin" >"$LOGDIR/install.log" 2>&1 ||
+		fail "make install-udev-rules failed: $(tail -5 "$LOGDIR/install.log")"
+	trap '_rc=$?; udev_rules_remove >/dev/null 2>&1; (exit $_rc); _mpt_exit' EXIT
+	udevadm control --reload
+}
+
+# udev_rules_remove : remove what udev_rules_install installed.
+udev_rules_remove() {
+	rm -f /etc/udev/rules.d/60-multipath.rules /etc/udev/rules.d/56-dm-mpath.rules
+	udevadm control --reload
 }
 
 # ref_install : copy Debian's multipath-tools (unpacked by setup.sh, never installed on the

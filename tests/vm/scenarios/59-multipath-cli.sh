@@ -15,7 +15,6 @@
 MULTIPATH=${MULTIPATH:-$MPT_TOP/build/bin/multipath}
 REF=${MPT_VM_REF:-/var/cache/mpt-vm/multipath-tools}
 KPARTX=$REF/sbin/kpartx
-RULES=/etc/udev/rules.d
 
 vm_load_modules
 vm_start_udev
@@ -145,13 +144,7 @@ mkfs.ext2 -q -F "/dev/$P1" >/dev/null
 # without our rules, blkid probes a path and finds the file system
 udevadm trigger --action=change --settle "/dev/$P2"
 assert_contains "$(udevadm info -q property -n "/dev/$P2")" "ID_FS_TYPE=ext2" "$P2 without the rules"
-make -C "$MPT_TOP" --no-print-directory -s install-udev-rules DESTDIR= \
-	udevrulesdir=$RULES sbindir="$MPT_TOP/build/bin" >"$LOGDIR/install.log" 2>&1 ||
-	fail "make install-udev-rules failed: $(tail -5 "$LOGDIR/install.log")"
-# the rules go when the scenario ends, whatever its outcome (later scenarios run without)
-cleanup_rules() { rm -f $RULES/60-multipath.rules $RULES/56-dm-mpath.rules; udevadm control --reload; }
-trap '_rc=$?; cleanup_rules >/dev/null 2>&1; (exit $_rc); _mpt_exit' EXIT
-udevadm control --reload
+udev_rules_install
 write_conf strict
 run "$MULTIPATH" -a "$P1"
 # -u claims a new path only while multipathd runs (it makes the map)
@@ -189,4 +182,4 @@ for d in $P1 $P2 $NEW; do path_online "$d"; done
 run "$MULTIPATH" -q -r
 udevadm settle --timeout=30
 assert_contains "$(udevadm info -q property -n /dev/mapper/mpatha)" "MPATH_DEVICE_READY=1" "mpatha usable again"
-cleanup_rules
+udev_rules_remove

@@ -16,7 +16,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 MULTIPATH=${MULTIPATH:-$MPT_TOP/build/bin/multipath}
-RULES=/etc/udev/rules.d
 STATE=/run/multipath/find_multipaths
 
 vm_load_modules
@@ -83,12 +82,7 @@ mpathd_stop || fail "multipathd exited with $?"
 sd_remove
 
 step "The rules: a lone new path is claimed while it waits; its sibling makes the map"
-make -C "$MPT_TOP" --no-print-directory -s install-udev-rules DESTDIR= \
-	udevrulesdir=$RULES sbindir="$MPT_TOP/build/bin" >"$LOGDIR/install.log" 2>&1 ||
-	fail "make install-udev-rules failed: $(tail -5 "$LOGDIR/install.log")"
-cleanup_rules() { rm -f $RULES/60-multipath.rules $RULES/56-dm-mpath.rules; udevadm control --reload; }
-trap '_rc=$?; cleanup_rules >/dev/null 2>&1; (exit $_rc); _mpt_exit' EXIT
-udevadm control --reload
+udev_rules_install
 rm -rf "$STATE" /etc/multipath/wwids
 conf -20 "$SD_DEVICE_CONF"
 mpathd_start "$(cat /etc/multipath.conf)"
@@ -149,5 +143,5 @@ mpathd_stop || fail "multipathd exited with $?"
 sd_remove
 udevadm settle --timeout=30
 [ ! -e "$STATE/$DEVT1" ] || fail "the wait record of $DEVT1 outlived its device"
-cleanup_rules
+udev_rules_remove
 log "PASS"
