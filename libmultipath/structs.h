@@ -158,6 +158,8 @@ struct multipath {
 	bool suspended;              /* by `suspend map` until `resume map` */
 	bool remove_deferred;        /* removed at its last close (deferred_remove): a
 				      * path coming back cancels it */
+	bool regroup_put_off;        /* a priority changed while a path was held by
+				      * io_err_stat: regrouped when a path is back */
 	char action[12];             /* the last create/reload/rename, "" none */
 };
 VECTOR_DEFINE(mapvec, struct multipath *)

@@ -186,10 +186,10 @@ void maps_free_all(struct daemon *d);
 void maps_sync_status(struct daemon *d, const struct strvec *names);
 
 /* Compute the priority of path devt on a copy without the lock (the
- * prioritizer may do SG_IO) and publish it; a change (or returned: the path
- * came back in service, maybe from io_err_stat's hold, which put off a
- * regroup) posts JOB_UPDATE_MAP unless a path of its map is held. Any
- * thread, no lock held. */
+ * prioritizer may do SG_IO) and publish it; a change posts JOB_UPDATE_MAP,
+ * unless a path of its map is held by io_err_stat: the regroup is put off
+ * until a path of the map comes back in service (returned) with none held.
+ * Any thread, no lock held. */
 void path_refresh_priority(struct daemon *d, const char *devt, bool returned);
 
 /* Turn the kernel's queueing of map name on or off by message and record

@@ -118,6 +118,7 @@ static void map_carry_state(struct multipath *nm, const struct multipath *cur)
 	nm->had_usable = cur->had_usable;
 	nm->suspended = cur->suspended;
 	nm->remove_deferred = cur->remove_deferred && !nm->paths.n;
+	nm->regroup_put_off = cur->regroup_put_off;
 	memcpy(nm->action, cur->action, sizeof(nm->action));
 	for (size_t g = 0; g < nm->pgs.n && g < cur->pgs.n; g++)
 		nm->pgs.items[g]->status = cur->pgs.items[g]->status;
@@ -944,9 +945,17 @@ void path_refresh_priority(struct daemon *d, const char *devt, bool returned)
 	 * dispatcher rebuilds the map and loads it only if it changed; not
 	 * while a path of the map is held out of service (a load makes every
 	 * path active until they are failed again): a change put off then is
-	 * made when the held path is back (returned) */
-	if (pp && (changed || returned) && pp->mpp && !map_has_held_path(d, pp->mpp))
-		strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+	 * made when a path of the map is back (returned) and none is held.
+	 * A path that is back with its priority unchanged costs no rebuild
+	 * (a flapping path comes back every few seconds). */
+	if (pp && pp->mpp && (changed || (returned && pp->mpp->regroup_put_off))) {
+		if (map_has_held_path(d, pp->mpp)) {
+			pp->mpp->regroup_put_off = true;
+		} else {
+			pp->mpp->regroup_put_off = false;
+			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+		}
+	}
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (wwid[0])
 		dispatch_post(d, JOB_UPDATE_MAP, wwid, false, 0);
