@@ -116,14 +116,18 @@ mpathd_stop || fail "multipathd exited with $?"
 sd_remove
 
 step "The rules: a lone path whose wait ends is given to the system, for good"
-conf -2 "$SD_DEVICE_CONF"
+# 12 s: long enough for the first events of a new disk on a loaded host (a later event
+# after the wait would give the path to the system before the check below)
+conf -12 "$SD_DEVICE_CONF"
 # the map of the step above put the WWID in the wwids file: a known WWID is taken at once
 rm -rf "$STATE" /etc/multipath/wwids
 mpathd_start "$(cat /etc/multipath.conf)"
 sd_create 1 1
 read -r P1 <<<"$(sd_paths 0)"
 assert_contains "$(udevadm info -q property -n "/dev/$P1")" "ID_FS_TYPE=mpath_member" "$P1 waiting"
-sleep 3
+# until the end of the wait (the mtime of its record)
+END=$(stat -c %Y "$STATE/$(dev_devt "$P1")")
+while [ "$(date +%s)" -le "$END" ]; do sleep 0.5; done
 # what the timer of the rules does at the end of the wait
 udevadm trigger --action=add --settle "/dev/$P1"
 props=$(udevadm info -q property -n "/dev/$P1")
