@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -467,6 +468,71 @@ static void test_load_and_wanted(void **state)
 	fm_release(&fm);
 }
 
+/* find_multipaths smart: the wait of a path with no sibling, by
+ * find_multipaths_timeout and whether a device entry knows the hardware. */
+static void test_smart_timeout(void **state)
+{
+	static const struct {
+		const char *value;
+		bool known;
+		int want;
+	} t[] = {
+		{"5", true, 5},	 {"5", false, 5}, {"-7", true, 7},
+		{"-7", false, 1}, {"0", true, 10}, {"0", false, 1},
+	};
+	char extra[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct fm fm;
+		struct path *pp;
+
+		snprintf(extra, sizeof(extra),
+			 "defaults {\n\tfind_multipaths_timeout %s\n}\n"
+			 "devices {\n\tdevice {\n\t\tvendor \"ACME\"\n"
+			 "\t\tproduct \"ARRAY\"\n\t}\n}\n",
+			 t[i].value);
+		fm_setup(&fm, "smart", extra);
+		pp = fm_path(&fm, "sda", "3600a");
+		strlcpy_trunc(pp->vendor, t[i].known ? "ACME" : "OTHER", sizeof(pp->vendor));
+		strlcpy_trunc(pp->product, "ARRAY", sizeof(pp->product));
+		assert_int_equal(wwids_smart_timeout(fm.conf, pp), t[i].want);
+		fm_release(&fm);
+	}
+}
+
+/* The wait's record: made by the first look (its directory too), read by
+ * the next ones; less than a second left is over. */
+static void test_smart_wait(void **state)
+{
+	char dir[128], file[160];
+	struct stat st;
+	double left = -1, again = -1;
+
+	(void)state;
+	tmpfile_path(dir, sizeof(dir), "run/find_multipaths");
+	assert_int_equal(wwids_smart_wait(dir, "8:16", 10, &left), 0);
+	assert_true(left > 9.9 && left <= 10.0);
+	snprintf(file, sizeof(file), "%s/8:16", dir);
+	assert_int_equal(stat(file, &st), 0);
+	/* the next look reads the same end, whatever timeout it is given */
+	assert_int_equal(wwids_smart_wait(dir, "8:16", 30, &again), 0);
+	assert_true(again <= left && again > 9.0);
+	/* a wait with less than a second left, or over, answers 0 */
+	assert_int_equal(wwids_smart_wait(dir, "8:32", 0, &left), 0);
+	assert_true(left == 0);
+	{
+		struct timespec past[2] = {{.tv_sec = 1000}, {.tv_sec = 1000}};
+
+		assert_int_equal(utimensat(AT_FDCWD, file, past, 0), 0);
+	}
+	assert_int_equal(wwids_smart_wait(dir, "8:16", 10, &left), 0);
+	assert_true(left == 0);
+	/* names that are not a devt are refused */
+	assert_int_equal(wwids_smart_wait(dir, "", 10, &left), -EINVAL);
+	assert_int_equal(wwids_smart_wait(dir, "../x", 10, &left), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -481,6 +547,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_find_multipaths_on_smart, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_find_multipaths_unreadable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_and_wanted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_smart_timeout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_smart_wait, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
