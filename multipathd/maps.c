@@ -29,6 +29,7 @@
 #include "io_err_stat.h"
 #include "dmparser.h"
 #include "policy.h"
+#include "prioritizers/prio.h"
 #include "sysfs.h"
 #include "util/log.h"
 #include "wwids.h"
@@ -455,11 +456,9 @@ void maps_ghost_expire(struct daemon *d)
  * SCSI) is not a ghost. */
 static bool path_standby_now(const struct path *pp)
 {
-	char st[32];
+	int state = prio_sysfs_alua_state(pp);
 
-	if (!pp->dev[0] || sysfs_block_attr_read(pp->dev, "device/access_state", st, sizeof(st)) < 0)
-		return false;
-	return !strcmp(st, "standby") || !strcmp(st, "unavailable");
+	return state == ALUA_STANDBY || state == ALUA_UNAVAILABLE;
 }
 
 /* Select properties, read the device state and compute the priority of a

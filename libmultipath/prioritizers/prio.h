@@ -144,6 +144,11 @@ int prio_latency_eval(const uint64_t *us, unsigned n, unsigned base, int *prio);
 int prio_sysfs_get(const char *args, const struct path *pp, const char *devnode,
 		   unsigned timeout_ms, int *prio);
 
+/* The ALUA state (ALUA_AO ... ) the kernel's device handler keeps in
+ * <sysfs>/block/<dev>/device/access_state: -ENODEV when missing, -EINVAL
+ * for an unknown state. No IO beyond the attribute. */
+int prio_sysfs_alua_state(const struct path *pp);
+
 /*
  * alua: standard INQUIRY (TPGS bits of byte 5; 0 gives -ENODEV, "no
  * ALUA"), VPD page 0x83 for the target port group (designator type 5), then
