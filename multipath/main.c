@@ -597,19 +597,21 @@ static int check_device(const struct config *conf, const struct options *o)
 	const char *dev = strncmp(arg, "/dev/", 5) ? arg : arg + 5;
 	struct pathvec pv = {0};
 	struct path *pp;
-	bool valid = false;
+	bool valid = false, maybe;
 
 	if (scan_paths(conf, &pv) < 0)
 		return 1;
 	pp = pathvec_find_dev(&pv, dev);
 	valid = pp && path_wanted(conf, o, &pv, pp);
+	/* -u, find_multipaths smart: a path no rule takes may wait for a sibling */
+	maybe = o->cmd == CMD_CHECK_UDEV && pp && !valid && smart_candidate(conf, o, pp);
 	/* -u: without multipathd nobody would make the map of a new path, so
 	 * only a path a map holds already is claimed (as 0.9.4 answers) */
-	if (o->cmd == CMD_CHECK_UDEV && pp && (valid || smart_candidate(conf, o, pp)) &&
-	    !held_by_map(pp->dev) && !daemon_running()) {
+	if (o->cmd == CMD_CHECK_UDEV && (valid || maybe) && !held_by_map(pp->dev) &&
+	    !daemon_running()) {
 		mp_log(3, "%s: multipathd is not running, path not claimed", pp->dev);
 		valid = false;
-	} else if (o->cmd == CMD_CHECK_UDEV && pp && !valid && smart_candidate(conf, o, pp)) {
+	} else if (maybe) {
 		pathvec_free(&pv);
 		return smart_answer(conf, pp);
 	}
