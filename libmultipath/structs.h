@@ -103,6 +103,7 @@ struct path {
 	bool found_standby;          /* the kernel's ALUA state (device/access_state) said
 				      * standby or unavailable when the daemon found the
 				      * path: a ghost for ghost_delay until its first check */
+	int wwid_recheck;            /* recheck_wwid: enum path_wwid_recheck (path_wwid.h) */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 

@@ -28,6 +28,7 @@
 #include "discovery.h"
 #include "io_err_stat.h"
 #include "dmparser.h"
+#include "path_wwid.h"
 #include "policy.h"
 #include "prioritizers/prio.h"
 #include "sysfs.h"
@@ -551,7 +552,7 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 {
 	struct path *now = path_new(), *pp;
 	char wwid[WWID_SIZE] = "";
-	bool other_lun = false, changed = false;
+	bool other_lun = false, changed = false, kept_out = false;
 	int rc;
 
 	if (!now)
@@ -570,6 +571,8 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 		}
 		if (changed && pp->mpp)
 			strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
+		/* recheck_wwid saw another LUN; udev does not (yet) */
+		kept_out = !other_lun && pp->wwid_recheck == WWID_RECHECK_CHANGED;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
 	path_free(now);
@@ -579,6 +582,9 @@ int maps_change_path(struct daemon *d, const char *devname, struct udev_device *
 		maps_remove_path(d, devname, NULL);
 		return maps_add_path(d, devname, ud, dirty);
 	}
+	if (kept_out)
+		mp_log(2, "%s: udev still gives the old wwid: the path stays out of its map",
+		       devname);
 	if (wwid[0]) {
 		mp_log(2, "%s: size or write protection changed", devname);
 		wwid_dirty(d, wwid, dirty);
