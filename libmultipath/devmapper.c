@@ -672,6 +672,166 @@ int devmapper_get_status(const char *name, char **params)
 	return map_query(DM_DEVICE_STATUS, name, &info, NULL, params);
 }
 
+int devmapper_table_swap_devt(const char *params, const char *from, const char *to, char **out)
+{
+	size_t flen = from ? strlen(from) : 0;
+	const char *p = params;
+	STRBUF_AUTO(buf);
+	int n = 0;
+
+	if (!params || !flen || !to || !*to)
+		return -EINVAL;
+	while (*p) {
+		size_t sp = strspn(p, " \t"), word;
+
+		if (sp && strbuf_add(&buf, p, sp) < 0)
+			return -ENOMEM;
+		p += sp;
+		word = strcspn(p, " \t");
+		if (word == flen && !strncmp(p, from, flen)) {
+			if (strbuf_add(&buf, to, strlen(to)) < 0)
+				return -ENOMEM;
+			n++;
+		} else if (word && strbuf_add(&buf, p, word) < 0) {
+			return -ENOMEM;
+		}
+		p += word;
+	}
+	if (n) {
+		char *copy = strdup(strbuf_str(&buf));
+
+		if (!copy)
+			return -ENOMEM;
+		*out = copy;
+	}
+	return n;
+}
+
+/* One target of a table being rewritten. */
+struct dm_target_copy {
+	uint64_t start, length;
+	char *type, *params; /* owned */
+};
+
+static void targets_free(struct dm_target_copy *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].type);
+		free(t[i].params);
+	}
+	free(t);
+}
+
+/* The targets of table task dmt (ran), with from swapped for to; *swapped
+ * counts the replacements. */
+static int targets_copy(struct dm_task *dmt, const char *from, const char *to,
+			struct dm_target_copy **out, size_t *n, int *swapped)
+{
+	struct dm_target_copy *t = NULL, *grown;
+	void *next = NULL;
+	size_t k = 0;
+	int total = 0, rc = 0;
+
+	do {
+		uint64_t start, length;
+		char *type = NULL, *params = NULL, *np = NULL;
+		int r;
+
+		next = dm_get_next_target(dmt, next, &start, &length, &type, &params);
+		if (!type)
+			break;
+		grown = realloc(t, (k + 1) * sizeof(*t));
+		if (!grown) {
+			rc = -ENOMEM;
+			break;
+		}
+		t = grown;
+		r = devmapper_table_swap_devt(params ? params : "", from, to, &np);
+		t[k] = (struct dm_target_copy){start, length, strdup(type),
+					       r > 0 ? np : strdup(params ? params : "")};
+		k++;
+		if (r < 0 || !t[k - 1].type || !t[k - 1].params) {
+			rc = r < 0 ? r : -ENOMEM;
+			break;
+		}
+		total += r;
+	} while (next);
+	if (rc < 0) {
+		targets_free(t, k);
+		return rc;
+	}
+	*out = t;
+	*n = k;
+	*swapped = total;
+	return 0;
+}
+
+/* Load targets t into the inactive slot of name. */
+static int table_load(const char *name, const struct dm_target_copy *t, size_t n, bool ro)
+{
+	struct dm_task *dmt;
+	int rc = task_new(DM_DEVICE_RELOAD, name, &dmt);
+
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (!dm_task_add_target(dmt, t[i].start, t[i].length, t[i].type, t[i].params))
+			rc = -ENOMEM;
+	if (rc == 0 && ro && !dm_task_set_ro(dmt))
+		rc = -ENOMEM;
+	if (rc == 0)
+		rc = task_run(dmt);
+	dm_task_destroy(dmt);
+	return rc;
+}
+
+int devmapper_reassign(const char *name, const char *from, const char *to)
+{
+	struct dm_target_copy *t = NULL;
+	struct dm_task *dmt;
+	struct dm_info info;
+	const char *uuid;
+	size_t n = 0;
+	int rc, swapped = 0;
+
+	if (!name_ok(name) || !from || !*from || !to || !*to)
+		return -EINVAL;
+	if (dm_ready() < 0)
+		return -ENODEV;
+	rc = task_new(DM_DEVICE_TABLE, name, &dmt);
+	if (rc < 0)
+		return rc;
+	rc = task_run(dmt);
+	if (rc == 0 && !dm_task_get_info(dmt, &info))
+		rc = -EIO;
+	if (rc == 0 && !info.exists)
+		rc = -ENXIO;
+	if (rc == 0 && !info.live_table)
+		rc = -ENODATA;
+	uuid = rc == 0 ? dm_task_get_uuid(dmt) : NULL;
+	if (rc == 0 && !(uuid && !strncmp(uuid, "mpath-", 6)))
+		rc = targets_copy(dmt, from, to, &t, &n, &swapped);
+	dm_task_destroy(dmt);
+	if (rc < 0 || swapped == 0)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		mp_log(3, "devmapper: %s: target %s %s", name, t[i].type, t[i].params);
+	rc = table_load(name, t, n, info.read_only);
+	if (rc == 0) {
+		rc = map_resume(name, 0);
+		if (rc < 0)
+			resume_old_table(name, 0);
+	}
+	if (rc == 0)
+		rc = 1;
+out:
+	targets_free(t, n);
+	if (rc < 0)
+		mp_log(3, "devmapper: reassign %s from %s to %s: %s", name, from, to,
+		       errno_desc(-rc));
+	return rc;
+}
+
 /* Names of all dm devices into all. */
 static int list_names(struct strvec *all)
 {

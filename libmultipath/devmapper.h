@@ -192,6 +192,27 @@ int devmapper_get_info(const char *name, char *uuid, size_t uuid_size, int *mino
 		       bool *ro);
 
 /*
+ * reassign_maps: the table parameters params with every word equal to
+ * from (a device "major:minor") replaced by to, in a new string *out the
+ * caller frees. Returns the number of words replaced (0: *out untouched),
+ * -EINVAL (an argument missing or empty), -ENOMEM.
+ */
+int devmapper_table_swap_devt(const char *params, const char *from, const char *to, char **out);
+
+/*
+ * reassign_maps: point the dm device name (any target types, any number of
+ * targets), which sits on the device from ("8:16"), at the device to (a
+ * multipath map, "253:3") instead: its table is read, every target that
+ * names from is rewritten, and the new table is loaded and made live (a
+ * resume without flush; read-only stays read-only). A multipath map (uuid
+ * "mpath-...") is left alone. Returns 1 when reloaded, 0 when nothing named
+ * from (or a multipath map), -ENXIO (no such device), -ENODATA (no live
+ * table), or another -errno (the device keeps its old table). Blocks for a
+ * reload and its udev wait: no lock of the caller's held.
+ */
+int devmapper_reassign(const char *name, const char *from, const char *to);
+
+/*
  * dm events: watching every map for changes made by anyone (target messages,
  * reloads, renames, removes, path failures the kernel detects).
  *

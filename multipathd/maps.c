@@ -11,7 +11,9 @@
  * keeping the daemon's per-map state. Path objects are never rebuilt: their
  * checkers and states survive every update and reconfigure.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +282,60 @@ static bool ghost_put_off(struct daemon *d, const struct multipath *nm)
 	return true;
 }
 
+/* A dm device's "major:minor" and name from its sysfs node ("dm-3"). */
+static bool dm_node_ids(const char *node, char *devt, size_t dsize, char *name, size_t nsize)
+{
+	char rel[DEV_NAME_SIZE + 16];
+
+	snprintf(rel, sizeof(rel), "block/%s/dev", node);
+	if (sysfs_attr_read(rel, devt, dsize) <= 0)
+		return false;
+	snprintf(rel, sizeof(rel), "block/%s/dm/name", node);
+	return sysfs_attr_read(rel, name, nsize) > 0;
+}
+
+/*
+ * reassign_maps yes: the dm devices that sit on a path of map (an LV made
+ * on the disk before the map existed), other than multipath maps, are
+ * pointed at the map (dm minor minor) instead (devmapper_reassign()). devs
+ * holds pairs: path name, path devt. No lock held: reloads.
+ */
+static void reassign_holders(const char *map, int minor, const struct strvec *devs)
+{
+	char dir[PATH_MAX], rel[DEV_NAME_SIZE + 16], node[DEV_NAME_SIZE], devt[16], to[16];
+	char name[DEVMAPPER_NAME_SIZE];
+	struct dirent *e;
+	DIR *dp;
+
+	snprintf(node, sizeof(node), "dm-%d", minor);
+	if (minor < 0 || !dm_node_ids(node, to, sizeof(to), name, sizeof(name)))
+		return;
+	for (size_t i = 0; i + 1 < devs->n; i += 2) {
+		snprintf(rel, sizeof(rel), "block/%s/holders", devs->items[i]);
+		if (sysfs_path(rel, dir, sizeof(dir)) < 0 || !(dp = opendir(dir)))
+			continue;
+		while ((e = readdir(dp))) {
+			if (strncmp(e->d_name, "dm-", 3) || !strcmp(e->d_name, node) ||
+			    !dm_node_ids(e->d_name, devt, sizeof(devt), name, sizeof(name)))
+				continue;
+			if (devmapper_reassign(name, devs->items[i + 1], to) == 1)
+				mp_log(2, "%s: %s reassigned from %s (%s) to the map (%s)", map, name,
+				       devs->items[i], devs->items[i + 1], to);
+		}
+		closedir(dp);
+	}
+}
+
+static bool reassign_wanted(struct daemon *d)
+{
+	bool on;
+
+	rcu_read_lock();
+	on = rcu_dereference(d->conf)->defaults.reassign_maps == YN_YES;
+	rcu_read_unlock();
+	return on;
+}
+
 /* update_wwid()'s flags */
 enum {
 	UPD_FORCE = 1,    /* reload even when the table is the same */
@@ -296,8 +352,9 @@ static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 	char cancel[WWID_SIZE] = "";
 	struct multipath *nm, *cur;
 	struct map_plan plan = {0};
-	struct strvec fail = {0};
+	struct strvec fail = {0}, holders = {0};
 	char name[WWID_SIZE] = "", qname[WWID_SIZE] = "";
+	int dm_minor = -1;
 	enum map_action act = ACT_NOTHING;
 	bool requeue, requeue_on = false;
 	int rc;
@@ -356,6 +413,12 @@ static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 			after_load(d, nm, &fail);
 			strlcpy_trunc(name, nm->alias, sizeof(name));
 			requeue = false;
+			if (reassign_wanted(d))
+				for (size_t i = 0; i < nm->paths.n; i++) {
+					strvec_push_dup(&holders, nm->paths.items[i]->dev);
+					strvec_push_dup(&holders, nm->paths.items[i]->dev_t);
+				}
+			dm_minor = nm->dm_minor;
 		} else if (requeue) {
 			strlcpy_trunc(qname, nm->alias, sizeof(qname));
 			requeue_on = nm->queue_if_no_path > 0;
@@ -369,6 +432,9 @@ static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 	pthread_mutex_unlock(&d->vecs.lock);
 	fail_paths(name, &fail);
 	strvec_free_all(&fail);
+	if (holders.n)
+		reassign_holders(name, dm_minor, &holders);
+	strvec_free_all(&holders);
 	map_plan_release(&plan);
 	if (rc == 0 && requeue && qname[0]) {
 		int r = maps_set_queueing(d, qname, requeue_on);

@@ -1217,6 +1217,71 @@ static void test_log_forward(void **state)
 	assert_string_equal(fk.logs, "");
 }
 
+
+/* reassign_maps: a word of a table that names the path, and only that word. */
+static void test_table_swap_devt(void **state)
+{
+	char *out = NULL;
+
+	(void)state;
+	assert_int_equal(devmapper_table_swap_devt("8:16 2048", "8:16", "254:3", &out), 1);
+	assert_string_equal(out, "254:3 2048");
+	free(out);
+	out = NULL;
+	/* striped: 8:160 is another disk, not a prefix match */
+	assert_int_equal(devmapper_table_swap_devt("2 64 8:160 0 8:16 0", "8:16", "254:3", &out), 1);
+	assert_string_equal(out, "2 64 8:160 0 254:3 0");
+	free(out);
+	out = NULL;
+	assert_int_equal(devmapper_table_swap_devt("core 2 64 nosync 2 8:16 0 8:16 4096", "8:16",
+						   "254:3", &out),
+			 2);
+	assert_string_equal(out, "core 2 64 nosync 2 254:3 0 254:3 4096");
+	free(out);
+	out = NULL;
+	/* nothing to swap: out untouched */
+	assert_int_equal(devmapper_table_swap_devt("8:160 0", "8:16", "254:3", &out), 0);
+	assert_int_equal(devmapper_table_swap_devt("", "8:16", "254:3", &out), 0);
+	assert_null(out);
+	assert_int_equal(devmapper_table_swap_devt(NULL, "8:16", "254:3", &out), -EINVAL);
+	assert_int_equal(devmapper_table_swap_devt("8:16 0", "", "254:3", &out), -EINVAL);
+	assert_int_equal(devmapper_table_swap_devt("8:16 0", "8:16", "", &out), -EINVAL);
+	assert_null(out);
+}
+
+static void test_reassign(void **state)
+{
+	struct fmap *lv, *mp;
+
+	(void)state;
+	lv = map_add("vg-lv", "linear", "8:16 2048");
+	lv->ro = true;
+	assert_int_equal(devmapper_reassign("vg-lv", "8:16", "254:3"), 1);
+	assert_string_equal(lv->type, "linear");
+	assert_string_equal(lv->params, "254:3 2048");
+	assert_true(lv->live);
+	assert_false(lv->inactive);
+	assert_false(lv->suspended);
+	assert_true(lv->new_ro); /* read-only stays so */
+	/* nothing names the path any more */
+	assert_int_equal(devmapper_reassign("vg-lv", "8:16", "254:3"), 0);
+	/* a multipath map on the path is not touched */
+	mp = mpath("mpatha");
+	snprintf(mp->uuid, sizeof(mp->uuid), "mpath-3600a");
+	assert_int_equal(devmapper_reassign("mpatha", "8:0", "254:3"), 0);
+	assert_string_equal(mp->params, PARAMS);
+	assert_int_equal(devmapper_reassign("nosuchdev", "8:16", "254:3"), -ENXIO);
+	assert_int_equal(devmapper_reassign("vg-lv", "", "254:3"), -EINVAL);
+	/* a load the kernel refuses leaves the old table */
+	lv = map_add("vg-lv2", "linear", "8:32 0");
+	fk.fail_type = DM_DEVICE_RELOAD;
+	fk.fail_errno = EINVAL;
+	fk.fail_times = 1;
+	assert_int_equal(devmapper_reassign("vg-lv2", "8:32", "254:3"), -EINVAL);
+	assert_string_equal(lv->params, "8:32 0");
+	assert_false(lv->inactive);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1239,6 +1304,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_log_forward, setup, teardown),
 	    /* last: the cancel cannot be undone */
 	    cmocka_unit_test_setup_teardown(test_udev_wait_cancel, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_table_swap_devt, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reassign, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,12 @@
 #!/bin/bash
-# 72-recheck-wwid: recheck_wwid. The LUN behind a path is replaced while the path is down
+# 72-recheck-wwid: reassign_maps and recheck_wwid. The LUN behind a path is replaced while the path is down
 # (iSCSI: portal group 2 is disabled, its lun_0 relinked to another backstore, enabled
 # again); the kernel's VPD copy (device/wwid) and udev's ID_SERIAL still name the old LUN.
-# timeout: 420
+# timeout: 480
+#
+# First, reassign_maps yes: a dm linear device made on a scsi_debug path before the daemon
+# runs is pointed at the map the daemon creates (its table names the map's major:minor, IO
+# through it works), as Debian's 0.9.4 does (observed in this guest).
 #
 # Maps: A (iSCSI paths 1 and 2, backstore A) and B (path 3, relinked to backstore B before
 # the daemon starts, rescanned, so it is a path of WWID B from the start).
@@ -48,6 +52,31 @@ refresh() {
 
 # map_paths MAP : the devts in MAP's table
 map_paths() { dmsetup table "$1" 2>/dev/null | grep -o '[0-9]*:[0-9]*' | tr '\n' ' '; }
+
+step "reassign_maps yes: a dm linear device made on a path moves onto the map"
+# (Debian's 0.9.4 does it, observed here: "sda: reassign table lin old 8:0 new 254:1")
+sd_create 1 2
+read -r S1 S2 <<<"$(sd_paths 0)"
+run dmsetup create lin --table "0 1024 linear $(dev_devt "$S1") 0"
+mpathd_start "defaults {
+	polling_interval 1
+	find_multipaths greedy
+	user_friendly_names no
+	reassign_maps yes
+}"
+W=$(dev_serial "$S1")
+wait_for "dmsetup status $W" 30 0.5 || fail "no map for $S1 $S2"
+MDEVT=$(dmsetup info -c --noheadings -o major,minor "$W" | tr -d ' ')
+wait_for "[ \"\$(dmsetup table lin)\" = '0 1024 linear $MDEVT 0' ]" 20 0.5 ||
+	fail "lin not reassigned to the map ($MDEVT): $(dmsetup table lin)"
+run dd if=/dev/mapper/lin of=/dev/null bs=4k count=16 iflag=direct
+assert_contains "$(cat "$LOGDIR/multipathd.log")" "lin reassigned from $S1" "daemon log"
+mpathd_stop
+cp "$LOGDIR/multipathd.log" "$LOGDIR/multipathd-reassign.log"
+: >"$LOGDIR/multipathd.log"
+run dmsetup remove lin
+dm_remove_all
+sd_remove
 
 step "Two LUNs over iSCSI: A through portals 1 and 2, B through portal 3"
 ISCSI_REPLACEMENT_TIMEOUT=5 iscsi_setup 3
