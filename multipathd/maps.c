@@ -749,6 +749,9 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 	path_free(pp);
 	if (last)
 		map_last_path_gone(d, name, flush, deferred);
+	else if (mpp && !dirty) /* our map object lost the path already: the
+				 * kernel's table is what differs */
+		maps_update_wwid(d, wwid, true);
 	else if (mpp)
 		wwid_dirty(d, wwid, dirty);
 	return 0;

@@ -101,13 +101,23 @@ conf() {
 	find_multipaths greedy\n\tuser_friendly_names no\n\tfast_io_fail_tmo 5\n\trecheck_wwid %s\n}\n' "$1"
 }
 
-# swap_p2 : hang path 2, relink its portal group to LUN B, resume it.
+# swap_p2 [sample] : hang path 2, relink its portal group to LUN B, resume it; with sample,
+# map A's status is sampled into a-status.log every 0.2 s from before the resume (SAMPLER).
 swap_p2() {
 	iscsi_path_hang 2
 	wait_for "[ \"\$(dm_path_state $WA $D2)\" = F ]" 40 0.25 || fail "path 2 not failed in A"
 	local t=$_ISCSI_CFS/iscsi/$ISCSI_IQN/tpgt_2
 	rm -f "$t/lun/lun_0/mpt_port"
 	ln -s "$B_CORE" "$t/lun/lun_0/mpt_port"
+	if [ -n "${1:-}" ]; then
+		: >"$LOGDIR/a-status.log"
+		(while :; do
+			printf '%s %s\n' "$EPOCHREALTIME" "$(dmsetup status "$WA" 2>&1)" >>"$LOGDIR/a-status.log"
+			sleep 0.2
+		done) &
+		SAMPLER=$!
+		_mpt_bg "$SAMPLER"
+	fi
 	iscsi_path_resume 2
 	wait_for '[ "$(iscsi_session_state 2)" = LOGGED_IN ]' 30 0.25 || fail "path 2 did not log in again"
 	log "path 2 back, now LUN B; sysfs wwid $(dev_wwid "$P2"), udev $(dev_serial "$P2")"
@@ -142,14 +152,7 @@ step "recheck_wwid yes: path 2 leaves map A for map B, never active in A meanwhi
 mpathd_start "$(conf yes)"
 wait_for "[ \"\$(map_paths $WA)\" = '$(dev_devt "$P1") $D2 ' ] || [ \"\$(map_paths $WA)\" = '$D2 $(dev_devt "$P1") ' ]" 30 0.5 ||
 	fail "map A is not $P1 $P2: $(map_paths "$WA")"
-swap_p2
-: >"$LOGDIR/a-status.log"
-(while :; do
-	printf '%s %s\n' "$EPOCHREALTIME" "$(dmsetup status "$WA" 2>&1)" >>"$LOGDIR/a-status.log"
-	sleep 0.2
-done) &
-SAMPLER=$!
-_mpt_bg "$SAMPLER"
+swap_p2 sample
 wait_for "[[ \" \$(map_paths $WB)\" == *\" $D2 \"* ]]" 60 0.5 || fail "path 2 not in map B: $(map_paths "$WB")"
 sleep 2
 kill "$SAMPLER" 2>/dev/null || true
