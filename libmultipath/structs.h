@@ -161,6 +161,9 @@ struct multipath {
 				      * path coming back cancels it */
 	bool regroup_put_off;        /* a priority changed while a path was held by
 				      * io_err_stat: regrouped when a path is back */
+	bool path_dropped;           /* a path was removed from this object, not yet
+				      * from the kernel's table: the next update
+				      * reloads even if the plan sees no change */
 	char action[12];             /* the last create/reload/rename, "" none */
 };
 VECTOR_DEFINE(mapvec, struct multipath *)

@@ -382,7 +382,7 @@ static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 	/* a queueing change alone (no_path_retry changed by a reconfigure)
 	 * is not a reload: it is a message */
 	requeue = cur && cur->queue_if_no_path >= 0 && nm->queue_if_no_path != cur->queue_if_no_path;
-	rc = configure_plan_map(nm, cur, flags & UPD_FORCE, &plan);
+	rc = configure_plan_map(nm, cur, (flags & UPD_FORCE) || (cur && cur->path_dropped), &plan);
 	plan.set_transport = flags & UPD_SETUP;
 	if (cur && cur->remove_deferred && nm->paths.n) {
 		strlcpy_trunc(cancel, cur->alias, sizeof(cancel));
@@ -736,7 +736,10 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 	strlcpy_trunc(wwid, pp->wwid, sizeof(wwid));
 	mpp = pp->mpp;
 	if (mpp) {
-		map_drop_path(mpp, pp); /* the kernel table still has it until the reload */
+		map_drop_path(mpp, pp);
+		/* the kernel's table still has it: our object no longer
+		 * differs from what the update builds, a reload is forced */
+		mpp->path_dropped = true;
 		last = mpp->paths.n == 0;
 		flush = mpp->flush_on_last_del;
 		deferred = mpp->deferred_remove;
@@ -749,9 +752,8 @@ int maps_remove_path(struct daemon *d, const char *dev, struct strvec *dirty)
 	path_free(pp);
 	if (last)
 		map_last_path_gone(d, name, flush, deferred);
-	else if (mpp && !dirty) /* our map object lost the path already: the
-				 * kernel's table is what differs */
-		maps_update_wwid(d, wwid, true);
+	else if (mpp && !dirty)
+		maps_update_wwid(d, wwid, false);
 	else if (mpp)
 		wwid_dirty(d, wwid, dirty);
 	return 0;
