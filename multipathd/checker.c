@@ -34,7 +34,7 @@
 #include "util/time.h"
 #include "workq.h"
 
-enum { PENDING_POLL_MS = 100 };
+enum { PENDING_POLL_MS = 100, STATUS_EVENTS_FACTOR = 6 };
 
 /* A dm message to send, and what it means once sent. */
 struct dm_msg {
@@ -60,6 +60,7 @@ struct tick {
 	bool full;
 	bool recheck_wwid; /* recheck_wwid yes */
 	int poll, max_poll;
+	int status_every;                 /* seconds between periodic status reads */
 	struct map_ptr_vec judged; /* pending pass: maps with a new verdict */
 	struct dm_msg_vec msgs;
 	struct strvec need_checker;       /* devts in a map, no checker yet */
@@ -301,7 +302,7 @@ static void map_tick(struct daemon *d, struct tick *t, struct multipath *mpp)
 		push_msg(t, mpp, NULL, M_SWITCH, best);
 	if (t->now >= mpp->next_status) {
 		strvec_push_dup(&t->status_due, mpp->alias);
-		mpp->next_status = t->now + t->max_poll;
+		mpp->next_status = t->now + t->status_every;
 	}
 }
 
@@ -581,6 +582,13 @@ static int checker_tick(struct daemon *d, bool full)
 		t.poll = 1;
 	if (t.max_poll < t.poll)
 		t.max_poll = t.poll;
+	/* a status read is an ioctl with a 16 KiB buffer per map: at hundreds
+	 * of maps most of the idle checker's CPU. The dm events thread reads
+	 * the status of every map whose event number moved (a path failed or
+	 * reinstated, a message, a load), so with it running the periodic
+	 * read only catches what an event could have missed */
+	t.status_every = atomic_load(&d->dmevents_live) ? STATUS_EVENTS_FACTOR * t.max_poll
+						       : t.max_poll;
 	pthread_mutex_lock(&d->vecs.lock);
 	tick_locked(d, &t);
 	pthread_mutex_unlock(&d->vecs.lock);

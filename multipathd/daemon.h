@@ -122,6 +122,9 @@ struct daemon {
 
 	pthread_t dispatch_thr, checker_thr, dmevents_thr;
 	bool dispatch_up, checker_up, dmevents_up;
+	/* the dm events thread watches the maps (its fd armed): the
+	 * checker's periodic status reads are only a safety net then */
+	atomic_bool dmevents_live;
 	struct uxsock *ux;
 	struct io_err_stat *ies; /* the intermittent IO error sampler */
 	struct workq *prioq;     /* the checker's priority asks (workq.h) */

@@ -94,6 +94,7 @@ static void *dmevents_thread(void *arg)
 			dm_map_event_vec_release(&now);
 			break;
 		}
+		atomic_store(&d->dmevents_live, true);
 		if (atomic_load(&d->ready))
 			compare_lists(d, &last, &now);
 		dm_map_event_vec_release(&last);
@@ -105,6 +106,7 @@ static void *dmevents_thread(void *arg)
 			break;
 	}
 out:
+	atomic_store(&d->dmevents_live, false);
 	dm_map_event_vec_release(&last);
 	if (fd >= 0)
 		close(fd);

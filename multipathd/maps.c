@@ -1154,11 +1154,12 @@ int maps_check_map(struct daemon *d, const char *name)
 
 void maps_sync_status(struct daemon *d, const struct strvec *names)
 {
+	long now = now_s();
+
 	for (size_t i = 0; i < names->n; i++) {
 		struct multipath *mpp;
 		char *status = NULL;
 		char wwid[WWID_SIZE] = "";
-		long now = now_s();
 
 		if (devmapper_get_status(names->items[i], &status) < 0)
 			continue;
