@@ -749,6 +749,18 @@ static void test_alua_get(void **state)
 	assert_int_equal(prio, 81);
 	assert_int_equal(sg.calls, 3);
 	assert_int_equal(sg.timeout, 1234);
+	/* the port group discovery found: the RTPG alone */
+	sg.calls = 0;
+	pp->tpgs = 1;
+	pp->tpg_id = 0x0102;
+	assert_int_equal(get("alua", "", pp, &prio), 0);
+	assert_int_equal(prio, 81);
+	assert_int_equal(sg.calls, 1);
+	/* another group than the one discovery saw: another state */
+	pp->tpg_id = 0x0103;
+	assert_int_equal(get("alua", "", pp, &prio), -ENODEV);
+	pp->tpgs = 0;
+	pp->tpg_id = -1;
 	/* a recovered error is no error */
 	sg.fail_op = 0xa3;
 	sg.sense_key = 0x1;

@@ -167,7 +167,9 @@ int prio_alua_get(const char *args, const struct path *pp, const char *devnode, 
 	fd = open(devnode, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	tpg = alua_get_tpg(fd, timeout_ms);
+	/* the port group found at discovery (the kernel's VPD 0x83) spares
+	 * two INQUIRYs per ask: only the states change */
+	tpg = pp->tpgs > 0 && pp->tpg_id >= 0 ? pp->tpg_id : alua_get_tpg(fd, timeout_ms);
 	rc = tpg < 0 ? tpg : alua_get_state(fd, tpg, timeout_ms, &state, &pref);
 	close(fd);
 	if (rc < 0)
