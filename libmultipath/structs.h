@@ -103,6 +103,9 @@ struct path {
 	bool found_standby;          /* the kernel's ALUA state (device/access_state) said
 				      * standby or unavailable when the daemon found the
 				      * path: a ghost for ghost_delay until its first check */
+	bool marginal;               /* marginal_pathgroups on and io_err_stat holds it:
+				      * grouped apart, after the normal groups
+				      * (pgpolicy_group()), instead of failed */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 
@@ -110,6 +113,7 @@ struct pathgroup {
 	struct pathvec paths;        /* borrowed */
 	int priority;                /* sum of path priorities / count, as upstream shows */
 	enum pg_state status;
+	bool marginal;               /* a group of marginal paths, after every normal one */
 };
 VECTOR_DEFINE(pgvec, struct pathgroup *)
 
