@@ -173,10 +173,15 @@ static void after_load(struct daemon *d, struct multipath *mpp, struct strvec *f
 {
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		struct path *pp = mpp->paths.items[i];
-		bool out = pp->admin_failed || path_held_out(d, mpp, pp) ||
-			   (pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
-			    !path_state_usable(pp->state));
+		bool held = path_held_out(d, mpp, pp), out;
 
+		/* a held path now in service in its marginal group
+		 * (marginal_pathgroups) is what its checker says */
+		if (!held && pp->marginal && pp->state == PATH_DELAYED)
+			pp->state = pp->chk_state;
+		out = pp->admin_failed || held ||
+		      (pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
+		       !path_state_usable(pp->state));
 		pp->dmstate = PSTATE_ACTIVE;
 		if (out)
 			strvec_push_dup(fail, pp->dev_t);
