@@ -1,11 +1,11 @@
 #!/bin/bash
 # 71-marginal-pathgroups: with marginal_pathgroups on, a flaky path is not failed but moved to
 # a path group of its own, after the normal one, and comes back to its group once healed.
-# timeout: 300
+# timeout: 360
 #
 # One LUN, two paths (multibus: one group normally), fio random reads through the map, path 2
 # flaps (offline 300 ms of every 1100 ms, see 60-io-err-stat-flaky) for FLAP_S seconds with
-# io_err_stat on (sample 10 s, threshold 100 permille, recovery 60 s: the steps
+# io_err_stat on (sample 10 s, threshold 100 permille, recovery 90 s: the steps
 # below run while it is held, on a loaded host too):
 #   - path 2 ends in a second, last path group of its own, `%M` says marginal, `show paths`
 #     says ready, and once the flapping is over the kernel has it active (not failed);
@@ -22,7 +22,7 @@
 
 MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
 MULTIPATH=$MPT_TOP/build/bin/multipath
-SAMPLE=10 RECOVERY=60 POLL=2 FLAP_S=${FLAP_S:-20}
+SAMPLE=10 RECOVERY=90 POLL=2 FLAP_S=${FLAP_S:-20}
 
 vm_load_modules
 vm_start_udev
@@ -124,7 +124,8 @@ else
 	"$MPATHD" reconfigure >/dev/null
 	wait_for "[ \"\$(dm_groups flaky)\" = '$P1DEVT,$P2DEVT' ]" 20 0.5 ||
 		fail "fpin: $P2 not back in the group of $P1: $(dm_groups flaky)"
-	assert_contains "$(cat "$LOGDIR/multipathd.log")" "marginal_pathgroups fpin: FPIN notifications are not received"
+	wait_for "grep -q 'marginal_pathgroups fpin: FPIN notifications are not received' '$LOGDIR/multipathd.log'" 20 0.5 ||
+		fail "fpin: not said in the log"
 	if [ "$("$MPATHD" show io_err_stat | awk -v d="$P2DEVT" '$1 == d { print $6 }')" = held ]; then
 		wait_for "[ \"\$(dm_path_state flaky $P2DEVT)\" = F ]" 10 0.3 ||
 			fail "fpin: $P2 held but active in the kernel"
