@@ -232,26 +232,26 @@ static void test_marginal_decisions(void **state)
 		int mpg;
 		bool mark;
 	} marks[] = {
-		{false, MARGINAL_PG_OFF, false}, {false, MARGINAL_PG_ON, false},
-		{false, MARGINAL_PG_FPIN, false}, {true, MARGINAL_PG_OFF, false},
-		{true, MARGINAL_PG_ON, true},	  {true, MARGINAL_PG_FPIN, false}, /* as off */
+	    {false, MARGINAL_PG_OFF, false},  {false, MARGINAL_PG_ON, false},
+	    {false, MARGINAL_PG_FPIN, false}, {true, MARGINAL_PG_OFF, false},
+	    {true, MARGINAL_PG_ON, true},     {true, MARGINAL_PG_FPIN, false}, /* as off */
 	};
 	static const struct {
 		bool held, marked, in_mpg, out;
 	} outs[] = {
-		/* not held: never kept out, wherever it sits */
-		{false, false, false, false},
-		{false, true, true, false},
-		{false, false, true, false},
-		{false, true, false, false},
-		/* held: out (failed), as without marginal groups */
-		{true, false, false, true},
-		/* marked, but the regroup is not loaded yet */
-		{true, true, false, true},
-		/* still in a marginal group, the mark cleared (turned off) */
-		{true, false, true, true},
-		/* marked and in its marginal group: in service */
-		{true, true, true, false},
+	    /* not held: never kept out, wherever it sits */
+	    {false, false, false, false},
+	    {false, true, true, false},
+	    {false, false, true, false},
+	    {false, true, false, false},
+	    /* held: out (failed), as without marginal groups */
+	    {true, false, false, true},
+	    /* marked, but the regroup is not loaded yet */
+	    {true, true, false, true},
+	    /* still in a marginal group, the mark cleared (turned off) */
+	    {true, false, true, true},
+	    /* marked and in its marginal group: in service */
+	    {true, true, true, false},
 	};
 
 	(void)state;
@@ -346,16 +346,16 @@ static void test_ghost_delay(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_path_action_table),
-		cmocka_unit_test(test_check_interval),
-		cmocka_unit_test(test_prio_due),
-		cmocka_unit_test(test_no_path_retry_n),
-		cmocka_unit_test(test_no_path_retry_queue_fail),
-		cmocka_unit_test(test_best_active_group),
-		cmocka_unit_test(test_best_group_marginal),
-		cmocka_unit_test(test_marginal_decisions),
-		cmocka_unit_test(test_failback),
-		cmocka_unit_test(test_ghost_delay),
+	    cmocka_unit_test(test_path_action_table),
+	    cmocka_unit_test(test_check_interval),
+	    cmocka_unit_test(test_prio_due),
+	    cmocka_unit_test(test_no_path_retry_n),
+	    cmocka_unit_test(test_no_path_retry_queue_fail),
+	    cmocka_unit_test(test_best_active_group),
+	    cmocka_unit_test(test_best_group_marginal),
+	    cmocka_unit_test(test_marginal_decisions),
+	    cmocka_unit_test(test_failback),
+	    cmocka_unit_test(test_ghost_delay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
