@@ -73,9 +73,27 @@ static bool paths_have_tpg(const struct pathvec *paths)
 	return true;
 }
 
+/* Group the paths of mpp whose marginal mark is marginal into *pgs, sorted,
+ * their groups marked as such. */
+static int group_part(struct multipath *mpp, int policy, bool marginal, struct pgvec *pgs)
+{
+	for (size_t i = 0; i < mpp->paths.n; i++) {
+		struct path *pp = mpp->paths.items[i];
+
+		if (pp->marginal == marginal && group_add(pgs, policy, pp) < 0)
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < pgs->n; i++) {
+		pgs->items[i]->marginal = marginal;
+		pathgroup_update_priority(pgs->items[i]);
+	}
+	pgs_sort(pgs);
+	return 0;
+}
+
 int pgpolicy_group(struct multipath *mpp, int policy)
 {
-	struct pgvec pgs = {0};
+	struct pgvec pgs = {0}, marg = {0};
 
 	if (policy < PGP_FAILOVER || policy > PGP_GROUP_BY_TPG)
 		return -EINVAL;
@@ -84,19 +102,23 @@ int pgpolicy_group(struct multipath *mpp, int policy)
 		       mpp->alias[0] ? mpp->alias : mpp->wwid);
 		policy = PGP_GROUP_BY_PRIO;
 	}
-	for (size_t i = 0; i < mpp->paths.n; i++) {
-		if (group_add(&pgs, policy, mpp->paths.items[i]) < 0) {
-			pgvec_free_all(&pgs);
-			return -ENOMEM;
-		}
+	if (group_part(mpp, policy, false, &pgs) < 0 || group_part(mpp, policy, true, &marg) < 0)
+		goto fail;
+	/* the marginal groups last: the kernel tries them after all others */
+	for (size_t i = 0; i < marg.n; i++) {
+		if (pgvec_push(&pgs, marg.items[i]) < 0)
+			goto fail;
+		marg.items[i] = NULL;
 	}
-	for (size_t i = 0; i < pgs.n; i++)
-		pathgroup_update_priority(pgs.items[i]);
-	pgs_sort(&pgs);
+	pgvec_release(&marg);
 	map_free_pgs(mpp);
 	mpp->pgs = pgs;
 	mpp->nextpg = pgs.n ? 1 : 0;
 	return 0;
+fail:
+	pgvec_free_all(&marg);
+	pgvec_free_all(&pgs);
+	return -ENOMEM;
 }
 
 bool pgpolicy_alua_prio(const struct pathvec *paths)

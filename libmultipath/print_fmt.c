@@ -158,11 +158,12 @@ static int pw_serial(const void *obj, const struct print_ctx *ctx, struct strbuf
 	return strbuf_addstr(out, PP->serial);
 }
 
+/* marginal_pathgroups: "marginal" while the daemon has the path in a
+ * marginal group, else "normal" */
 static int pw_marginal(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
 {
-	(void)obj;
 	(void)ctx;
-	return strbuf_addstr(out, "normal");
+	return strbuf_addstr(out, PP->marginal ? "marginal" : "normal");
 }
 
 static int pw_map(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
@@ -535,13 +536,19 @@ static int gw_dm_st(const void *obj, const struct print_ctx *ctx, struct strbuf 
 	return strbuf_addstr(out, print_pg_state(PG->pg->status));
 }
 
+static int gw_marginal(const void *obj, const struct print_ctx *ctx, struct strbuf *out)
+{
+	(void)ctx;
+	return strbuf_addstr(out, PG->pg->marginal ? "marginal" : "normal");
+}
+
 #undef PG
 
 static const struct wildcard pg_wildcards[] = {
 	{'s', "selector", gw_selector},
 	{'p', "pri", gw_pri},
 	{'t', "dm_st", gw_dm_st},
-	{'M', "marginal_st", pw_marginal},
+	{'M', "marginal_st", gw_marginal},
 };
 
 #define NWC(t) (sizeof(t) / sizeof((t)[0]))
@@ -908,7 +915,7 @@ static int json_pg(const struct multipath *mpp, size_t g, const struct print_ctx
 	rc |= json_str(out, 9, "selector", mpp->selector ? mpp->selector : "", false);
 	rc |= json_int(out, 9, "pri", pg->priority);
 	rc |= json_str(out, 9, "dm_st", print_pg_state(pg->status), false);
-	rc |= json_str(out, 9, "marginal_st", "normal", false);
+	rc |= json_str(out, 9, "marginal_st", pg->marginal ? "marginal" : "normal", false);
 	rc |= json_int(out, 9, "group", (long)g + 1);
 	rc |= strbuf_addstr(out, "         \"paths\": [") < 0;
 	for (size_t i = 0; rc == 0 && i < pg->paths.n; i++) {

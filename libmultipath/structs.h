@@ -104,6 +104,9 @@ struct path {
 				      * standby or unavailable when the daemon found the
 				      * path: a ghost for ghost_delay until its first check */
 	int wwid_recheck;            /* recheck_wwid: enum path_wwid_recheck (path_wwid.h) */
+	bool marginal;               /* marginal_pathgroups on and io_err_stat holds it:
+				      * grouped apart, after the normal groups
+				      * (pgpolicy_group()), instead of failed */
 };
 VECTOR_DEFINE(pathvec, struct path *)
 
@@ -111,6 +114,7 @@ struct pathgroup {
 	struct pathvec paths;        /* borrowed */
 	int priority;                /* sum of path priorities / count, as upstream shows */
 	enum pg_state status;
+	bool marginal;               /* a group of marginal paths, after every normal one */
 };
 VECTOR_DEFINE(pgvec, struct pathgroup *)
 

@@ -338,14 +338,17 @@ static void show_map(const struct multipath *mpp, const char *action, bool with_
 		fputs(strbuf_str(&out), stdout);
 }
 
-/* Mark the path devt delayed in every map, if its checker found it usable. */
+/* Mark the path devt delayed in every map, if its checker found it usable
+ * and the kernel has it failed (a held path the daemon keeps in service in
+ * a marginal path group, marginal_pathgroups on, is shown as it is). */
 static void mark_delayed(struct mapvec *maps, const char *devt)
 {
 	for (size_t i = 0; i < maps->n; i++)
 		for (size_t k = 0; k < maps->items[i]->paths.n; k++) {
 			struct path *pp = maps->items[i]->paths.items[k];
 
-			if (!strcmp(pp->dev_t, devt) && path_state_usable(pp->state))
+			if (!strcmp(pp->dev_t, devt) && path_state_usable(pp->state) &&
+			    pp->dmstate == PSTATE_FAILED)
 				pp->state = PATH_DELAYED;
 		}
 }

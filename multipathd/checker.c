@@ -22,6 +22,7 @@
 #include <urcu.h>
 
 #include "checkers/checkers.h"
+#include "config/keywords.h"
 #include "config/propsel.h"
 #include "configure.h"
 #include "daemon.h"
@@ -68,15 +69,64 @@ struct tick {
 	struct strvec reprio;             /* devts to ask their priority again */
 	struct strvec recheck;            /* devts whose WWID is read again */
 	struct strvec status_due;         /* map names */
+	struct strvec regroup;            /* WWIDs: a marginal mark changed */
+	int marginal;                     /* marginal_pathgroups (MARGINAL_PG_*) */
 	int pending;
 };
+
+/* Does the table of mpp have pp in a marginal path group? */
+static bool path_in_marginal_pg(const struct multipath *mpp, const struct path *pp)
+{
+	for (size_t g = 0; mpp && g < mpp->pgs.n; g++) {
+		const struct pathgroup *pg = mpp->pgs.items[g];
+
+		for (size_t i = 0; pg->marginal && i < pg->paths.n; i++)
+			if (pg->paths.items[i] == pp)
+				return true;
+	}
+	return false;
+}
+
+bool path_held_out(struct daemon *d, const struct multipath *mpp, const struct path *pp)
+{
+	bool held = d->ies && io_err_stat_is_held(d->ies, pp->devt);
+
+	return policy_path_held_out(held, pp->marginal, held && path_in_marginal_pg(mpp, pp));
+}
 
 bool path_reinstate_allowed(struct daemon *d, const struct path *pp)
 {
 	/* recheck_wwid: not before its WWID is known to be the map's */
 	if (pp->wwid_recheck != WWID_RECHECK_NONE)
 		return false;
-	return !d->ies || !io_err_stat_is_held(d->ies, pp->devt);
+	return !path_held_out(d, pp->mpp, pp);
+}
+
+/*
+ * marginal_pathgroups: a path io_err_stat holds is marked marginal when the
+ * keyword is on (policy_marginal_mark()); the mark goes when io_err_stat
+ * lets the path go (good verdict, `reinstate path`, no other usable path,
+ * the feature turned off) or the keyword is turned off. A changed mark
+ * regroups the map: its WWID goes to t->regroup. Full passes, under
+ * vecs.lock; nothing to do while the keyword is off and no path is marked.
+ */
+static void marginal_sync(struct daemon *d, struct tick *t, struct path *pp)
+{
+	bool want;
+
+	if (!pp->mpp || (t->marginal != MARGINAL_PG_ON && !pp->marginal))
+		return;
+	want = policy_marginal_mark(d->ies && io_err_stat_is_held(d->ies, pp->devt), t->marginal);
+	if (want == pp->marginal)
+		return;
+	pp->marginal = want;
+	mp_log(2, "%s: %s: %s", pp->mpp->alias, pp->dev,
+	       want ? "marginal: moved to a path group after the others"
+		    : "no longer marginal: back in its path group");
+	for (size_t i = 0; i < t->regroup.n; i++)
+		if (!strcmp(t->regroup.items[i], pp->wwid))
+			return;
+	strvec_push_dup(&t->regroup, pp->wwid); /* -ENOMEM: a later reload */
 }
 
 /* A map with no usable path left gets its held paths back at once: a
@@ -311,6 +361,8 @@ static void tick_locked(struct daemon *d, struct tick *t)
 	for (size_t i = 0; i < d->vecs.paths.n; i++) {
 		struct path *pp = d->vecs.paths.items[i];
 
+		if (t->full)
+			marginal_sync(d, t, pp);
 		if (t->full || pp->check_running)
 			path_tick(d, t, pp);
 	}
@@ -564,6 +616,7 @@ static void tick_release(struct tick *t)
 	strvec_free_all(&t->reprio);
 	strvec_free_all(&t->recheck);
 	strvec_free_all(&t->status_due);
+	strvec_free_all(&t->regroup);
 }
 
 /* One pass (full or pending, see struct tick); returns the number of
@@ -577,6 +630,7 @@ static int checker_tick(struct daemon *d, bool full)
 	t.poll = rcu_dereference(d->conf)->defaults.polling_interval;
 	t.max_poll = rcu_dereference(d->conf)->defaults.max_polling_interval;
 	t.recheck_wwid = rcu_dereference(d->conf)->defaults.recheck_wwid == YN_YES;
+	t.marginal = rcu_dereference(d->conf)->defaults.marginal_pathgroups;
 	rcu_read_unlock();
 	if (t.poll < 1)
 		t.poll = 1;
@@ -594,6 +648,8 @@ static int checker_tick(struct daemon *d, bool full)
 	pthread_mutex_unlock(&d->vecs.lock);
 	send_msgs(d, &t);
 	hand_over(d, &t);
+	for (size_t i = 0; i < t.regroup.n; i++)
+		dispatch_post(d, JOB_UPDATE_MAP, t.regroup.items[i], false, 0);
 	maps_sync_status(d, &t.status_due);
 	pending = t.pending;
 	tick_release(&t);

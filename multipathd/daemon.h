@@ -210,8 +210,14 @@ int checker_loop_start(struct daemon *d);
  * threads, waiting for running ones until deadline (CLOCK_REALTIME). False
  * when one is still blocked on its device (nothing shared may be freed). */
 bool checker_workers_stop(struct daemon *d, const struct timespec *deadline);
-/* The reinstate seam: may the path go back into service? Under vecs.lock. */
+/* The reinstate seam: may the path go back into service? Under vecs.lock.
+ * !path_held_out(d, pp->mpp, pp). */
 bool path_reinstate_allowed(struct daemon *d, const struct path *pp);
+/* Must pp stay failed in the kernel in map mpp (its map, or the map about
+ * to be published): io_err_stat holds it and it is not a marked marginal
+ * path sitting in a marginal group of mpp (policy_path_held_out()). Under
+ * vecs.lock. */
+bool path_held_out(struct daemon *d, const struct multipath *mpp, const struct path *pp);
 
 /* dmevents.c */
 int dmevents_start(struct daemon *d);

@@ -176,10 +176,15 @@ static void after_load(struct daemon *d, struct multipath *mpp, struct strvec *f
 {
 	for (size_t i = 0; i < mpp->paths.n; i++) {
 		struct path *pp = mpp->paths.items[i];
-		bool out = pp->admin_failed || !path_reinstate_allowed(d, pp) ||
-			   (pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
-			    !path_state_usable(pp->state));
+		bool held = path_held_out(d, mpp, pp), out;
 
+		/* a held path now in service in its marginal group
+		 * (marginal_pathgroups) is what its checker says */
+		if (!held && pp->marginal && pp->state == PATH_DELAYED)
+			pp->state = pp->chk_state;
+		out = pp->admin_failed || held ||
+		      (pp->state != PATH_UNCHECKED && pp->state != PATH_PENDING &&
+		       !path_state_usable(pp->state));
 		pp->dmstate = PSTATE_ACTIVE;
 		if (out)
 			strvec_push_dup(fail, pp->dev_t);
@@ -825,8 +830,31 @@ static bool path_is_last_usable(const struct path *pp)
 	return true;
 }
 
+/* marginal_pathgroups, read under RCU. */
+static int marginal_pathgroups(struct daemon *d)
+{
+	int v;
+
+	rcu_read_lock();
+	v = rcu_dereference(d->conf)->defaults.marginal_pathgroups;
+	rcu_read_unlock();
+	return v;
+}
+
+/* marginal_pathgroups fpin needs FC fabric notifications (FPIN), which this
+ * daemon does not receive: said once at the start and at each reconfigure. */
+static void ies_note_fpin(struct daemon *d)
+{
+	if (marginal_pathgroups(d) == MARGINAL_PG_FPIN)
+		mp_log(2, "marginal_pathgroups fpin: FPIN notifications are not received, "
+			  "treated as off (io_err_stat holds flaky paths out of service)");
+}
+
 /* A failure the kernel saw: io_err_stat counts it; a flaky path is failed
- * (it is held) unless it is the map's last usable one. */
+ * (it is held) unless it is the map's last usable one. With
+ * marginal_pathgroups on it is marked marginal instead and its map
+ * regrouped: it stays failed (held out) only until the regroup is loaded,
+ * then the checker reinstates it in its marginal group. */
 static int path_failed_event(struct daemon *d, struct path *pp, char *map, size_t size)
 {
 	struct ies_params p;
@@ -839,6 +867,13 @@ static int path_failed_event(struct daemon *d, struct path *pp, char *map, size_
 	if (io_err_stat_path_failed(d->ies, pp->devt, node, &p, path_is_last_usable(pp)) !=
 	    IES_FLAKY)
 		return IES_COUNTED;
+	if (policy_marginal_mark(true, marginal_pathgroups(d))) {
+		pp->marginal = true;
+		mp_log(2, "%s: %s: marginal: moved to a path group after the others",
+		       pp->mpp->alias, pp->dev);
+		dispatch_post(d, JOB_UPDATE_MAP, pp->wwid, false, 0);
+		return IES_COUNTED;
+	}
 	pp->state = PATH_DELAYED;
 	strlcpy_trunc(map, pp->mpp->alias, size);
 	return IES_FLAKY;
@@ -950,6 +985,7 @@ int maps_initial_setup(struct daemon *d)
 	rc = collect_wwids(d, &wwids);
 	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
+	ies_note_fpin(d);
 	if (rc == 0)
 		update_wwids(d, &wwids, UPD_SETUP);
 	strvec_free_all(&wwids);
@@ -1058,6 +1094,7 @@ static void ies_refresh_params(struct daemon *d)
 {
 	struct ies_params p;
 
+	ies_note_fpin(d);
 	if (!d->ies)
 		return;
 	pthread_mutex_lock(&d->vecs.lock);

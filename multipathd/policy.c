@@ -83,13 +83,18 @@ static bool group_usable(const struct pathgroup *pg)
 int policy_best_group(const struct multipath *mpp)
 {
 	int best = 0, best_prio = 0;
+	bool best_marginal = false;
 
 	for (size_t g = 0; g < mpp->pgs.n; g++) {
 		const struct pathgroup *pg = mpp->pgs.items[g];
+		/* a normal group beats any marginal one */
+		bool better = best == 0 || (best_marginal && !pg->marginal) ||
+			      (best_marginal == pg->marginal && pg->priority > best_prio);
 
-		if (group_usable(pg) && (best == 0 || pg->priority > best_prio)) {
+		if (group_usable(pg) && better) {
 			best = (int)g + 1;
 			best_prio = pg->priority;
+			best_marginal = pg->marginal;
 		}
 	}
 	return best;
@@ -132,6 +137,16 @@ bool policy_failback(int failback, int active, int best, bool returned, long now
 		return false;
 	*deadline = 0;
 	return true;
+}
+
+bool policy_marginal_mark(bool held, int marginal_pathgroups)
+{
+	return held && marginal_pathgroups == MARGINAL_PG_ON;
+}
+
+bool policy_path_held_out(bool held, bool marked, bool in_marginal_pg)
+{
+	return held && !(marked && in_marginal_pg);
 }
 
 /* A path that cannot take IO before a group switch (see policy.h). */

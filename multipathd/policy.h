@@ -69,7 +69,9 @@ enum queue_action policy_no_path_retry(int no_path_retry, int usable, int poll, 
 /*
  * The path group (1-based) the map should use: the one with the highest
  * priority among those with a usable path (the first of equals), 0 when no
- * group has one. Group priorities must be up to date.
+ * group has one. A marginal group (pg->marginal) is chosen only when no
+ * normal group has a usable path, whatever its priority. Group priorities
+ * must be up to date.
  */
 int policy_best_group(const struct multipath *mpp);
 
@@ -86,6 +88,25 @@ int policy_active_group(const struct multipath *mpp);
  */
 bool policy_failback(int failback, int active, int best, bool returned, long now,
 		     long *deadline);
+
+/*
+ * marginal_pathgroups (MARGINAL_PG_*): is a path that io_err_stat holds
+ * (held) marked marginal, i.e. grouped apart after the normal groups and
+ * left in service, instead of failed in the kernel? Only with "on": "fpin"
+ * needs FC fabric notifications this daemon does not receive, so it is
+ * treated as off.
+ */
+bool policy_marginal_mark(bool held, int marginal_pathgroups);
+
+/*
+ * Must a path stay out of service (failed in the kernel, its reinstatement
+ * refused)? held: io_err_stat holds it; marked: its marginal mark;
+ * in_marginal_pg: the map's loaded table has it in a marginal group. A
+ * held path is in service only when it is marked and already sits in a
+ * marginal group (until the regroup is loaded it stays out); a path not
+ * held is never kept out by io_err_stat.
+ */
+bool policy_path_held_out(bool held, bool marked, bool in_marginal_pg);
 
 enum ghost_verdict {
 	GHOST_CREATE,  /* create the map now: ghost_delay off, or an active path */

@@ -38,7 +38,7 @@ static struct path *add(const char *dev, const char *serial, const char *node, i
 	return pp;
 }
 
-/* The groups as "prio:dev,dev|prio:dev|..." */
+/* The groups as "prio:dev,dev|prio:dev|...", a marginal group as "m<prio>:..." */
 static const char *layout(void)
 {
 	struct strbuf *sb = &layout_sb;
@@ -47,7 +47,7 @@ static const char *layout(void)
 	for (size_t g = 0; g < fx.mpp->pgs.n; g++) {
 		const struct pathgroup *pg = fx.mpp->pgs.items[g];
 
-		strbuf_addf(sb, "%s%d:", g ? "|" : "", pg->priority);
+		strbuf_addf(sb, "%s%s%d:", g ? "|" : "", pg->marginal ? "m" : "", pg->priority);
 		for (size_t i = 0; i < pg->paths.n; i++)
 			strbuf_addf(sb, "%s%s", i ? "," : "", pg->paths.items[i]->dev);
 	}
@@ -240,6 +240,35 @@ static void test_regroup_and_errors(void **state)
 	assert_int_equal(fx.mpp->nextpg, 3);
 }
 
+/* marginal paths: grouped apart by the same policy, after every normal group */
+static void test_marginal(void **state)
+{
+	(void)state;
+	add_mixed();
+	fx.mpp->paths.items[1]->marginal = true; /* sdb, priority 50 */
+	fx.mpp->paths.items[2]->marginal = true; /* sdc, 10 */
+	/* sdb is the highest-priority path, yet its group comes last */
+	assert_layout(PGP_FAILOVER, "50:sdd|10:sda|1:sde|m50:sdb|m10:sdc");
+	assert_layout(PGP_MULTIBUS, "20:sda,sdd,sde|m30:sdb,sdc");
+	/* S1 {sda} 10, S2 {sde} 1, S3 {sdd} 50; marginal S2 {sdb}, S1 {sdc} */
+	assert_layout(PGP_GROUP_BY_SERIAL, "50:sdd|10:sda|1:sde|m50:sdb|m10:sdc");
+	assert_layout(PGP_GROUP_BY_PRIO, "50:sdd|10:sda|1:sde|m50:sdb|m10:sdc");
+	/* nodeA {sda, sdd, sde} 20; marginal nodeB {sdb, sdc} 30 */
+	assert_layout(PGP_GROUP_BY_NODE_NAME, "20:sda,sdd,sde|m30:sdb,sdc");
+	/* group_by_tpg: a TPG split between normal and marginal paths */
+	for (size_t i = 0; i < fx.mpp->paths.n; i++)
+		fx.mpp->paths.items[i]->tpg_id = (int)i % 2;
+	assert_layout(PGP_GROUP_BY_TPG, "50:sdd|5:sda,sde|m50:sdb|m10:sdc");
+	/* every path marginal: only marginal groups, the first one is used */
+	for (size_t i = 0; i < fx.mpp->paths.n; i++)
+		fx.mpp->paths.items[i]->marginal = true;
+	assert_layout(PGP_GROUP_BY_PRIO, "m50:sdb,sdd|m10:sda,sdc|m1:sde");
+	/* the marks cleared: the usual groups again, none marginal */
+	for (size_t i = 0; i < fx.mpp->paths.n; i++)
+		fx.mpp->paths.items[i]->marginal = false;
+	assert_layout(PGP_GROUP_BY_PRIO, "50:sdb,sdd|10:sda,sdc|1:sde");
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -268,6 +297,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_ties_stable, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_down_paths, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_regroup_and_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_marginal, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

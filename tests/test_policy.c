@@ -191,6 +191,79 @@ static void test_best_active_group(void **state)
 	assert_int_equal(policy_active_group(m), 0);
 }
 
+/* marginal groups: chosen only when no normal group has a usable path */
+static void test_best_group_marginal(void **state)
+{
+	static struct pathgroup g3;
+	static struct path p4, *g3p[1] = {&p4};
+	static struct pathgroup *pgs[3] = {&groups[0], &groups[1], &g3};
+	struct multipath *m;
+
+	(void)state;
+	/* group 1 marginal with the higher priority: 2 is best */
+	m = two_groups(50, 10, PGSTATE_ENABLED, PGSTATE_ACTIVE);
+	groups[0].marginal = true;
+	assert_int_equal(policy_best_group(m), 2);
+	/* group 2's paths fail: the marginal group is better than none */
+	paths[2].state = PATH_DOWN;
+	paths[3].dmstate = PSTATE_FAILED;
+	assert_int_equal(policy_best_group(m), 1);
+	/* and back */
+	paths[2].state = PATH_UP;
+	assert_int_equal(policy_best_group(m), 2);
+	/* both marginal: the usual priority order among them */
+	groups[1].marginal = true;
+	assert_int_equal(policy_best_group(m), 1);
+	/* a third, normal group of the lowest priority wins over both */
+	p4 = (struct path){.state = PATH_GHOST, .dmstate = PSTATE_ACTIVE};
+	g3 = (struct pathgroup){.paths = {g3p, 1, 1}, .priority = 1, .status = PGSTATE_ENABLED};
+	m->pgs = (struct pgvec){pgs, 3, 3};
+	assert_int_equal(policy_best_group(m), 3);
+	p4.state = PATH_DOWN;
+	assert_int_equal(policy_best_group(m), 1);
+	groups[0].marginal = groups[1].marginal = false;
+}
+
+/* marginal_pathgroups: mark a held path, and whether it stays out of service */
+static void test_marginal_decisions(void **state)
+{
+	static const struct {
+		bool held;
+		int mpg;
+		bool mark;
+	} marks[] = {
+	    {false, MARGINAL_PG_OFF, false},  {false, MARGINAL_PG_ON, false},
+	    {false, MARGINAL_PG_FPIN, false}, {true, MARGINAL_PG_OFF, false},
+	    {true, MARGINAL_PG_ON, true},     {true, MARGINAL_PG_FPIN, false}, /* as off */
+	};
+	static const struct {
+		bool held, marked, in_mpg, out;
+	} outs[] = {
+	    /* not held: never kept out, wherever it sits */
+	    {false, false, false, false},
+	    {false, true, true, false},
+	    {false, false, true, false},
+	    {false, true, false, false},
+	    /* held: out (failed), as without marginal groups */
+	    {true, false, false, true},
+	    /* marked, but the regroup is not loaded yet */
+	    {true, true, false, true},
+	    /* still in a marginal group, the mark cleared (turned off) */
+	    {true, false, true, true},
+	    /* marked and in its marginal group: in service */
+	    {true, true, true, false},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (policy_marginal_mark(marks[i].held, marks[i].mpg) != marks[i].mark)
+			fail_msg("mark row %zu", i);
+	for (size_t i = 0; i < sizeof(outs) / sizeof(outs[0]); i++)
+		if (policy_path_held_out(outs[i].held, outs[i].marked, outs[i].in_mpg) !=
+		    outs[i].out)
+			fail_msg("held_out row %zu", i);
+}
+
 static void test_failback(void **state)
 {
 	long dl = 0;
@@ -273,14 +346,16 @@ static void test_ghost_delay(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_path_action_table),
-		cmocka_unit_test(test_check_interval),
-		cmocka_unit_test(test_prio_due),
-		cmocka_unit_test(test_no_path_retry_n),
-		cmocka_unit_test(test_no_path_retry_queue_fail),
-		cmocka_unit_test(test_best_active_group),
-		cmocka_unit_test(test_failback),
-		cmocka_unit_test(test_ghost_delay),
+	    cmocka_unit_test(test_path_action_table),
+	    cmocka_unit_test(test_check_interval),
+	    cmocka_unit_test(test_prio_due),
+	    cmocka_unit_test(test_no_path_retry_n),
+	    cmocka_unit_test(test_no_path_retry_queue_fail),
+	    cmocka_unit_test(test_best_active_group),
+	    cmocka_unit_test(test_best_group_marginal),
+	    cmocka_unit_test(test_marginal_decisions),
+	    cmocka_unit_test(test_failback),
+	    cmocka_unit_test(test_ghost_delay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -263,6 +263,9 @@ static void test_path_wildcards(void **state)
 	model_build(&m);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_string_equal(path_cell(&m, cases[i].path, cases[i].fmt, &out), cases[i].text);
+	/* marginal_pathgroups: a marked path */
+	m.pv.items[1]->marginal = true;
+	assert_string_equal(path_cell(&m, 1, "%M", &out), "marginal");
 	model_free(&m);
 }
 
@@ -352,6 +355,13 @@ static void test_pg_wildcards(void **state)
 	assert_string_equal(strbuf_str(&out), "selector      |pri|dm_st  |marginal_st\n"
 					      "service-time 0|50 |active |normal     \n"
 					      "service-time 0|10 |enabled|normal     \n");
+	/* a group of marginal paths */
+	strbuf_reset(&out);
+	m.mv.items[0]->pgs.items[1]->marginal = true;
+	assert_int_equal(print_pgs_fmt("%p|%M", m.mv.items[0], &CTX, false, &out), 0);
+	assert_string_equal(strbuf_str(&out), "pri|marginal_st\n"
+					      "50 |normal     \n"
+					      "10 |marginal   \n");
 	model_free(&m);
 }
 
