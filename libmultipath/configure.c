@@ -80,7 +80,11 @@ static void select_path_props(const struct config *conf, struct path *pp)
 	}
 	pp->checker_timeout = propsel_int(&src, KW_CHECKER_TIMEOUT, NULL);
 	if (autodetect(&src, KW_DETECT_PRIO, KW_PRIO, pp->tpgs > 0 || pp->ana)) {
-		strlcpy_trunc(pp->prio_name, pp->ana ? "ana" : "alua", sizeof(pp->prio_name));
+		/* the kernel's device handler keeps the ALUA state in sysfs:
+		 * no command per ask (multipath-tools 0.9.4 picks it too) */
+		const char *name = pp->ana ? "ana" : prio_sysfs_alua_state(pp) >= 0 ? "sysfs" : "alua";
+
+		strlcpy_trunc(pp->prio_name, name, sizeof(pp->prio_name));
 		pp->prio_args[0] = '\0';
 		mp_log(3, "%s: prio = %s (setting: storage device autodetected)", src.name,
 		       pp->prio_name);

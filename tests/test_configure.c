@@ -501,7 +501,8 @@ static int lun0_teardown(void **state)
 }
 
 /* create / no-op / reload / rename, as planned against the kernel's map. */
-/* detect_prio: alua for SCSI with TPGS, ana for NVMe with ANA; a choice in
+/* detect_prio: sysfs for SCSI with TPGS whose kernel handler shows the ALUA
+ * state, else alua; ana for NVMe with ANA; a choice in
  * overrides or multipaths is kept; detect_checker: tur for TPGS only. */
 static void test_autodetect(void **state)
 {
@@ -525,6 +526,14 @@ static void test_autodetect(void **state)
 	configure_path_props(conf, pp);
 	assert_string_equal(pp->prio_name, "alua");
 	assert_string_equal(pp->checker_name, "tur");
+	/* the kernel's handler shows the state: sysfs, as 0.9.4 picks */
+	sys_put("block/sdq/device/access_state", "active/non-optimized");
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "sysfs");
+	sys_put("block/sdq/device/access_state", "no such state");
+	configure_path_props(conf, pp);
+	assert_string_equal(pp->prio_name, "alua");
+	sys_put("block/sdq/device/access_state", NULL);
 	pp->tpgs = 0;
 	pp->ana = true;
 	configure_path_props(conf, pp);
