@@ -64,6 +64,8 @@ BEGIN {
 	K[++n] = "mp_create_cpu";    L[n] = "`multipath` creating all maps (its CPU, user+sys)"; U[n] = "CPU s"; G[n] = ""
 	K[++n] = "mp_noop_s";        L[n] = "`multipath` again, no-op (wall)"; U[n] = "s"; G[n] = "<= 0.5x"
 	K[++n] = "mp_noop_cpu";      L[n] = "`multipath` again, no-op (its CPU)"; U[n] = "CPU s"; G[n] = ""
+	K[++n] = "d_warm_s";         L[n] = "multipathd start (maps present) -> all paths ready"; U[n] = "s"; G[n] = "<= 0.5x"
+	K[++n] = "d_warm_cpu";       L[n] = "multipathd CPU from that start to all ready"; U[n] = "CPU s"; G[n] = ""
 	K[++n] = "d_start_s";        L[n] = "multipathd start (no map) -> all maps and paths ready"; U[n] = "s"; G[n] = "<= 0.5x"
 	K[++n] = "d_start_cpu";      L[n] = "multipathd CPU from its start to all ready"; U[n] = "CPU s"; G[n] = ""
 	K[++n] = "d_rss_mib";        L[n] = "multipathd RSS, settled (VmRSS)"; U[n] = "MiB"; G[n] = "<= 0.5x"

@@ -6,7 +6,9 @@
 #   daemon   multipathd started with no map present, until every map exists and every path
 #            is active in dm and ready by its checker; RSS 10 s later;
 # and then, for each implementation again,
-#   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`.
+#   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`;
+#   warm     multipathd started with those maps present (as after a boot whose initramfs or
+#            `multipath` made them), until every path is active in dm and ready.
 # In the first BENCH_FULL_RUNS runs (default 1), the daemon step also takes, with the same
 # daemon:
 #   idle     CPU seconds per minute over BENCH_IDLE_S (60) with nothing happening;
@@ -19,7 +21,7 @@
 # Runs after the first are made only while the time budget (BENCH_BUDGET_S) allows another.
 #
 # Figures (raw.tsv keys; the host's table has their labels):
-#   mp_create_s mp_create_cpu mp_noop_s mp_noop_cpu d_start_s d_start_cpu d_rss_mib d_hwm_mib d_idle_cpm d_flap_cpm
+#   mp_create_s mp_create_cpu mp_noop_s mp_noop_cpu d_warm_s d_warm_cpu d_start_s d_start_cpu d_rss_mib d_hwm_mib d_idle_cpm d_flap_cpm
 #   d_flap_recover_s reconf_s_r1 reconf_s_r2 io_setup_r1 io_destroy_r1 io_submit_r1 io_setup_r2 io_destroy_r2
 #   io_submit_r2
 
@@ -61,8 +63,27 @@ scale_cli() {
 	if [ "$n" = "$BENCH_LUNS" ] && [ "$(bmaps_count)" = "$BENCH_LUNS" ]; then
 		brecord mp_noop_s "$B_TOOL" "$run" "$took"
 		brecord mp_noop_cpu "$B_TOOL" "$run" "$cpu"
+		scale_daemon_warm "$run"
 	fi
 	bmaps_remove_all
+}
+
+# scale_daemon_warm RUN : start the daemon with every map present; record the time until
+# every path is ready, and its CPU; stop it (the maps stay).
+scale_daemon_warm() {
+	local run=$1 took cpu
+	bstep "$B_NAME: multipathd start with the $BENCH_LUNS maps present, until all paths are ready (run $run)..."
+	bdaemon_start "multipathd-$B_TOOL-$run-warm.log"
+	if bwait_all_ready "${BENCH_READY_TIMEOUT:-1200}"; then
+		took=$(bsecs_since "$B_DT0")
+		cpu=$(awk -v t="$(bproc_ticks "$B_DPID")" -v k="$B_TCK" 'BEGIN { printf "%.2f", t / k }')
+		brecord d_warm_s "$B_TOOL" "$run" "$took"
+		brecord d_warm_cpu "$B_TOOL" "$run" "$cpu"
+		bstep "  $B_NAME: all ready ${took}s after the start (daemon CPU ${cpu} s)"
+	else
+		bnote "$B_NAME multipathd with maps present (run $run): not all paths ready after ${BENCH_READY_TIMEOUT:-1200} s; see multipathd-$B_TOOL-$run-warm.log"
+	fi
+	bdaemon_stop
 }
 
 # scale_daemon_start RUN : start the daemon with no map present; record the time until all
