@@ -224,37 +224,70 @@ static int line_add(struct strbuf *out, const char *wwid, const struct prkey *k)
 		       : 0;
 }
 
-/* text with wwid's first entry replaced by k (commented out for key 0);
- * *changed tells whether anything differs. */
+/* A line of wwid's commented out by an unset ("#x..." / "#X..."). */
+static bool line_is_unset(const char *line, size_t len, const char *wwid)
+{
+	struct prkey k;
+
+	return len > 1 && line[0] == '#' && (line[1] == 'x' || line[1] == 'X') &&
+	       line_is(line + 1, len - 1, wwid, &k);
+}
+
+/* The offset of the line of text that the update of wwid rewrites: its
+ * entry, or for a set (key) without one, a line an unset commented out,
+ * as multipath-tools 0.9.4 reuses it. -1: none. */
+static long target_line(const struct strbuf *text, const char *wwid, bool key)
+{
+	const char *base = strbuf_str(text), *end = base + text->len;
+
+	for (int pass = 0; pass < (key ? 2 : 1); pass++) {
+		for (const char *p = base; p < end;) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			struct prkey old;
+
+			if (pass == 0 ? line_is(p, len, wwid, &old) : line_is_unset(p, len, wwid))
+				return (long)(p - base);
+			p += len + 1;
+		}
+	}
+	return -1;
+}
+
+/* text with wwid's line rewritten for k (commented out for key 0), or k's
+ * line appended; *changed tells whether anything differs. */
 static int text_update(const struct strbuf *text, const char *wwid, const struct prkey *k,
 		       struct strbuf *out, bool *changed)
 {
 	const char *p = strbuf_str(text), *end = p + text->len;
-	bool done = false;
+	long target = target_line(text, wwid, k->key != 0);
+	STRBUF_AUTO(line);
 	int rc = 0;
 
 	if (text->len == 0 && strbuf_addstr(out, prkeys_header) < 0)
 		return -ENOMEM;
-	while (rc == 0 && p < end) {
+	if (k->key)
+		rc = line_add(&line, wwid, k);
+	for (const char *base = p; rc == 0 && p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		struct prkey old;
 
-		if (!done && line_is(p, len, wwid, &old)) {
-			done = true;
-			if (k->key)
-				rc = line_add(out, wwid, k);
-			else if (strbuf_addch(out, '#') < 0 || strbuf_add(out, p + 1, len - 1) < 0 ||
-				 strbuf_addch(out, '\n') < 0)
-				rc = -ENOMEM;
-			*changed = k->key != old.key || k->aptpl != old.aptpl;
-		} else if (strbuf_add(out, p, len) < 0 || strbuf_addch(out, '\n') < 0) {
-			rc = -ENOMEM;
+		if (p - base != target) {
+			rc = strbuf_add(out, p, len) < 0 || strbuf_addch(out, '\n') < 0 ? -ENOMEM : 0;
+		} else if (k->key) {
+			rc = strbuf_addstr(out, strbuf_str(&line)) < 0 ? -ENOMEM : 0;
+			*changed = line.len != len + 1 || memcmp(p, strbuf_str(&line), len);
+		} else {
+			rc = strbuf_addch(out, '#') < 0 || strbuf_add(out, p + 1, len - 1) < 0 ||
+					     strbuf_addch(out, '\n') < 0
+				     ? -ENOMEM
+				     : 0;
+			*changed = true;
 		}
 		p += len + 1;
 	}
-	if (rc == 0 && !done && k->key) {
-		rc = line_add(out, wwid, k);
+	if (rc == 0 && target < 0 && k->key) {
+		rc = strbuf_addstr(out, strbuf_str(&line)) < 0 ? -ENOMEM : 0;
 		*changed = true;
 	}
 	return rc;

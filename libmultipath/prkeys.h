@@ -14,7 +14,8 @@
  * working: a header of comment lines, then one "KEY WWID" line per map,
  * KEY written as "0x" and 16 hex digits, "0X" instead of "0x" when the key
  * has APTPL set. A removed key is commented out ('#' over its first
- * character), as multipath-tools does. Lines starting with '#', blank
+ * character), and a key set again for that WWID later takes that line
+ * back, as multipath-tools does. Lines starting with '#', blank
  * lines and lines that do not parse are skipped when reading and kept as
  * they are when the file is rewritten. Reading takes any key the syntax
  * above accepts (multipath-tools 0.9.4 reads only what it writes).
@@ -53,7 +54,8 @@ const char *prkey_format(const struct prkey *k, char *buf, size_t size);
 int prkeys_file_get(const char *file, const char *wwid, struct prkey *out);
 
 /*
- * Set the key of wwid in file: its line is rewritten in place, or appended;
+ * Set the key of wwid in file: its line is rewritten in place (or the line
+ * an unset commented out), or appended;
  * key 0 comments its line out (nothing to do when it has none). The file
  * (mode 0600, with the header) and its directories are created when
  * missing. Returns 0, -EINVAL (bad wwid) or -errno (the file is unchanged).

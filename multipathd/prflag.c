@@ -286,15 +286,23 @@ bool prflag_stop(struct daemon *d, const struct timespec *deadline)
 		return true;
 	if (!workq_stop(st->q, deadline))
 		return false;
+	/* the hooks look at d->pr under vecs.lock: a dispatcher that did not
+	 * stop in time must not find the freed state (one stuck holding the
+	 * lock keeps it: nothing is freed then) */
+	if (pthread_mutex_timedlock(&d->vecs.lock, deadline) != 0) {
+		st->q = NULL;
+		return false;
+	}
+	d->pr = NULL;
+	pthread_mutex_unlock(&d->vecs.lock);
 	prflag_vec_release(&st->maps);
 	free(st);
-	d->pr = NULL;
 	return true;
 }
 
 static void post(struct daemon *d, const char *key, const char *what)
 {
-	int rc = d->pr ? workq_post(d->pr->q, key, true) : -ESHUTDOWN;
+	int rc = d->pr && d->pr->q ? workq_post(d->pr->q, key, true) : -ESHUTDOWN;
 
 	if (rc < 0)
 		mp_log(3, "%s: %s not queued: %s", key, what, errno_desc(-rc));

@@ -45,8 +45,10 @@ enum { PRFLAG_WORKERS = 2 };
 int prflag_start(struct daemon *d);
 
 /* Stop the queue (waiting items dropped, running ones waited for until
- * deadline, CLOCK_REALTIME) and free d->pr. false: a worker is still in
- * SG_IO, nothing was freed. NULL d->pr: true. */
+ * deadline, CLOCK_REALTIME) and free d->pr, cleared under vecs.lock (a
+ * dispatcher not joined in time then posts nothing). false: a worker is
+ * still in SG_IO, or vecs.lock was not free by the deadline; nothing was
+ * freed. NULL d->pr: true. After the checker thread is joined. */
 bool prflag_stop(struct daemon *d, const struct timespec *deadline);
 
 /* A map object was published: check its key's registration if it is new

@@ -154,15 +154,27 @@ static void test_set_get_unset(void **state)
 	assert_string_equal(slurp(file), HEADER "#X0000000000000789 3600a\n"
 					      "0x0000000000000005 3600b\n");
 	assert_int_equal(prkeys_file_get(file, "3600a", &k), -ENOENT);
-	/* set again after an unset: a new line, the comment stays */
-	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x77, false}), 0);
-	assert_string_equal(slurp(file), HEADER "#X0000000000000789 3600a\n"
-					      "0x0000000000000005 3600b\n"
-					      "0x0000000000000077 3600a\n");
 	/* unset of a WWID without a line: nothing changes */
 	assert_int_equal(prkeys_file_set(file, "3600c", &(struct prkey){0}), 0);
 	assert_int_equal(prkeys_file_get(file, "3600b", &k), 0);
 	assert_true(k.key == 5);
+	/* set again after an unset: the commented line is taken back, as
+	 * multipath-tools 0.9.4 does (seen in VM scenario 71) */
+	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x77, false}), 0);
+	assert_string_equal(slurp(file), HEADER "0x0000000000000077 3600a\n"
+					      "0x0000000000000005 3600b\n");
+	/* an active line wins over a commented one; unchanged: not rewritten */
+	spew(file, HEADER "#x0000000000000001 3600a\n0x0000000000000002 3600a\n");
+	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x3, false}), 0);
+	assert_string_equal(slurp(file), HEADER "#x0000000000000001 3600a\n"
+					      "0x0000000000000003 3600a\n");
+	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0}), 0);
+	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0}), 0);
+	assert_string_equal(slurp(file), HEADER "#x0000000000000001 3600a\n"
+					      "#x0000000000000003 3600a\n");
+	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x4, true}), 0);
+	assert_string_equal(slurp(file), HEADER "0X0000000000000004 3600a\n"
+					      "#x0000000000000003 3600a\n");
 	/* the file is root's only, as 0.9.4 makes it */
 	{
 		struct stat st;
