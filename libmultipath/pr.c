@@ -44,8 +44,7 @@ void pr_cdb_register_ignore(uint8_t cdb[10])
 	cdb[8] = PR_OUT_PARAM_LEN;
 }
 
-void pr_param_register(uint8_t param[PR_OUT_PARAM_LEN], uint64_t key, bool aptpl,
-		       bool all_tg_pt)
+void pr_param_register(uint8_t param[PR_OUT_PARAM_LEN], uint64_t key, bool aptpl, bool all_tg_pt)
 {
 	memset(param, 0, PR_OUT_PARAM_LEN);
 	/* bytes 0-7 reservation key: ignored by this service action */

@@ -19,13 +19,13 @@
 /* The header multipath-tools 0.9.4 writes (observed), kept byte for byte
  * so that a file made by either looks the same. */
 static const char prkeys_header[] =
-	"# Multipath persistent reservation keys, Version : 1.0\n"
-	"# NOTE: this file is automatically maintained by the multipathd program.\n"
-	"# You should not need to edit this file in normal circumstances.\n"
-	"#\n"
-	"# Format:\n"
-	"# prkey wwid\n"
-	"#\n";
+    "# Multipath persistent reservation keys, Version : 1.0\n"
+    "# NOTE: this file is automatically maintained by the multipathd program.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Format:\n"
+    "# prkey wwid\n"
+    "#\n";
 
 static const char hexdigits[] = "0123456789abcdefABCDEF";
 
@@ -220,8 +220,8 @@ int prkeys_file_get(const char *file, const char *wwid, struct prkey *out)
 static int line_add(struct strbuf *out, const char *wwid, const struct prkey *k)
 {
 	return strbuf_addf(out, "0%c%016" PRIx64 " %s\n", k->aptpl ? 'X' : 'x', k->key, wwid) < 0
-		       ? -ENOMEM
-		       : 0;
+		   ? -ENOMEM
+		   : 0;
 }
 
 /* A line of wwid's commented out by an unset ("#x..." / "#X..."). */
@@ -273,15 +273,16 @@ static int text_update(const struct strbuf *text, const char *wwid, const struct
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
 		if (p - base != target) {
-			rc = strbuf_add(out, p, len) < 0 || strbuf_addch(out, '\n') < 0 ? -ENOMEM : 0;
+			rc = strbuf_add(out, p, len) < 0 || strbuf_addch(out, '\n') < 0 ? -ENOMEM
+											: 0;
 		} else if (k->key) {
 			rc = strbuf_addstr(out, strbuf_str(&line)) < 0 ? -ENOMEM : 0;
 			*changed = line.len != len + 1 || memcmp(p, strbuf_str(&line), len);
 		} else {
 			rc = strbuf_addch(out, '#') < 0 || strbuf_add(out, p + 1, len - 1) < 0 ||
-					     strbuf_addch(out, '\n') < 0
-				     ? -ENOMEM
-				     : 0;
+				     strbuf_addch(out, '\n') < 0
+				 ? -ENOMEM
+				 : 0;
 			*changed = true;
 		}
 		p += len + 1;

@@ -29,8 +29,8 @@ enum { CONF_KEY_SIZE = 32, MAX_TRIES = 8 };
 /* The prflag of one WWID. */
 struct prflag_entry {
 	char wwid[WWID_SIZE];
-	int dm_minor;			/* of the map it was checked for */
-	char conf_key[CONF_KEY_SIZE];	/* reservation_key as configured then */
+	int dm_minor;		      /* of the map it was checked for */
+	char conf_key[CONF_KEY_SIZE]; /* reservation_key as configured then */
 	bool set;
 };
 VECTOR_DEFINE(prflag_vec, struct prflag_entry)
@@ -81,13 +81,14 @@ static void conf_key_of(struct daemon *d, const struct pr_target *t, char *key, 
 
 	rcu_read_lock();
 	conf = rcu_dereference(d->conf);
-	prop_src_init(&src, conf, t->alias[0] ? t->alias : t->wwid, t->vendor, t->product,
-		      t->rev, t->wwid);
+	prop_src_init(&src, conf, t->alias[0] ? t->alias : t->wwid, t->vendor, t->product, t->rev,
+		      t->wwid);
 	v = propsel_str(&src, KW_RESERVATION_KEY, NULL);
 	strlcpy_trunc(key, v ? v : "", CONF_KEY_SIZE);
 	if (file)
-		strlcpy_trunc(file, conf->defaults.prkeys_file ? conf->defaults.prkeys_file
-							       : PRKEYS_DEFAULT_FILE,
+		strlcpy_trunc(file,
+			      conf->defaults.prkeys_file ? conf->defaults.prkeys_file
+							 : PRKEYS_DEFAULT_FILE,
 			      PATH_MAX);
 	if (all_tg_pt)
 		*all_tg_pt = propsel_int(&src, KW_ALL_TG_PT, NULL) == YN_YES;
@@ -115,7 +116,8 @@ static void target_add_path(struct pr_target *t, const struct path *pp)
 	if (t->ndev >= MAX_TRIES || !pp->dev[0])
 		return;
 	strlcpy_trunc(t->dev[t->ndev], pp->dev, DEV_NAME_SIZE);
-	t->timeout_ms[t->ndev] = (unsigned)(pp->checker_timeout > 0 ? pp->checker_timeout : 30) * 1000;
+	t->timeout_ms[t->ndev] =
+	    (unsigned)(pp->checker_timeout > 0 ? pp->checker_timeout : 30) * 1000;
 	t->ndev++;
 }
 
@@ -192,7 +194,8 @@ static void map_check(struct daemon *d, int minor)
 	for (size_t i = 0; i < t.ndev && rc < 0; i++) {
 		rc = read_keys(t.dev[i], k.key, t.timeout_ms[i]);
 		if (rc < 0)
-			mp_log(3, "%s: %s: READ KEYS failed: %s", t.alias, t.dev[i], errno_desc(-rc));
+			mp_log(3, "%s: %s: READ KEYS failed: %s", t.alias, t.dev[i],
+			       errno_desc(-rc));
 	}
 	if (rc < 0)
 		return;
@@ -448,7 +451,8 @@ static int set_key(struct daemon *d, const char *arg, const char *key, struct st
 	}
 	key_of(d, &t, &now, NULL);
 	if (now.key != want.key) {
-		mp_log(2, "%s: reservation_key is not \"file\": the prkeys file does not set it", arg);
+		mp_log(2, "%s: reservation_key is not \"file\": the prkeys file does not set it",
+		       arg);
 		return -EPERM;
 	}
 	mp_log(2, "%s: persistent reservation key %s by command", arg, key ? "set" : "unset");

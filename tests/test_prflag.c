@@ -37,7 +37,7 @@ static int setup(void **state)
 	struct diags dg = {0};
 	struct config *conf;
 	static const char *const names[][2] = {
-		{"3600cfg", "cfg"}, {"3600file", "byfile"}, {"3600none", "nokey"}};
+	    {"3600cfg", "cfg"}, {"3600file", "byfile"}, {"3600none", "nokey"}};
 
 	(void)state;
 	strcpy(tmpdir, "/tmp/mpt-prflag-XXXXXX");

@@ -80,24 +80,24 @@ static void test_parse(void **state)
 		uint64_t key;
 		bool aptpl;
 	} cases[] = {
-		{"0x456", 0, 0x456, false},
-		{"0x789:aptpl", 0, 0x789, true},
-		{"1234", 0, 0x1234, false}, /* hex even without 0x */
-		{"0XABC:aptpl", 0, 0xabc, true},
-		{"0x0", 0, 0, false},
-		{"00", 0, 0, false},
-		{"x5", 0, 5, false},
-		{"ffffffffffffffff", 0, UINT64_MAX, false},
-		{"0xffffffffffffffff", 0, UINT64_MAX, false},
-		{"0", -EINVAL, 0, false}, /* the "0" is the prefix: no digit */
-		{"0x", -EINVAL, 0, false},
-		{"", -EINVAL, 0, false},
-		{"0xzz", -EINVAL, 0, false},
-		{"0x12345678901234567", -EINVAL, 0, false}, /* 17 digits */
-		{"0x12:apt", -EINVAL, 0, false},
-		{"0x12:aptpl:aptpl", -EINVAL, 0, false},
-		{":aptpl", -EINVAL, 0, false},
-		{"0x12 ", -EINVAL, 0, false},
+	    {"0x456", 0, 0x456, false},
+	    {"0x789:aptpl", 0, 0x789, true},
+	    {"1234", 0, 0x1234, false}, /* hex even without 0x */
+	    {"0XABC:aptpl", 0, 0xabc, true},
+	    {"0x0", 0, 0, false},
+	    {"00", 0, 0, false},
+	    {"x5", 0, 5, false},
+	    {"ffffffffffffffff", 0, UINT64_MAX, false},
+	    {"0xffffffffffffffff", 0, UINT64_MAX, false},
+	    {"0", -EINVAL, 0, false}, /* the "0" is the prefix: no digit */
+	    {"0x", -EINVAL, 0, false},
+	    {"", -EINVAL, 0, false},
+	    {"0xzz", -EINVAL, 0, false},
+	    {"0x12345678901234567", -EINVAL, 0, false}, /* 17 digits */
+	    {"0x12:apt", -EINVAL, 0, false},
+	    {"0x12:aptpl:aptpl", -EINVAL, 0, false},
+	    {":aptpl", -EINVAL, 0, false},
+	    {"0x12 ", -EINVAL, 0, false},
 	};
 
 	(void)state;
@@ -152,7 +152,7 @@ static void test_set_get_unset(void **state)
 	assert_int_equal(prkeys_file_set(file, "3600b", &(struct prkey){0x5, false}), 0);
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0}), 0);
 	assert_string_equal(slurp(file), HEADER "#X0000000000000789 3600a\n"
-					      "0x0000000000000005 3600b\n");
+						"0x0000000000000005 3600b\n");
 	assert_int_equal(prkeys_file_get(file, "3600a", &k), -ENOENT);
 	/* unset of a WWID without a line: nothing changes */
 	assert_int_equal(prkeys_file_set(file, "3600c", &(struct prkey){0}), 0);
@@ -162,19 +162,19 @@ static void test_set_get_unset(void **state)
 	 * multipath-tools 0.9.4 does (seen in VM scenario 71) */
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x77, false}), 0);
 	assert_string_equal(slurp(file), HEADER "0x0000000000000077 3600a\n"
-					      "0x0000000000000005 3600b\n");
+						"0x0000000000000005 3600b\n");
 	/* an active line wins over a commented one; unchanged: not rewritten */
 	spew(file, HEADER "#x0000000000000001 3600a\n0x0000000000000002 3600a\n");
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x3, false}), 0);
 	assert_string_equal(slurp(file), HEADER "#x0000000000000001 3600a\n"
-					      "0x0000000000000003 3600a\n");
+						"0x0000000000000003 3600a\n");
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0}), 0);
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0}), 0);
 	assert_string_equal(slurp(file), HEADER "#x0000000000000001 3600a\n"
-					      "#x0000000000000003 3600a\n");
+						"#x0000000000000003 3600a\n");
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x4, true}), 0);
 	assert_string_equal(slurp(file), HEADER "0X0000000000000004 3600a\n"
-					      "#x0000000000000003 3600a\n");
+						"#x0000000000000003 3600a\n");
 	/* the file is root's only, as 0.9.4 makes it */
 	{
 		struct stat st;
@@ -247,7 +247,8 @@ static int writer(const char *file, int id)
 		if (prkeys_file_set(file, w, &(struct prkey){(uint64_t)(id << 16 | i), id & 1}) < 0)
 			return 1;
 		/* every writer changes the shared one, the last one wins */
-		if (prkeys_file_set(file, "3600shared", &(struct prkey){(uint64_t)id + 1, false}) < 0)
+		if (prkeys_file_set(file, "3600shared", &(struct prkey){(uint64_t)id + 1, false}) <
+		    0)
 			return 1;
 		if (i % 5 == 0 && prkeys_file_set(file, w, &(struct prkey){0}) < 0)
 			return 1;
