@@ -100,6 +100,10 @@ TEST_OBJS_test_policy := $(B)/multipathd/policy.o
 $(B)/tests/test_policy: $(TEST_OBJS_test_policy)
 TEST_OBJS_test_workq := $(B)/multipathd/workq.o
 $(B)/tests/test_workq: $(TEST_OBJS_test_workq)
+TEST_OBJS_test_prflag := $(B)/multipathd/prflag.o $(B)/multipathd/workq.o $(B)/multipathd/cli.o
+$(B)/tests/test_prflag: $(TEST_OBJS_test_prflag)
+$(B)/tests/test_prflag: private LIBDEPS += -lurcu
+$(B)/tests/test_prflag.o: CPPFLAGS += -Imultipathd
 
 test: $(TESTS) all
 	$(Q)tests/run-unit.sh $(TESTS)

@@ -30,6 +30,7 @@
 #include "io_err_stat.h"
 #include "path_wwid.h"
 #include "policy.h"
+#include "prflag.h"
 #include "sysfs.h"
 #include "util/log.h"
 #include "util/time.h"
@@ -521,8 +522,10 @@ static void hand_over(struct daemon *d, struct tick *t)
 {
 	for (size_t i = 0; i < t->need_checker.n; i++)
 		post(d->chkq, t->need_checker.items[i], false, "checker");
-	for (size_t i = 0; i < t->returned.n; i++)
+	for (size_t i = 0; i < t->returned.n; i++) {
 		post(d->prioq, t->returned.items[i], true, "priority ask");
+		prflag_path_returned(d, t->returned.items[i]); /* reservation key */
+	}
 	for (size_t i = 0; i < t->reprio.n; i++)
 		post(d->prioq, t->reprio.items[i], false, "priority ask");
 	for (size_t i = 0; i < t->recheck.n; i++)
@@ -702,6 +705,8 @@ int checker_loop_start(struct daemon *d)
 
 	if (rc == 0)
 		rc = workq_new("chkopen", make_checker, d, CHKOPEN_WORKERS, &d->chkq);
+	if (rc == 0)
+		rc = prflag_start(d);
 	if (rc < 0)
 		return rc;
 	rc = pthread_create(&d->checker_thr, NULL, checker_thread, d);
@@ -714,10 +719,11 @@ int checker_loop_start(struct daemon *d)
 bool checker_workers_stop(struct daemon *d, const struct timespec *deadline)
 {
 	bool prio = workq_stop(d->prioq, deadline), chk = workq_stop(d->chkq, deadline);
+	bool pr = prflag_stop(d, deadline);
 
 	if (prio)
 		d->prioq = NULL;
 	if (chk)
 		d->chkq = NULL;
-	return prio && chk;
+	return prio && chk && pr;
 }

@@ -46,6 +46,7 @@
 #include "util/strbuf.h"
 
 struct io_err_stat;
+struct prflag_state;
 struct ies_params;
 struct udev;
 struct udev_device;
@@ -129,6 +130,7 @@ struct daemon {
 	struct io_err_stat *ies; /* the intermittent IO error sampler */
 	struct workq *prioq;     /* the checker's priority asks (workq.h) */
 	struct workq *chkq;      /* the checker's checker creations (open()) */
+	struct prflag_state *pr; /* reservation keys: prflags, SG_IO queue (prflag.h) */
 	long start_time; /* CLOCK_MONOTONIC seconds */
 };
 

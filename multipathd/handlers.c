@@ -23,6 +23,7 @@
 #include "daemon.h"
 #include "devmapper.h"
 #include "io_err_stat.h"
+#include "prflag.h"
 #include "print.h"
 #include "sysfs.h"
 #include "util/log.h"
@@ -622,6 +623,9 @@ static int dispatch_command(struct daemon *d, const struct cli_cmd *c, uid_t uid
 		strbuf_addstr(reply, "fail\npermission denied: only root may change the daemon's state\n");
 		return -EPERM;
 	}
+	rc = prflag_command(d, c, reply);
+	if (rc != 1)
+		return rc; /* answered as multipath-tools does: "fail\n" alone */
 	rc = run_show(d, c, reply);
 	if (rc == 1) {
 		rc = run_action(d, c);

@@ -32,6 +32,7 @@
 #include "dmparser.h"
 #include "path_wwid.h"
 #include "policy.h"
+#include "prflag.h"
 #include "prioritizers/prio.h"
 #include "sysfs.h"
 #include "util/log.h"
@@ -429,6 +430,7 @@ static int update_wwid(struct daemon *d, const char *wwid, unsigned flags)
 			requeue_on = nm->queue_if_no_path > 0;
 		}
 		map_publish(d, nm, cur);
+		prflag_map_published(d, nm); /* reservation key check */
 	} else {
 		mp_log(1, "%s: cannot %s map: %s", nm->alias, cur ? "reload" : "create",
 		       errno_desc(-rc));
@@ -613,6 +615,9 @@ int maps_add_path(struct daemon *d, const char *devname, struct udev_device *ud,
 		path_free(pp);
 		return rc;
 	}
+	pthread_mutex_lock(&d->vecs.lock);
+	prflag_path_added(d, pp); /* its map's reservation key */
+	pthread_mutex_unlock(&d->vecs.lock);
 	mp_log(2, "%s: path added (%s)", pp->dev, wwid);
 	wwid_dirty(d, wwid, dirty);
 	return 0;
