@@ -145,39 +145,6 @@ static bool line_is(const char *line, size_t len, const char *wwid, struct prkey
 	       !memcmp(w, wwid, wlen);
 }
 
-/* Open file locked (LOCK_SH or LOCK_EX), on the file the path names once
- * the lock is held. fd or -errno. */
-static int open_locked(const char *file, int lock, bool create)
-{
-	int flags = (lock == LOCK_EX ? O_RDWR : O_RDONLY) | O_CLOEXEC;
-	int rc;
-
-	if (create) {
-		rc = mkdir_parents(file);
-		if (rc < 0)
-			return rc;
-		flags |= O_CREAT;
-	}
-	for (;;) {
-		struct stat held, named;
-		int fd = open(file, flags, 0600);
-
-		if (fd < 0)
-			return -errno;
-		while (flock(fd, lock) < 0) {
-			if (errno != EINTR) {
-				rc = -errno;
-				close(fd);
-				return rc;
-			}
-		}
-		if (fstat(fd, &held) == 0 && stat(file, &named) == 0 &&
-		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
-			return fd;
-		close(fd);
-	}
-}
-
 static int read_whole(int fd, struct strbuf *sb)
 {
 	if (lseek(fd, 0, SEEK_SET) < 0)
@@ -193,7 +160,7 @@ int prkeys_file_get(const char *file, const char *wwid, struct prkey *out)
 
 	if (!file || wwid_check(wwid) < 0)
 		return -EINVAL;
-	fd = open_locked(file, LOCK_SH, false);
+	fd = file_open_locked(file, LOCK_SH, false, 0600);
 	if (fd < 0)
 		return fd;
 	rc = read_whole(fd, &text);
@@ -304,7 +271,7 @@ int prkeys_file_set(const char *file, const char *wwid, const struct prkey *k)
 
 	if (!file || !k || wwid_check(wwid) < 0)
 		return -EINVAL;
-	fd = open_locked(file, LOCK_EX, true);
+	fd = file_open_locked(file, LOCK_EX, true, 0600);
 	if (fd < 0)
 		return fd;
 	rc = read_whole(fd, &text);

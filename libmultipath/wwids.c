@@ -91,45 +91,6 @@ static int read_whole(int fd, struct strbuf *sb)
 	return fd_read_all(fd, sb, 0);
 }
 
-/*
- * Open file and lock it (LOCK_EX for writers, LOCK_SH for readers), making
- * sure the lock is on the file the path names now (a writer may have
- * renamed a new one over it meanwhile). Returns the fd or -errno (-ENOENT
- * when the file does not exist and create is false).
- */
-static int wwids_open_locked(const char *file, int lock, bool create)
-{
-	int flags = (lock == LOCK_EX ? O_RDWR : O_RDONLY) | O_CLOEXEC;
-
-	if (create) {
-		int rc = mkdir_parents(file);
-
-		if (rc < 0)
-			return rc;
-		flags |= O_CREAT;
-	}
-	for (;;) {
-		struct stat held, named;
-		int fd = open(file, flags, 0644);
-
-		if (fd < 0)
-			return -errno;
-		while (flock(fd, lock) < 0) {
-			if (errno != EINTR) {
-				int rc = -errno;
-
-				close(fd);
-				return rc;
-			}
-		}
-		if (fstat(fd, &held) == 0 && stat(file, &named) == 0 &&
-		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
-			return fd;
-		/* replaced or removed while we waited: try the current file */
-		close(fd);
-	}
-}
-
 static int contains_cb(const char *line, size_t len, void *arg)
 {
 	return line_is_entry(line, len, arg);
@@ -138,7 +99,7 @@ static int contains_cb(const char *line, size_t len, void *arg)
 /* The whole file under a shared lock into text ("" when it does not exist). */
 static int read_shared(const char *file, struct strbuf *text)
 {
-	int fd = wwids_open_locked(file, LOCK_SH, false), rc;
+	int fd = file_open_locked(file, LOCK_SH, false, 0644), rc;
 
 	if (fd == -ENOENT)
 		return 0;
@@ -171,7 +132,7 @@ int wwids_add(const char *file, const char *wwid)
 
 	if (!file || wwid_validate(wwid) < 0)
 		return -EINVAL;
-	fd = wwids_open_locked(file, LOCK_EX, true);
+	fd = file_open_locked(file, LOCK_EX, true, 0644);
 	if (fd < 0)
 		return fd;
 	rc = read_whole(fd, &text);
@@ -240,7 +201,7 @@ int wwids_remove(const char *file, const char *wwid)
 
 	if (!file || wwid_validate(wwid) < 0)
 		return -EINVAL;
-	fd = wwids_open_locked(file, LOCK_EX, false);
+	fd = file_open_locked(file, LOCK_EX, false, 0644);
 	if (fd == -ENOENT)
 		return 0;
 	if (fd < 0)
@@ -278,7 +239,7 @@ int wwids_reset(const char *file, const char *const *wwids, size_t n)
 	}
 	if (rc < 0)
 		return rc;
-	fd = wwids_open_locked(file, LOCK_EX, true);
+	fd = file_open_locked(file, LOCK_EX, true, 0644);
 	if (fd < 0)
 		return fd;
 	rc = replace_file(file, fd, &text);

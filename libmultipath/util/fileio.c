@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,4 +93,37 @@ int file_replace(const char *file, unsigned mode, const char *text, size_t len)
 	if (rc < 0)
 		unlink(tmp);
 	return rc;
+}
+
+int file_open_locked(const char *file, int lock, bool create, unsigned mode)
+{
+	int flags = (lock == LOCK_EX ? O_RDWR : O_RDONLY) | O_CLOEXEC;
+
+	if (create) {
+		int rc = mkdir_parents(file);
+
+		if (rc < 0)
+			return rc;
+		flags |= O_CREAT;
+	}
+	for (;;) {
+		struct stat held, named;
+		int fd = open(file, flags, mode);
+
+		if (fd < 0)
+			return -errno;
+		while (flock(fd, lock) < 0) {
+			if (errno != EINTR) {
+				int rc = -errno;
+
+				close(fd);
+				return rc;
+			}
+		}
+		if (fstat(fd, &held) == 0 && stat(file, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+			return fd;
+		/* replaced or removed while we waited: try the current file */
+		close(fd);
+	}
 }

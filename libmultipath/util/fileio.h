@@ -7,6 +7,7 @@
 #ifndef MP_FILEIO_H
 #define MP_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "strbuf.h"
@@ -24,5 +25,13 @@ int mkdir_parents(const char *file);
  * it, so a reader sees the old file or the new one. 0 or -errno (the
  * temporary file is removed then). */
 int file_replace(const char *file, unsigned mode, const char *text, size_t len);
+
+/* Open file and flock() it (lock LOCK_SH or LOCK_EX; O_RDWR for LOCK_EX,
+ * else O_RDONLY), making sure the lock is held on the file the path names
+ * once it is granted: a writer may have renamed a new file over it
+ * meanwhile (file_replace()), then the current one is opened again. With
+ * create, the file (mode mode) and its directory are made if missing.
+ * Returns the fd or -errno (-ENOENT: no file and not create). */
+int file_open_locked(const char *file, int lock, bool create, unsigned mode);
 
 #endif
