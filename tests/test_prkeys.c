@@ -15,50 +15,8 @@
 
 #include "prkeys.h"
 
-static char tmpdir[64];
-
-static int setup(void **state)
-{
-	(void)state;
-	strcpy(tmpdir, "/tmp/mpt-prkeys-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void path_of(char *buf, size_t size, const char *rel)
-{
-	snprintf(buf, size, "%s/%s", tmpdir, rel);
-}
-
-static char *slurp(const char *file)
-{
-	static char buf[65536];
-	FILE *f = fopen(file, "r");
-	size_t n;
-
-	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
-
-static void spew(const char *file, const char *text)
-{
-	FILE *f = fopen(file, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#define TMPDIR_TAG "prkeys"
+#include "tmpdir.h"
 
 /* The header multipath-tools 0.9.4 writes (observed in the VM). */
 #define HEADER                                                                                     \
@@ -139,7 +97,7 @@ static void test_set_get_unset(void **state)
 	struct prkey k;
 
 	(void)state;
-	path_of(file, sizeof(file), "etc/multipath/prkeys");
+	tmpfile_path(file, sizeof(file), "etc/multipath/prkeys");
 	assert_int_equal(prkeys_file_get(file, "3600a", &k), -ENOENT);
 	assert_int_equal(prkeys_file_set(file, "3600a", &(struct prkey){0x456, false}), 0);
 	assert_string_equal(slurp(file), HEADER "0x0000000000000456 3600a\n");
@@ -191,7 +149,7 @@ static void test_read_forms(void **state)
 	struct prkey k;
 
 	(void)state;
-	path_of(file, sizeof(file), "prkeys");
+	tmpfile_path(file, sizeof(file), "prkeys");
 	spew(file, "# comment 0x1 3600z\n"
 		   "\n"
 		   "garbage\n"
@@ -222,7 +180,7 @@ static void test_invalid(void **state)
 	struct prkey k;
 
 	(void)state;
-	path_of(file, sizeof(file), "prkeys");
+	tmpfile_path(file, sizeof(file), "prkeys");
 	assert_int_equal(prkeys_file_set(file, "", &(struct prkey){1, false}), -EINVAL);
 	assert_int_equal(prkeys_file_set(file, "a b", &(struct prkey){1, false}), -EINVAL);
 	assert_int_equal(prkeys_file_set(file, "a\nb", &(struct prkey){1, false}), -EINVAL);
@@ -230,7 +188,7 @@ static void test_invalid(void **state)
 	assert_int_equal(prkeys_file_get(file, NULL, &k), -EINVAL);
 	assert_int_equal(access(file, F_OK), -1); /* nothing written */
 	/* a directory where the file should be */
-	path_of(file, sizeof(file), "dir");
+	tmpfile_path(file, sizeof(file), "dir");
 	assert_int_equal(mkdir(file, 0755), 0);
 	assert_true(prkeys_file_set(file, "3600a", &(struct prkey){1, false}) < 0);
 	assert_true(prkeys_file_get(file, "3600a", &k) < 0);
@@ -263,7 +221,7 @@ static void test_concurrent_writers(void **state)
 	struct prkey k;
 
 	(void)state;
-	path_of(file, sizeof(file), "conc/prkeys");
+	tmpfile_path(file, sizeof(file), "conc/prkeys");
 	for (int id = 0; id < WRITERS; id++) {
 		pids[id] = fork();
 		assert_true(pids[id] >= 0);
@@ -295,7 +253,7 @@ static void test_concurrent_writers(void **state)
 	assert_int_equal(strncmp(slurp(file), HEADER, strlen(HEADER)), 0);
 	/* one line for the shared WWID, no temporary file left */
 	assert_null(strstr(strstr(slurp(file), "3600shared") + 1, "3600shared"));
-	path_of(file, sizeof(file), "conc");
+	tmpfile_path(file, sizeof(file), "conc");
 	snprintf(cmd, sizeof(cmd), "ls '%s' | grep -qv '^prkeys$'", file);
 	assert_int_not_equal(system(cmd), 0);
 }

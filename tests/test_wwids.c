@@ -20,50 +20,8 @@
 #include "structs.h"
 #include "wwids.h"
 
-static char tmpdir[64];
-
-static int setup(void **state)
-{
-	(void)state;
-	strcpy(tmpdir, "/tmp/mpt-wwids-XXXXXX");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void tmpfile_path(char *buf, size_t size, const char *rel)
-{
-	snprintf(buf, size, "%s/%s", tmpdir, rel);
-}
-
-static char *slurp(const char *file)
-{
-	static char buf[65536];
-	FILE *f = fopen(file, "r");
-	size_t n;
-
-	assert_non_null(f);
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
-
-static void spew(const char *file, const char *text)
-{
-	FILE *f = fopen(file, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
+#define TMPDIR_TAG "wwids"
+#include "tmpdir.h"
 
 /* How many lines of file are exactly line. */
 static int count_lines(const char *file, const char *line)
