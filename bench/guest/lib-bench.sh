@@ -139,6 +139,18 @@ bsd_host_paths() {
 	return 0
 }
 
+# bsd_all_running : every scsi_debug disk back to the SCSI state "running" (a flap or an
+# error handler may have left one offline); prints the disks that were not, with their state.
+bsd_all_running() {
+	local st s
+	for st in /sys/bus/pseudo/drivers/scsi_debug/adapter*/host*/target*/*:*/state; do
+		read -r s <"$st" || continue
+		[ "$s" = running ] && continue
+		echo "$(basename "$(dirname "$st")"):$s"
+		echo running >"$st" || true
+	done
+}
+
 # ------------------------------------------------------------------------------------------
 # Maps
 # ------------------------------------------------------------------------------------------
@@ -163,12 +175,12 @@ bpaths_ready_count() {
 	"$B_MPATHD" show paths 2>/dev/null | awk '$5 == "active" && $6 == "ready" { n++ } END { print n + 0 }'
 }
 
-# bwait_all_ready TIMEOUT_S : poll until $BENCH_LUNS maps exist and all their paths are
-# active and ready; 0 when reached, 1 on timeout or when the daemon died. Polls every 0.5 s
+# bwait_all_ready TIMEOUT_S [PATHS] : poll until $BENCH_LUNS maps exist and PATHS (default
+# all 2 x $BENCH_LUNS) of their paths are active and ready; 0 when reached, 1 on timeout or when the daemon died. Polls every 0.5 s
 # (maps first: cheap; `show paths` only once every map is there); each poll that is not
 # there yet adds "SECONDS_SINCE_START MAPS READY_PATHS" to ready-TOOL.log.
 bwait_all_ready() {
-	local end=$(($(bnow_us) + $1 * 1000000)) maps=0 ready=0
+	local end=$(($(bnow_us) + $1 * 1000000)) maps=0 ready=0 want=${2:-$((BENCH_LUNS * 2))}
 	while [ "$(bnow_us)" -lt "$end" ]; do
 		kill -0 "$B_DPID" 2>/dev/null || {
 			log "multipathd ($B_TOOL) exited while waiting for the maps"
@@ -177,7 +189,7 @@ bwait_all_ready() {
 		maps=$(bmaps_count)
 		if [ "$maps" -ge "$BENCH_LUNS" ]; then
 			ready=$(bpaths_ready_count)
-			[ "$ready" -ge $((BENCH_LUNS * 2)) ] && return 0
+			[ "$ready" -ge "$want" ] && return 0
 		fi
 		echo "$(bsecs_since "$B_DT0") $maps $ready" >>"$BENCH_DIR/ready-$B_TOOL.log"
 		sleep 0.5

@@ -40,9 +40,11 @@ _scale_timed() {
 
 # scale_cli RUN : `multipath` creates every map, then runs again with nothing to do.
 scale_cli() {
-	local run=$1 rc=0 n
+	local run=$1 rc=0 n bad
 	bmaps_remove_all
 	bconf_write tur
+	bad=$(bsd_all_running)
+	[ -z "$bad" ] || bnote "scale: disks not running before the $B_NAME multipath run, set running: $(echo $bad)"
 	bstep "$B_NAME: multipath creating $BENCH_LUNS maps over $((BENCH_LUNS * 2)) paths (run $run)..."
 	local took cpu
 	read -r took cpu < <(_scale_timed "$BENCH_DIR/multipath-$B_TOOL-$run-create.log" "$B_MULTIPATH")
@@ -71,10 +73,13 @@ scale_cli() {
 # scale_daemon_warm RUN : start the daemon with every map present; record the time until
 # every path is ready, and its CPU; stop it (the maps stay).
 scale_daemon_warm() {
-	local run=$1 took cpu
-	bstep "$B_NAME: multipathd start with the $BENCH_LUNS maps present, until all paths are ready (run $run)..."
+	local run=$1 took cpu held
+	# the paths the maps hold (multipath leaves out a path it finds unusable)
+	held=$(dmsetup table --target multipath | grep -oE ' [0-9]+:[0-9]+ ' | wc -l)
+	[ "$held" = $((BENCH_LUNS * 2)) ] || bnote "$B_NAME: the maps hold $held paths, not $((BENCH_LUNS * 2)): the start with maps present waits for those"
+	bstep "$B_NAME: multipathd start with the $BENCH_LUNS maps present, until their $held paths are ready (run $run)..."
 	bdaemon_start "multipathd-$B_TOOL-$run-warm.log"
-	if bwait_all_ready "${BENCH_READY_TIMEOUT:-1200}"; then
+	if bwait_all_ready "${BENCH_READY_TIMEOUT:-1200}" "$held"; then
 		took=$(bsecs_since "$B_DT0")
 		cpu=$(awk -v t="$(bproc_ticks "$B_DPID")" -v k="$B_TCK" 'BEGIN { printf "%.2f", t / k }')
 		brecord d_warm_s "$B_TOOL" "$run" "$took"
