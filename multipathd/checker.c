@@ -674,9 +674,12 @@ static void *checker_thread(void *arg)
 		long long wait_ms;
 		int pending = 0;
 
-		/* maps are published one by one during the first set-up:
-		 * their paths are checked from the start */
-		pending = checker_tick(d, true);
+		/* the first set-up creates the maps first (as multipath-tools
+		 * does): checks, checker opens and status reads would compete
+		 * with it for vecs.lock, the dm lock and the CPU, which udev
+		 * already saturates while hundreds of maps appear */
+		if (atomic_load(&d->ready))
+			pending = checker_tick(d, true);
 		if (watchdog)
 			sd_notify(0, "WATCHDOG=1");
 		next = ts_add_ms(next, 1000);
