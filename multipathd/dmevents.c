@@ -73,6 +73,7 @@ static void *dmevents_thread(void *arg)
 {
 	struct daemon *d = arg;
 	struct dm_map_event_vec last = {0};
+	bool first = true; /* the first list is the baseline */
 	int fd = devmapper_event_open();
 	struct pollfd pfd[2] = {{.fd = d->stop_fd, .events = POLLIN}, {.fd = fd, .events = POLLIN}};
 
@@ -83,6 +84,13 @@ static void *dmevents_thread(void *arg)
 			  "seen at the periodic status reads only", errno_desc(-fd));
 		goto out;
 	}
+	/* nothing to compare before the first set-up is done: listing every
+	 * map (an ioctl each) meanwhile only competed with the set-up for the
+	 * dm lock. The checker reads every map's status at its first tick,
+	 * which covers the events of the set-up. */
+	while (!atomic_load(&d->ready) && !atomic_load(&d->stopping))
+		if (poll(pfd, 1, 200) > 0)
+			goto out;
 	while (!atomic_load(&d->stopping)) {
 		struct dm_map_event_vec now = {0};
 		int rc = devmapper_event_arm(fd);
@@ -95,12 +103,12 @@ static void *dmevents_thread(void *arg)
 			break;
 		}
 		atomic_store(&d->dmevents_live, true);
-		if (atomic_load(&d->ready))
+		if (!first)
 			compare_lists(d, &last, &now);
+		first = false;
 		dm_map_event_vec_release(&last);
 		last = now;
-		/* before the first set-up is done, look again in a second */
-		if (poll(pfd, 2, atomic_load(&d->ready) ? -1 : 1000) < 0 && errno != EINTR)
+		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
 			break;
 		if (pfd[0].revents)
 			break;
