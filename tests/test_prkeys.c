@@ -217,24 +217,11 @@ static int writer(const char *file, int id)
 static void test_concurrent_writers(void **state)
 {
 	char file[128], w[64], cmd[256];
-	pid_t pids[WRITERS];
 	struct prkey k;
 
 	(void)state;
 	tmpfile_path(file, sizeof(file), "conc/prkeys");
-	for (int id = 0; id < WRITERS; id++) {
-		pids[id] = fork();
-		assert_true(pids[id] >= 0);
-		if (pids[id] == 0)
-			_exit(writer(file, id));
-	}
-	for (int id = 0; id < WRITERS; id++) {
-		int status;
-
-		assert_int_equal(waitpid(pids[id], &status, 0), pids[id]);
-		assert_true(WIFEXITED(status));
-		assert_int_equal(WEXITSTATUS(status), 0);
-	}
+	run_writers(WRITERS, writer, file);
 	/* no update lost */
 	for (int id = 0; id < WRITERS; id++) {
 		for (int i = 0; i < PER_WRITER; i++) {

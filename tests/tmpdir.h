@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static char tmpdir[64];
 
@@ -55,6 +57,27 @@ static void spew(const char *file, const char *text)
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
+}
+
+/* Run writer(file, id) in n child processes at once (ids 0..n-1) and check
+ * that each exits 0. */
+static void run_writers(int n, int (*writer)(const char *file, int id), const char *file)
+{
+	pid_t pids[n];
+
+	for (int id = 0; id < n; id++) {
+		pids[id] = fork();
+		assert_true(pids[id] >= 0);
+		if (pids[id] == 0)
+			_exit(writer(file, id));
+	}
+	for (int id = 0; id < n; id++) {
+		int status;
+
+		assert_int_equal(waitpid(pids[id], &status, 0), pids[id]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
 }
 
 #endif
