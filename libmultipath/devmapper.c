@@ -26,6 +26,7 @@
 #include "devmapper.h"
 #include "util/log.h"
 #include "util/strbuf.h"
+#include "util/time.h"
 
 #define TARGET_MULTIPATH "multipath"
 #define DM_CONTROL	 "/dev/mapper/control"
@@ -275,14 +276,71 @@ void devmapper_udev_defer_begin(void)
 	udev_deferred.depth++;
 }
 
+static void udev_deferred_forget(void)
+{
+	free(udev_deferred.cookies);
+	udev_deferred.cookies = NULL;
+	udev_deferred.n = udev_deferred.cap = 0;
+}
+
 void devmapper_udev_defer_end(void)
 {
 	if (!udev_deferred.depth || --udev_deferred.depth)
 		return;
 	udev_wait_all(udev_deferred.cookies, udev_deferred.n);
-	free(udev_deferred.cookies);
-	udev_deferred.cookies = NULL;
-	udev_deferred.n = udev_deferred.cap = 0;
+	udev_deferred_forget();
+}
+
+void devmapper_udev_defer_end_nowait(struct devmapper_cookies *out)
+{
+	size_t need;
+
+	if (!udev_deferred.depth || --udev_deferred.depth)
+		return;
+	need = out->n + udev_deferred.n;
+	if (need > out->cap) {
+		uint32_t *c = realloc(out->items, need * sizeof(*c));
+
+		if (!c) {
+			udev_wait_all(udev_deferred.cookies, udev_deferred.n);
+			udev_deferred_forget();
+			return;
+		}
+		out->items = c;
+		out->cap = need;
+	}
+	memcpy(out->items + out->n, udev_deferred.cookies, udev_deferred.n * sizeof(uint32_t));
+	if (!out->n)
+		out->progress = ts_now();
+	out->n = need;
+	udev_deferred_forget();
+}
+
+size_t devmapper_udev_cookies_poll(struct devmapper_cookies *c)
+{
+	size_t left = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (!cookie_done(c->items[i]))
+			c->items[left++] = c->items[i];
+	if (left < c->n)
+		c->progress = ts_now();
+	c->n = left;
+	if (left && ts_since_ms(&c->progress) >= DEVMAPPER_UDEV_WAIT_MAX_S * 1000LL) {
+		mp_log(3, "devmapper: udev did not finish %zu cookie(s) (first 0x%x) in %ds, going on",
+		       left, c->items[0], DEVMAPPER_UDEV_WAIT_MAX_S);
+		c->n = 0;
+	}
+	if (!c->n)
+		devmapper_udev_cookies_release(c);
+	return c->n;
+}
+
+void devmapper_udev_cookies_release(struct devmapper_cookies *c)
+{
+	free(c->items);
+	c->items = NULL;
+	c->n = c->cap = 0;
 }
 
 /*

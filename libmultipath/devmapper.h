@@ -55,6 +55,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "util/vector.h"
 
@@ -140,6 +141,35 @@ int devmapper_remove_map(const char *name, bool deferred);
  */
 void devmapper_udev_defer_begin(void);
 void devmapper_udev_defer_end(void);
+
+/*
+ * Udev cookies a caller looks after itself: for a thread that has more to
+ * do than wait for udev (the daemon's first set-up: its maps are made, udev
+ * may take a while longer with their events). Owned by one thread.
+ */
+struct devmapper_cookies {
+	size_t n, cap;
+	uint32_t *items;
+	struct timespec progress; /* when udev last finished one of them */
+};
+
+/*
+ * devmapper_udev_defer_end() without the wait: the outermost end moves the
+ * put-off cookies to *out (appended). If they cannot be moved (no memory),
+ * it waits for them as devmapper_udev_defer_end() does.
+ */
+void devmapper_udev_defer_end_nowait(struct devmapper_cookies *out);
+
+/*
+ * One non-blocking look at the cookies: those udev has finished are
+ * dropped. When udev has finished none for DEVMAPPER_UDEV_WAIT_MAX_S, all
+ * are dropped (their semaphores are left, logged at verbosity 3). Returns
+ * how many are left; the array is freed when none is.
+ */
+size_t devmapper_udev_cookies_poll(struct devmapper_cookies *c);
+
+/* Forget the cookies without waiting (a process that stops). */
+void devmapper_udev_cookies_release(struct devmapper_cookies *c);
 
 /* From now on, every udev wait of every thread ends at its next poll, as if
  * udev had finished (for a process that stops: the cookies are left). */

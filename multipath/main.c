@@ -464,18 +464,37 @@ static int flush_maps(const struct options *o)
 	return failed;
 }
 
-static int scan_paths(const struct config *conf, struct pathvec *pv)
+/* A scan worker's share of `multipath` without argument: the path's
+ * properties, priority and checker state (configure_path()), side by side
+ * with the other disks' (each waits for its SCSI commands). */
+static void scan_configure(struct path *pp, void *conf)
+{
+	configure_path(conf, pp, true);
+}
+
+/*
+ * The paths, the disks read side by side. With configure, each path is
+ * also configured (scan_configure()); otherwise its properties are left
+ * for the map build to select.
+ */
+static int scan_paths_opt(const struct config *conf, struct pathvec *pv, bool configure)
 {
 	struct udev *udev = udev_new();
 	int rc;
 
 	if (!udev)
 		return -ENOMEM;
-	rc = discovery_scan(udev, conf, pv);
+	rc = discovery_scan_parallel(udev, conf, DISCOVERY_MAX_WORKERS,
+				     configure ? scan_configure : NULL, (void *)conf, pv);
 	udev_unref(udev);
 	if (rc < 0)
 		mp_log(0, "multipath: path discovery failed: %s", errno_desc(-rc));
 	return rc;
+}
+
+static int scan_paths(const struct config *conf, struct pathvec *pv)
+{
+	return scan_paths_opt(conf, pv, false);
 }
 
 /*
@@ -769,12 +788,15 @@ static int create_maps(const struct config *conf, const struct options *o)
 	struct pathvec pv = {0}, cur_pv = {0};
 	struct mapvec maps = {0}, cur = {0};
 	char wwid[WWID_SIZE];
-	struct build_opts bo = {.dry_run = o->dry_run, .refresh = true, .live = &cur,
+	struct build_opts bo = {.dry_run = o->dry_run, .live = &cur,
 				.bindings_ro = o->bindings_ro, .ignore_wwids = o->ignore_wwids,
 				.pgpolicy = o->pgpolicy};
 	int rc, failed = 0;
 
-	rc = scan_paths(conf, &pv);
+	/* every path goes in a map: configure them all during the scan
+	 * (with an argument only the paths of one WWID, in the build) */
+	bo.refresh = o->arg != NULL;
+	rc = scan_paths_opt(conf, &pv, !bo.refresh);
 	if (rc >= 0)
 		rc = configure_read_kernel_maps(conf, &cur_pv, false, &cur);
 	if (rc >= 0 && o->arg) {

@@ -42,6 +42,7 @@
 #include <sys/types.h>
 
 #include "config/config.h"
+#include "devmapper.h"
 #include "structs.h"
 #include "util/strbuf.h"
 
@@ -131,6 +132,10 @@ struct daemon {
 	struct workq *prioq;     /* the checker's priority asks (workq.h) */
 	struct workq *chkq;      /* the checker's checker creations (open()) */
 	struct prflag_state *pr; /* reservation keys: prflags, SG_IO queue (prflag.h) */
+	/* dispatcher only: the udev cookies of the first set-up's maps that
+	 * udev has not finished; polled by the dispatcher's loop, nobody
+	 * waits for them */
+	struct devmapper_cookies setup_cookies;
 	long start_time; /* CLOCK_MONOTONIC seconds */
 };
 

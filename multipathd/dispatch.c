@@ -13,7 +13,10 @@
  * must count a failure before the checker can reinstate the path. The wait
  * on them ends early too when a map put off by ghost_delay is due
  * (maps_ghost_timeout_ms()): that map is created even if nothing else
- * happens.
+ * happens. The first set-up does not wait for udev to finish with its maps'
+ * events (at hundreds of maps udev takes many seconds more than the maps):
+ * their udev cookies are looked at every SETUP_COOKIES_POLL_MS instead,
+ * between the other work, until udev is done with them.
  */
 #include <errno.h>
 #include <poll.h>
@@ -32,7 +35,7 @@
 #include "util/log.h"
 #include "util/time.h"
 
-enum { BURST_QUIET_MS = 50, BURST_MAX_MS = 1000 };
+enum { BURST_QUIET_MS = 50, BURST_MAX_MS = 1000, SETUP_COOKIES_POLL_MS = 200 };
 
 int dispatch_post(struct daemon *d, enum job_type type, const char *arg, bool wait,
 		  int timeout_ms)
@@ -312,8 +315,13 @@ static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon,
 	};
 
 	while (!atomic_load(&d->stopping)) {
-		/* wakes too when a map put off by ghost_delay is due */
-		if (poll(pfd, 4, maps_ghost_timeout_ms(d)) < 0) {
+		/* wakes too when a map put off by ghost_delay is due, and
+		 * while udev works on the first set-up's maps */
+		int timeout = maps_ghost_timeout_ms(d);
+
+		if (d->setup_cookies.n && (timeout < 0 || timeout > SETUP_COOKIES_POLL_MS))
+			timeout = SETUP_COOKIES_POLL_MS;
+		if (poll(pfd, 4, timeout) < 0) {
 			if (errno != EINTR)
 				break;
 			continue;
@@ -327,7 +335,10 @@ static void dispatch_loop(struct daemon *d, struct uevent_monitor *mon,
 		if (pfd[1].revents)
 			run_jobs(d);
 		maps_ghost_expire(d);
+		if (d->setup_cookies.n)
+			devmapper_udev_cookies_poll(&d->setup_cookies);
 	}
+	devmapper_udev_cookies_release(&d->setup_cookies);
 }
 
 static void *dispatch_thread(void *arg)

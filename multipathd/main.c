@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -407,6 +408,26 @@ static void set_max_fds(int max_fds)
 		       (unsigned long)want);
 }
 
+/*
+ * Real-time round-robin scheduling for every thread of the daemon (the
+ * threads made later inherit it; the daemon runs no other program), as
+ * multipath-tools' daemon does: while hundreds of maps appear, udev's workers
+ * keep every CPU busy, and a daemon in the normal class got a fair share of
+ * one CPU against a dozen of them, so the maps and the checks of the start
+ * came late. The daemon sleeps between short bursts, so it takes little
+ * from the others. A low real-time priority: the kernel's interrupt threads
+ * (priority 50) stay above it.
+ */
+enum { DAEMON_RT_PRIORITY = 10 };
+
+static void set_scheduling(void)
+{
+	struct sched_param sp = {.sched_priority = DAEMON_RT_PRIORITY};
+
+	if (sched_setscheduler(0, SCHED_RR, &sp) < 0)
+		mp_log(2, "multipathd: cannot use real-time scheduling: %m");
+}
+
 static int run_daemon(const struct options *o)
 {
 	static struct daemon d;
@@ -437,6 +458,7 @@ static int run_daemon(const struct options *o)
 		log_set_sink(syslog_sink, NULL);
 	}
 	pidfile_write(pidfd);
+	set_scheduling(); /* before any thread is made: they inherit it */
 	sfd = signals_setup();
 	rcu_register_thread();
 	rc = sfd < 0 ? sfd : daemon_init(&d, conf, o->foreground);

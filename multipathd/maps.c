@@ -347,6 +347,7 @@ enum {
 	UPD_FORCE = 1,    /* reload even when the table is the same */
 	UPD_SETUP = 2,    /* the start and reconfigure (transport timeouts) */
 	UPD_NO_DELAY = 4, /* create now, whatever ghost_delay says (`add map`) */
+	UPD_NO_UDEV_WAIT = 8, /* the batch's udev cookies go to d->setup_cookies */
 };
 
 /* Build, plan, execute, publish; see the file's header. With UPD_SETUP (the
@@ -466,7 +467,12 @@ static void update_wwids(struct daemon *d, const struct strvec *wwids, unsigned 
 	devmapper_udev_defer_begin();
 	for (size_t i = 0; i < wwids->n && !atomic_load(&d->stopping); i++)
 		update_wwid(d, wwids->items[i], flags);
-	devmapper_udev_defer_end();
+	/* the first set-up is done when its maps are: udev's work on their
+	 * events (hundreds of maps: many seconds) goes on meanwhile */
+	if (flags & UPD_NO_UDEV_WAIT)
+		devmapper_udev_defer_end_nowait(&d->setup_cookies);
+	else
+		devmapper_udev_defer_end();
 }
 
 void maps_update_wwids(struct daemon *d, const struct strvec *wwids)
@@ -992,7 +998,7 @@ int maps_initial_setup(struct daemon *d)
 	mp_log(2, "multipathd: %zu paths, %zu maps in the kernel", pv.n, cur.n);
 	ies_note_fpin(d);
 	if (rc == 0)
-		update_wwids(d, &wwids, UPD_SETUP);
+		update_wwids(d, &wwids, UPD_SETUP | UPD_NO_UDEV_WAIT);
 	strvec_free_all(&wwids);
 	sync_all_status(d);
 	return rc;

@@ -30,6 +30,7 @@
 
 #include "devmapper.h"
 #include "util/log.h"
+#include "util/time.h"
 
 enum { NMAPS = 8, FAKE_CONTROL_FD = 4242, UDEV_FALLBACK = DM_UDEV_DISABLE_LIBRARY_FALLBACK };
 
@@ -1025,6 +1026,52 @@ static void test_udev_defer(void **state)
 	assert_non_null(strstr(fk.logs, "udev did not finish 1 cookie(s)"));
 }
 
+/* The set-up's hand-over: the outermost end moves the cookies without a
+ * poll or a pause; each poll is one non-blocking look that drops the
+ * finished ones; a cookie with no progress for 10 s is given up. */
+static void test_udev_defer_nowait(void **state)
+{
+	struct devmapper_cookies c = {0};
+
+	(void)state;
+	mpath("mpatha");
+	devmapper_udev_defer_begin();
+	assert_int_equal(devmapper_create_map("mpathb", "mpath-b", 8, PARAMS, false, 0), 0);
+	devmapper_udev_defer_begin();
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	devmapper_udev_defer_end_nowait(&c); /* inner: nothing moves */
+	assert_int_equal(c.n, 0);
+	devmapper_udev_defer_end_nowait(&c);
+	assert_int_equal(c.n, 2);
+	assert_int_equal(fk.polls, 0);
+	assert_int_equal(fk.sleeps, 0);
+	fk.not_ready = 1;
+	assert_int_equal(devmapper_udev_cookies_poll(&c), 1);
+	assert_int_equal(fk.polls, 2);
+	assert_int_equal(devmapper_udev_cookies_poll(&c), 0);
+	assert_null(c.items);
+	assert_int_equal(fk.sleeps, 0);
+	/* waits outside a pair are as before */
+	fk.polls = 0;
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	assert_int_equal(fk.polls, 1);
+
+	/* stuck: kept while udev finished one less than 10 s ago */
+	devmapper_udev_defer_begin();
+	fk.stuck_cookie = 0x0d4d0000u | (uint32_t)(fk.cookies + 1);
+	assert_int_equal(devmapper_reload_map("mpatha", 8, PARAMS, false, 0), 0);
+	devmapper_udev_defer_end_nowait(&c);
+	assert_int_equal(devmapper_udev_cookies_poll(&c), 1);
+	assert_null(strstr(fk.logs, "udev did not finish"));
+	c.progress = ts_add_ms(ts_now(), -(DEVMAPPER_UDEV_WAIT_MAX_S * 1000LL + 1));
+	assert_int_equal(devmapper_udev_cookies_poll(&c), 0);
+	assert_null(c.items);
+	assert_non_null(strstr(fk.logs, "udev did not finish 1 cookie(s)"));
+	assert_int_equal(fk.sleeps, 0);
+	assert_int_equal(fk.lock_errors, 0);
+	devmapper_udev_cookies_release(&c); /* none left: harmless */
+}
+
 /* A cancelled wait ends at its next poll, for the waits of every thread. */
 static void test_udev_wait_cancel(void **state)
 {
@@ -1297,6 +1344,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_message_during_udev_wait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_variants, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_defer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_udev_defer_nowait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_table_status, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_list, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_info, setup, teardown),
