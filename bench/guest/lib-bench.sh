@@ -162,7 +162,7 @@ bsd_all_running() {
 bmaps_count() {
 	local f u n=0
 	for f in /sys/block/dm-*/dm/uuid; do
-		read -r u <"$f" 2>/dev/null || continue
+		[ -e "$f" ] && read -r u <"$f" || continue
 		[[ $u == mpath-* ]] && n=$((n + 1))
 	done
 	echo "$n"
