@@ -24,10 +24,11 @@
  *                       the whole map is grouped as group_by_prio instead
  *                       (logged at verbosity 3)
  * Marginal paths (pp->marginal: multipathd marks them, see
- * multipathd/checker.c) are grouped apart by the same policy, into groups
- * with pg->marginal set, sorted the same way and placed after every group
- * of normal paths: the kernel uses them only when every normal group has
- * failed. A map whose paths are all marginal has only marginal groups.
+ * multipathd/pathevents.c and checker.c) are grouped apart by the same
+ * policy, into groups with pg->marginal set, sorted the same way and placed
+ * after every group of normal paths: the kernel uses them only when every
+ * normal group has failed. A map whose paths are all marginal has only
+ * marginal groups.
  * Group priority = pathgroup_update_priority() (the average priority of the
  * group's usable paths, see path_state_usable(); of all of them when none is
  * usable; an undefined priority counts as 0). Groups are sorted by priority,

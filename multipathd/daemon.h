@@ -6,7 +6,8 @@
  *   main        signals (signalfd): SIGHUP reconfigure, SIGTERM/SIGINT stop,
  *               SIGUSR1 reopen the log; joins the others at stop
  *   dispatcher  uevents, jobs (commands, dm events): the only thread that
- *               adds, frees or regroups paths and maps (dispatch.c, maps.c)
+ *               adds, frees or regroups paths and maps (dispatch.c, maps.c);
+ *               the kernel's path events for io_err_stat (pathevents.c)
  *   checker     a tick a second: path checks, dm fail/reinstate, no_path_retry,
  *               failback, periodic map status (checker.c)
  *   dmevents    every map's dm event counter through DM_DEV_ARM_POLL
@@ -184,8 +185,6 @@ int maps_ghost_timeout_ms(struct daemon *d);
 void maps_ghost_expire(struct daemon *d);
 /* Reload map name when the kernel's table is not the one we loaded. */
 int maps_check_map(struct daemon *d, const char *name);
-/* A dm PATH_FAILED / PATH_REINSTATED for devt in map dm_name. */
-void maps_dm_path_event(struct daemon *d, const char *devt, bool failed);
 void maps_free_all(struct daemon *d);
 
 /*
@@ -206,8 +205,28 @@ void path_refresh_priority(struct daemon *d, const char *devt, bool returned);
  * it in the map (later reloads keep it). No lock held; 0 or -errno. */
 int maps_set_queueing(struct daemon *d, const char *name, bool on);
 
-/* io_err_stat's parameters for a path of a map. Under vecs.lock. */
+/* pathevents.c: the kernel's path events and io_err_stat, on the dispatcher */
+/*
+ * A dm PATH_FAILED (failed) or PATH_REINSTATED of path devt: its kernel
+ * state is recorded and it is checked at once; a failure is counted by
+ * io_err_stat, which may find the path flaky (then failed in the kernel
+ * and held, or marked marginal with marginal_pathgroups on); a
+ * reinstatement of a path that must stay out is answered with fail_path.
+ * The dispatcher, no lock held: takes path_msg_lock, then vecs.lock (the
+ * dm message with path_msg_lock only).
+ */
+void maps_dm_path_event(struct daemon *d, const char *devt, bool failed);
+/* io_err_stat's parameters for a path of a map (its map's io_err_*
+ * keywords, its checker_timeout). Any thread, under vecs.lock. */
 void path_ies_params(const struct path *pp, struct ies_params *p);
+/* With marginal_pathgroups fpin, log that it is treated as off (FPIN
+ * notifications are not received). Reads the configuration under RCU, no
+ * other lock; the dispatcher, at the first set-up and at reconfigure. */
+void pathevents_note_fpin(struct daemon *d);
+/* After a reconfigure: hand every path's io_err_stat parameters over again
+ * (a map that turned the feature off releases its paths) and note fpin.
+ * The dispatcher, no lock held: takes vecs.lock. */
+void pathevents_refresh_params(struct daemon *d);
 
 /* checker.c */
 enum { PRIO_WORKERS = 4, CHKOPEN_WORKERS = 2 };
