@@ -7,7 +7,7 @@
  * udev keeps the ID_SERIAL it computed then, so only a fresh INQUIRY sent
  * to the device tells.
  *
- * The daemon's model (multipathd/checker.c): a path whose checker verdict
+ * The daemon's model (multipathd/recheck.c): a path whose checker verdict
  * goes from failed to usable is not reinstated until its WWID is read
  * again from the device (path_wwid_read_fresh(), on a worker thread) and
  * compared (path_wwid_compare()). An unchanged WWID lets it back in; a

@@ -8,9 +8,10 @@
  * no deadline), decides what the kernel must be told (policy.h), and notes
  * the maps whose status is due. Then, without the lock, it sends the dm
  * messages, hands the checkers that are missing to the chkopen threads and
- * the priority asks to the prio threads (both may block on a device: this
- * thread never does) and reads map statuses; the results are published
- * under the lock after looking the path or map up again by devt or name.
+ * the priority asks and WWID rechecks (recheck.c) to the prio threads (both
+ * may block on a device: this thread never does) and reads map statuses;
+ * the results are published under the lock after looking the path or map
+ * up again by devt or name.
  */
 #include <errno.h>
 #include <poll.h>
@@ -23,7 +24,6 @@
 
 #include "checkers/checkers.h"
 #include "config/keywords.h"
-#include "config/propsel.h"
 #include "configure.h"
 #include "daemon.h"
 #include "devmapper.h"
@@ -31,7 +31,6 @@
 #include "path_wwid.h"
 #include "policy.h"
 #include "prflag.h"
-#include "sysfs.h"
 #include "util/log.h"
 #include "util/time.h"
 #include "workq.h"
@@ -175,20 +174,6 @@ static void push_msg(struct tick *t, const struct multipath *mpp, const char *de
 	dm_msg_vec_push(&t->msgs, msg_make(mpp, devt, kind, group));
 }
 
-/* recheck_wwid applies to pp (its uid_attribute, SCSI). Under vecs.lock. */
-static bool recheck_supported(struct daemon *d, const struct path *pp)
-{
-	struct prop_src src;
-	bool ok;
-
-	rcu_read_lock();
-	prop_src_init(&src, rcu_dereference(d->conf), pp->dev, pp->vendor, pp->product, pp->rev,
-		      NULL);
-	ok = path_wwid_recheck_supported(pp, propsel_str(&src, KW_UID_ATTRIBUTE, NULL));
-	rcu_read_unlock();
-	return ok;
-}
-
 /* A verdict is in: decide, log a change, schedule the next check. */
 static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int chk)
 {
@@ -200,14 +185,8 @@ static void path_verdict(struct daemon *d, struct tick *t, struct path *pp, int 
 	bool usable;
 
 	/* recheck_wwid: a path restored is kept out until its WWID is read
-	 * again (recheck_work()) */
-	if (pp->wwid_recheck == WWID_RECHECK_NONE &&
-	    path_wwid_recheck_due(t->recheck_wwid, pp->chk_state, chk) && recheck_supported(d, pp)) {
-		pp->wwid_recheck = WWID_RECHECK_WANTED;
-		mp_log(3, "%s: %s: restored, its wwid is read again", pp->mpp->alias, pp->dev);
-	}
-	if (pp->wwid_recheck == WWID_RECHECK_WANTED && path_state_usable(chk))
-		strvec_push_dup(&t->recheck, pp->dev_t);
+	 * again (recheck_run()) */
+	recheck_mark(d, t->recheck_wwid, pp, chk, &t->recheck);
 	pp->chk_state = chk;
 	pp->admin_failed = admin_hold;
 	strlcpy_trunc(pp->state_msg, checker_msg(pp->checker), sizeof(pp->state_msg));
@@ -532,81 +511,11 @@ static void hand_over(struct daemon *d, struct tick *t)
 		post(d->prioq, t->recheck.items[i], false, "wwid recheck");
 }
 
-/* The device of a path whose WWID changed: the kernel reads its VPD pages
- * again (device/wwid, device/vpd_pg83) and udev is told with a change
- * event, which makes the dispatcher see another LUN behind the device: the
- * path leaves its map and is added again as a new path
- * (maps_change_path()). Blocks (the rescan is SCSI IO): no lock held. */
-static void rescan_changed(const char *dev)
-{
-	char attr[DEV_NAME_SIZE + 32];
-	int rc;
-
-	snprintf(attr, sizeof(attr), "block/%s/device/rescan", dev);
-	rc = sysfs_attr_write(attr, "1");
-	if (rc < 0)
-		mp_log(2, "%s: cannot rescan: %s", dev, errno_desc(-rc));
-	snprintf(attr, sizeof(attr), "block/%s/uevent", dev);
-	rc = sysfs_attr_write(attr, "change");
-	if (rc < 0)
-		mp_log(1, "%s: cannot trigger a change uevent: %s", dev, errno_desc(-rc));
-}
-
-/* The fresh VPD page 0x83 of path devt against its known WWID: a path
- * whose recheck is wanted. Copied under the lock, read without it (a prio
- * thread), published under it if the path is still the one read. A read
- * that fails leaves the recheck wanted: the next usable verdict asks
- * again. Returns false when no recheck was wanted. */
-static bool recheck_work(struct daemon *d, const char *devt)
-{
-	unsigned char fresh[PATH_WWID_VPD_LEN], cached[PATH_WWID_VPD_LEN];
-	char dev[DEV_NAME_SIZE], known[WWID_SIZE], now[WWID_SIZE] = "";
-	ssize_t clen;
-	int n, timeout, verdict;
-	struct path *pp;
-
-	pthread_mutex_lock(&d->vecs.lock);
-	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (!pp || pp->wwid_recheck != WWID_RECHECK_WANTED || !pp->dev[0]) {
-		pthread_mutex_unlock(&d->vecs.lock);
-		return false;
-	}
-	strlcpy_trunc(dev, pp->dev, sizeof(dev));
-	strlcpy_trunc(known, pp->wwid, sizeof(known));
-	timeout = pp->checker_timeout > 0 ? pp->checker_timeout : 30;
-	pthread_mutex_unlock(&d->vecs.lock);
-	n = path_wwid_read_fresh(dev, (unsigned)timeout * 1000, fresh, sizeof(fresh));
-	clen = sysfs_block_attr_read_bin(dev, "device/vpd_pg83", cached, sizeof(cached));
-	verdict = n < 0 ? n
-			: path_wwid_compare(known, fresh, (size_t)n, cached, clen > 0 ? (size_t)clen : 0,
-					    now, sizeof(now));
-	pthread_mutex_lock(&d->vecs.lock);
-	pp = pathvec_find_devt(&d->vecs.paths, devt);
-	if (!pp || pp->wwid_recheck != WWID_RECHECK_WANTED || strcmp(pp->dev, dev) ||
-	    strcmp(pp->wwid, known)) {
-		verdict = -ESTALE; /* removed or re-added meanwhile */
-	} else if (verdict == PATH_WWID_SAME) {
-		pp->wwid_recheck = WWID_RECHECK_NONE;
-		pp->next_check = 0; /* reinstated at the next tick */
-		mp_log(3, "%s: wwid %s unchanged", dev, known);
-	} else if (verdict == PATH_WWID_CHANGED) {
-		pp->wwid_recheck = WWID_RECHECK_CHANGED;
-		mp_log(2, "%s: wwid changed from %s to %s: path kept out of %s, re-added", dev,
-		       known, now, pp->mpp ? pp->mpp->alias : "its map");
-	} else {
-		mp_log(3, "%s: cannot read its wwid again: %s", dev, errno_desc(-verdict));
-	}
-	pthread_mutex_unlock(&d->vecs.lock);
-	if (verdict == PATH_WWID_CHANGED)
-		rescan_changed(dev);
-	return true;
-}
-
 /* A prio thread: a path waiting for its WWID recheck is not asked its
  * priority (that comes when it is back in service). */
 static void prio_work(void *ctx, const char *devt, bool returned)
 {
-	if (!recheck_work(ctx, devt))
+	if (!recheck_run(ctx, devt))
 		path_refresh_priority(ctx, devt, returned);
 }
 

@@ -16,7 +16,8 @@
  *               (handlers.c), structural ones as dispatcher jobs
  *   prio        up to PRIO_WORKERS threads asking the priorities the checker
  *               wants (workq.h): a prioritizer's SG_IO to a hung path
- *               blocks for as long as its transport is down
+ *               blocks for as long as its transport is down; also the
+ *               WWID rechecks of recheck_wwid (recheck.c)
  *   chkopen     up to CHKOPEN_WORKERS threads making the checkers the checker
  *               wants: open() of a disk waits while its host is in error
  *               handling
@@ -244,6 +245,25 @@ bool path_reinstate_allowed(struct daemon *d, const struct path *pp);
  * path sitting in a marginal group of mpp (policy_path_held_out()). Under
  * vecs.lock. */
 bool path_held_out(struct daemon *d, const struct multipath *mpp, const struct path *pp);
+
+/* recheck.c: recheck_wwid, the WWID of a path back from failed read again */
+/*
+ * A verdict chk is in for pp, whose chk_state is still the previous one:
+ * with enabled (recheck_wwid yes) a path going from failed to usable whose
+ * uid_attribute allows it is marked (wwid_recheck wanted, so
+ * path_reinstate_allowed() keeps it out); a marked path with a usable
+ * verdict has its devt added to due, for the prio queue (recheck_run()).
+ * The checker thread, under vecs.lock; reads the configuration under RCU.
+ */
+void recheck_mark(struct daemon *d, bool enabled, struct path *pp, int chk, struct strvec *due);
+/*
+ * If path devt's recheck is wanted: read its VPD page 0x83 without the lock
+ * and publish the verdict under vecs.lock (the same WWID clears the mark,
+ * another keeps it and rescans the disk for a change uevent, a failed read
+ * leaves it wanted). False when no recheck was wanted: nothing done. A prio
+ * thread (blocks on the device), no lock held.
+ */
+bool recheck_run(struct daemon *d, const char *devt);
 
 /* dmevents.c */
 int dmevents_start(struct daemon *d);
