@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sysmacros.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -891,8 +892,50 @@ out:
 }
 
 /* Names of all dm devices into all. */
-static int list_names(struct strvec *all)
+/* Does DM_LIST_DEVICES give each device's event number (driver 4.37 on)?
+ * Asked once. */
+static bool list_has_event_nr(void)
 {
+	static atomic_int known = -1; /* -1: not asked yet */
+	char version[64];
+	unsigned major = 0, minor = 0;
+	int v = atomic_load(&known);
+
+	if (v >= 0)
+		return v;
+	dm_lock();
+	v = dm_driver_version(version, sizeof(version)) &&
+	    sscanf(version, "%u.%u", &major, &minor) == 2 &&
+	    (major > 4 || (major == 4 && minor >= 37));
+	dm_unlock();
+	atomic_store(&known, v);
+	return v;
+}
+
+/* The event number the list put after n's name, 8-byte aligned; false when
+ * it would not fit before the next entry. */
+static bool names_event_nr(const struct dm_names *n, uint32_t *event_nr)
+{
+	uintptr_t at = (uintptr_t)(n->name + strlen(n->name) + 1);
+
+	at = (at + 7) & ~(uintptr_t)7;
+	if (n->next && at + 2 * sizeof(uint32_t) > (uintptr_t)n + n->next)
+		return false;
+	memcpy(event_nr, (const void *)at, sizeof(*event_nr));
+	return true;
+}
+
+/* One listed dm device. */
+struct listed {
+	struct dm_map_event ev;
+	bool has_event_nr; /* ev.event_nr came with the list */
+};
+VECTOR_DEFINE(listed_vec, struct listed)
+
+/* Every dm device: name, minor, and the event number when the list has it. */
+static int list_devices(struct listed_vec *all)
+{
+	bool with_nr = list_has_event_nr();
 	struct dm_task *dmt;
 	struct dm_names *names;
 	unsigned next;
@@ -907,7 +950,15 @@ static int list_names(struct strvec *all)
 		rc = -EIO;
 	if (rc == 0 && names->dev) {
 		do {
-			rc = strvec_push_dup(all, names->name);
+			struct listed l = {.ev.minor = (int)minor((dev_t)names->dev)};
+
+			if (strlen(names->name) >= sizeof(l.ev.name)) {
+				rc = -ERANGE;
+				break;
+			}
+			strcpy(l.ev.name, names->name);
+			l.has_event_nr = with_nr && names_event_nr(names, &l.ev.event_nr);
+			rc = listed_vec_push(all, l);
 			next = names->next;
 			names = (struct dm_names *)((char *)names + next);
 		} while (rc == 0 && next);
@@ -916,32 +967,66 @@ static int list_names(struct strvec *all)
 	return rc;
 }
 
-/* The multipath maps, with minor and event_nr, into found (appended). */
-static int list_multipath(struct dm_map_event_vec *found)
+static const struct dm_map_event *event_find(const struct dm_map_event_vec *v,
+					     const struct dm_map_event *ev)
 {
-	struct strvec all = {0};
-	struct dm_map_event ev;
+	for (size_t i = 0; v && i < v->n; i++)
+		if (v->items[i].minor == ev->minor && !strcmp(v->items[i].name, ev->name))
+			return &v->items[i];
+	return NULL;
+}
+
+/*
+ * The multipath maps, with minor and event_nr, into found (appended); the
+ * devices with a live table of another type into *others when not NULL.
+ * Listed devices in known are maps and those in others_known are not,
+ * without a query (see devmapper_list_map_events_known()).
+ */
+static int list_multipath_known(const struct dm_map_event_vec *known,
+				const struct dm_map_event_vec *others_known,
+				struct dm_map_event_vec *found, struct dm_map_event_vec *others)
+{
+	struct listed_vec all = {0};
 	struct dm_info info;
 	int rc, q;
 
 	rc = dm_ready();
 	if (rc == 0)
-		rc = list_names(&all);
+		rc = list_devices(&all);
 	for (size_t i = 0; rc == 0 && i < all.n; i++) {
+		struct dm_map_event ev = all.items[i].ev;
+		bool listed_nr = all.items[i].has_event_nr;
+
+		if (listed_nr && event_find(known, &ev)) {
+			rc = dm_map_event_vec_push(found, ev);
+			continue;
+		}
+		if (listed_nr && event_find(others_known, &ev)) {
+			rc = others ? dm_map_event_vec_push(others, ev) : 0;
+			continue;
+		}
 		/* one ioctl: the table says "multipath", the info its counters */
-		q = map_query(DM_DEVICE_TABLE, all.items[i], &info, NULL, NULL);
+		memset(&info, 0, sizeof(info));
+		q = map_query(DM_DEVICE_TABLE, ev.name, &info, NULL, NULL);
 		if (q == -ENOMEM) {
 			rc = q;
 		} else if (q == 0) {
-			memset(&ev, 0, sizeof(ev));
-			memcpy(ev.name, all.items[i], strlen(all.items[i]) + 1);
 			ev.minor = (int)info.minor;
 			ev.event_nr = info.event_nr;
 			rc = dm_map_event_vec_push(found, ev);
+		} else if (others && q == -EINVAL && info.exists && info.live_table) {
+			/* another target type (a partition, a volume) */
+			rc = dm_map_event_vec_push(others, ev);
 		}
 	}
-	strvec_free_all(&all);
+	listed_vec_release(&all);
 	return rc;
+}
+
+/* The multipath maps, with minor and event_nr, into found (appended). */
+static int list_multipath(struct dm_map_event_vec *found)
+{
+	return list_multipath_known(NULL, NULL, found, NULL);
 }
 
 int devmapper_list_maps(struct strvec *names)
@@ -988,6 +1073,32 @@ int devmapper_list_map_events(struct dm_map_event_vec *out)
 		rc = (int)found.n;
 	}
 	dm_map_event_vec_release(&found);
+	return rc;
+}
+
+int devmapper_list_map_events_known(const struct dm_map_event_vec *known,
+				    struct dm_map_event_vec *others, struct dm_map_event_vec *out)
+{
+	struct dm_map_event_vec found = {0}, now_others = {0};
+	int rc;
+
+	if (!others || !out)
+		return -EINVAL;
+	rc = list_multipath_known(known, known ? others : NULL, &found, &now_others);
+	if (rc == 0)
+		rc = vector_grow_raw((void **)&out->items, &out->alloc, out->n + found.n,
+				     sizeof(*out->items));
+	if (rc == 0 && found.n)
+		memcpy(out->items + out->n, found.items, found.n * sizeof(*found.items));
+	if (rc == 0) {
+		out->n += found.n;
+		rc = (int)found.n;
+		dm_map_event_vec_release(others);
+		*others = now_others;
+		now_others = (struct dm_map_event_vec){0};
+	}
+	dm_map_event_vec_release(&found);
+	dm_map_event_vec_release(&now_others);
 	return rc;
 }
 

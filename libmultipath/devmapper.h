@@ -290,4 +290,22 @@ VECTOR_DEFINE(dm_map_event_vec, struct dm_map_event)
  */
 int devmapper_list_map_events(struct dm_map_event_vec *out);
 
+/*
+ * devmapper_list_map_events() that asks the kernel less, for a caller that
+ * lists again and again (the dm events thread, at every event): a device
+ * of the list that is in known (name and minor alike: the maps of the last
+ * list) is taken for a multipath map, with the event number the list
+ * itself gives (dm driver 4.37 on), and one in *others (the devices the
+ * last list found with a live table of another type) is left out, both
+ * without a table query. Every other device is queried, as
+ * devmapper_list_map_events() does; *others is replaced with the devices
+ * found with another table this time. With known NULL every device is
+ * queried (a map reloaded with another target type is classed again only
+ * then); without event numbers in the list (an older driver) too. At 256
+ * maps one ioctl instead of 257. Returns the number of maps appended to
+ * out, or -errno with out and *others unchanged.
+ */
+int devmapper_list_map_events_known(const struct dm_map_event_vec *known,
+				    struct dm_map_event_vec *others, struct dm_map_event_vec *out);
+
 #endif

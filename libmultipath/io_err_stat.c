@@ -23,6 +23,7 @@
 #include <linux/fs.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,6 +325,21 @@ static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct ti
 	interrupted(ies);
 }
 
+/*
+ * The sampling thread leaves a real-time class it may have inherited
+ * (multipathd's): its reads come thousands a second, and the kernel threads
+ * that complete them (a driver's, the SCSI error handler) are in the normal
+ * class. Measured in the VM: 64 paths sampled at once by a real-time thread
+ * starved them, the reads timed out and the error handler aborted every
+ * command of the host, the healthy paths' checks included.
+ */
+static void leave_realtime(void)
+{
+	struct sched_param sp = {.sched_priority = 0};
+
+	pthread_setschedparam(pthread_self(), SCHED_OTHER, &sp);
+}
+
 static void *thread_main(void *arg)
 {
 	struct io_err_stat *ies = arg;
@@ -331,6 +347,7 @@ static void *thread_main(void *arg)
 	int sampling;
 
 	pthread_setname_np(pthread_self(), "io_err_stat");
+	leave_realtime();
 	mp_log(3, "io_err_stat: sampling thread started");
 	while (!stopping(ies)) {
 		now = ts_now();

@@ -37,6 +37,23 @@
 
 enum { PENDING_POLL_MS = 100, STATUS_EVENTS_FACTOR = 6 };
 
+/*
+ * The full passes are TICK_MS apart on average, each one up to
+ * TICK_JITTER_MS sooner or later at random. With exact seconds, a path
+ * fault that repeats every whole second (a link that drops 300 ms of every
+ * 1000 ms) met every check of that path at the same point of its cycle:
+ * checked every 5 s, the path looked down at every check for minutes (or up
+ * at every check). Measured in the VM once the daemon ran in the
+ * real-time class, where nothing else delays the tick.
+ */
+enum { TICK_MS = 1000, TICK_JITTER_MS = 150 };
+
+/* The time to the next full pass: TICK_MS +- TICK_JITTER_MS. */
+static long long tick_period_ms(unsigned *seed)
+{
+	return TICK_MS - TICK_JITTER_MS + (long long)(rand_r(seed) % (2 * TICK_JITTER_MS + 1));
+}
+
 /* A dm message to send, and what it means once sent. */
 struct dm_msg {
 	char map[WWID_SIZE];
@@ -575,10 +592,12 @@ static void *checker_thread(void *arg)
 	uint64_t wd_usec = 0;
 	bool watchdog = sd_watchdog_enabled(0, &wd_usec) > 0;
 	struct timespec next;
+	unsigned seed;
 
 	pthread_setname_np(pthread_self(), "checker");
 	rcu_register_thread();
 	next = ts_now();
+	seed = (unsigned)next.tv_nsec;
 	while (!atomic_load(&d->stopping)) {
 		long long wait_ms;
 		int pending = 0;
@@ -591,9 +610,9 @@ static void *checker_thread(void *arg)
 			pending = checker_tick(d, true);
 		if (watchdog)
 			sd_notify(0, "WATCHDOG=1");
-		next = ts_add_ms(next, 1000);
+		next = ts_add_ms(next, tick_period_ms(&seed));
 		wait_ms = -ts_since_ms(&next);
-		if (wait_ms < 0 || wait_ms > 1000) { /* fell behind: start afresh */
+		if (wait_ms < 0 || wait_ms > TICK_MS + TICK_JITTER_MS) { /* fell behind: start afresh */
 			next = ts_now();
 			wait_ms = 0;
 		}

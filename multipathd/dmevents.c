@@ -2,7 +2,8 @@
 /*
  * The dm events thread: one for all maps. It arms DM_DEV_ARM_POLL on its
  * own /dev/mapper/control fd, then lists every multipath map with its event
- * number; a map whose number moved had a table load, a message, a path
+ * number (one ioctl for the maps it knows: list_and_compare()); a map whose
+ * number moved had a table load, a message, a path
  * failure or a resize: its status is read again and published
  * (maps_sync_status()). A managed map that is gone was removed outside the
  * daemon: the dispatcher forgets it. A wake with no number moved and no map
@@ -35,10 +36,13 @@ static const struct dm_map_event *find_event(const struct dm_map_event_vec *v, c
 	return NULL;
 }
 
-/* Compare a new list with the last one; act on the differences. */
-static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
-			  const struct dm_map_event_vec *now)
+/* Compare a new list with the last one; act on the differences. False
+ * when there are none; with last_look, a table swap is assumed then. */
+static bool compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
+			  const struct dm_map_event_vec *now, bool last_look)
 {
+	bool moved;
+
 	struct strvec changed = {0}, gone = {0};
 
 	for (size_t i = 0; i < now->n; i++) {
@@ -55,9 +59,10 @@ static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
 			strvec_push_dup(&gone, name);
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
+	moved = changed.n || gone.n;
 	if (changed.n)
 		maps_sync_status(d, &changed);
-	else if (!gone.n)
+	else if (!gone.n && last_look)
 		/* a table swap (a reload by someone) wakes us but moves no
 		 * event number: compare every map's table with ours */
 		dispatch_post_check_maps(d);
@@ -67,12 +72,36 @@ static void compare_lists(struct daemon *d, const struct dm_map_event_vec *old,
 	}
 	strvec_free_all(&changed);
 	strvec_free_all(&gone);
+	return moved;
+}
+
+/*
+ * List the maps into *now (the devices with other tables into *others)
+ * and act on what moved since *last. The list takes the maps and other
+ * devices of the last one as they were, with one ioctl (path failures,
+ * messages: the event numbers move); a wake where nothing moved is a table
+ * swap, which may have made a device a map or another device: then every
+ * device is classed again, with a query each, and compared once more.
+ */
+static int list_and_compare(struct daemon *d, const struct dm_map_event_vec *last,
+			    struct dm_map_event_vec *others, struct dm_map_event_vec *now,
+			    bool first)
+{
+	int rc = devmapper_list_map_events_known(first ? NULL : last, others, now);
+
+	if (rc < 0 || first || compare_lists(d, last, now, false))
+		return rc;
+	dm_map_event_vec_release(now);
+	rc = devmapper_list_map_events_known(NULL, others, now);
+	if (rc >= 0)
+		compare_lists(d, last, now, true);
+	return rc;
 }
 
 static void *dmevents_thread(void *arg)
 {
 	struct daemon *d = arg;
-	struct dm_map_event_vec last = {0};
+	struct dm_map_event_vec last = {0}, others = {0};
 	bool first = true; /* the first list is the baseline */
 	int fd = devmapper_event_open();
 	struct pollfd pfd[2] = {{.fd = d->stop_fd, .events = POLLIN}, {.fd = fd, .events = POLLIN}};
@@ -96,15 +125,13 @@ static void *dmevents_thread(void *arg)
 		int rc = devmapper_event_arm(fd);
 
 		if (rc == 0)
-			rc = devmapper_list_map_events(&now);
+			rc = list_and_compare(d, &last, &others, &now, first);
 		if (rc < 0) {
 			mp_log(1, "multipathd: dm events: %s", errno_desc(-rc));
 			dm_map_event_vec_release(&now);
 			break;
 		}
 		atomic_store(&d->dmevents_live, true);
-		if (!first)
-			compare_lists(d, &last, &now);
 		first = false;
 		dm_map_event_vec_release(&last);
 		last = now;
@@ -116,6 +143,7 @@ static void *dmevents_thread(void *arg)
 out:
 	atomic_store(&d->dmevents_live, false);
 	dm_map_event_vec_release(&last);
+	dm_map_event_vec_release(&others);
 	if (fd >= 0)
 		close(fd);
 	rcu_unregister_thread();

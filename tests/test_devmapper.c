@@ -187,6 +187,9 @@ static void fill_names(struct ftask *t)
 		n->dev = ((uint64_t)254 << 8) | (uint64_t)fk.maps[i].minor;
 		strcpy(n->name, fk.maps[i].name);
 		len = (offsetof(struct dm_names, name) + strlen(n->name) + 1 + 7) & ~(size_t)7;
+		/* driver 4.37 on: the event number (and flags) after the name */
+		memcpy((char *)n + len, &fk.maps[i].event_nr, sizeof(uint32_t));
+		len += 2 * sizeof(uint32_t);
 		if (prev)
 			prev->next = (uint32_t)((char *)n - (char *)prev);
 		prev = n;
@@ -984,6 +987,62 @@ static void test_udev_variants(void **state)
 	assert_int_equal(fk.slept_us, 1000 + 2000 + 4000 + 8000 + 16000 + 5 * 25000);
 }
 
+/* The list that takes the maps it knows from the list ioctl alone: a known
+ * map costs no query and its event number comes with the list; a device
+ * with another table is queried once, then left out; a new or renamed
+ * device is queried; known NULL queries every device again. */
+static void test_list_known(void **state)
+{
+	struct dm_map_event_vec known = {0}, others = {0}, now = {0};
+	struct fmap *a, *b;
+
+	(void)state;
+	a = mpath("mpatha");
+	map_add("linear0", "linear", "8:0 0");
+	map_add("empty", NULL, NULL);
+	b = mpath("mpathb");
+	a->event_nr = 7;
+	fk.runs = 0;
+	assert_int_equal(devmapper_list_map_events_known(NULL, &others, &known), 2);
+	assert_int_equal(fk.runs, 1 + 4); /* the list, a query per device */
+	assert_int_equal(others.n, 1);	  /* linear0; "empty" has no table */
+	assert_string_equal(others.items[0].name, "linear0");
+
+	a->event_nr = 8; /* a path failed */
+	fk.runs = 0;
+	assert_int_equal(devmapper_list_map_events_known(&known, &others, &now), 2);
+	assert_int_equal(fk.runs, 1 + 1); /* the list, and "empty" again */
+	assert_string_equal(now.items[0].name, "mpatha");
+	assert_int_equal(now.items[0].event_nr, 8);
+	assert_int_equal(now.items[0].minor, a->minor);
+	assert_string_equal(now.items[1].name, "mpathb");
+	assert_int_equal(now.items[1].minor, b->minor);
+	assert_int_equal(others.n, 1);
+
+	/* a map that appears is queried; one that went is simply absent */
+	map_find("mpathb")->used = false;
+	mpath("mpathc");
+	dm_map_event_vec_release(&known);
+	known = now;
+	now = (struct dm_map_event_vec){0};
+	fk.runs = 0;
+	assert_int_equal(devmapper_list_map_events_known(&known, &others, &now), 2);
+	assert_int_equal(fk.runs, 1 + 2); /* "empty", mpathc */
+	assert_string_equal(now.items[1].name, "mpathc");
+
+	/* a failed list leaves both outputs alone */
+	fk.fail_type = DM_DEVICE_LIST;
+	fk.fail_errno = EPERM;
+	fk.fail_times = 1;
+	assert_int_equal(devmapper_list_map_events_known(&known, &others, &now), -EPERM);
+	assert_int_equal(now.n, 2);
+	assert_int_equal(others.n, 1);
+	assert_int_equal(devmapper_list_map_events_known(&known, NULL, &now), -EINVAL);
+	dm_map_event_vec_release(&known);
+	dm_map_event_vec_release(&others);
+	dm_map_event_vec_release(&now);
+}
+
 /* Deferred udev waits: nothing polled until the outermost end, then all
  * cookies at once; a cookie udev never finishes ends the wait 10 s after the
  * last one that did finish. */
@@ -1343,6 +1402,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_message, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_message_during_udev_wait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_variants, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_list_known, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_defer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_udev_defer_nowait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_table_status, setup, teardown),
