@@ -181,7 +181,8 @@ _scale_strace_window() {
 		bnote "$B_NAME: paths not all ready ${BENCH_RECONF_TIMEOUT:-60} s after the reconfigure ($tag): figure left out (BENCH_RECONF_TIMEOUT)"
 		SC_capped=1
 	fi
-	sleep "$BENCH_STRACE_S"
+	# after a capped wait the window has had its checks already
+	[ "$SC_capped" = 1 ] || sleep "$BENCH_STRACE_S"
 	kill -INT "$spid" 2>/dev/null
 	wait "$spid" 2>/dev/null || true
 	kill -0 "$B_DPID" 2>/dev/null || {
