@@ -10,105 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <errno.h>
-#include <scsi/sg.h>
-#include <string.h>
-#include <sys/ioctl.h>
 
 #include "pr.h"
-#include "scsi.h"
-
-int __wrap_ioctl(int fd, unsigned long req, ...);
-int __real_ioctl(int fd, unsigned long req, ...);
-
-enum { MAX_ANSWERS = 6 };
-
-struct answer {
-	int err;
-	uint8_t status;
-	uint8_t sense[18];
-	unsigned sense_len;
-	const uint8_t *data;
-	unsigned data_len;
-};
-
-static struct {
-	struct answer a[MAX_ANSWERS];
-	int n, calls;
-	uint8_t cdb[16];
-	unsigned cdb_len;
-	int dir;
-	uint8_t out[64];
-	unsigned out_len, timeout;
-} fake;
-
-int __wrap_ioctl(int fd, unsigned long req, ...)
-{
-	struct sg_io_hdr *h;
-	struct answer *a;
-	va_list ap;
-	void *arg;
-
-	va_start(ap, req);
-	arg = va_arg(ap, void *);
-	va_end(ap);
-	if (req != SG_IO)
-		return __real_ioctl(fd, req, arg);
-	h = arg;
-	assert_true(fake.calls < fake.n);
-	memcpy(fake.cdb, h->cmdp, h->cmd_len);
-	fake.cdb_len = h->cmd_len;
-	fake.dir = h->dxfer_direction;
-	fake.timeout = h->timeout;
-	if (h->dxfer_direction == SG_DXFER_TO_DEV) {
-		assert_true(h->dxfer_len <= sizeof(fake.out));
-		memcpy(fake.out, h->dxferp, h->dxfer_len);
-		fake.out_len = h->dxfer_len;
-	}
-	a = &fake.a[fake.calls++];
-	if (a->err) {
-		errno = a->err;
-		return -1;
-	}
-	h->status = a->status;
-	h->host_status = 0;
-	h->driver_status = a->sense_len ? SCSI_DRIVER_SENSE : 0;
-	h->sb_len_wr = (unsigned char)a->sense_len;
-	memcpy(h->sbp, a->sense, a->sense_len);
-	h->resid = 0;
-	if (a->data) {
-		unsigned n = a->data_len < h->dxfer_len ? a->data_len : h->dxfer_len;
-
-		memcpy(h->dxferp, a->data, n);
-		h->resid = (int)(h->dxfer_len - n);
-	}
-	return 0;
-}
+#include "sg_fake.h"
 
 static int reset(void **state)
 {
 	(void)state;
-	memset(&fake, 0, sizeof(fake));
+	sg_fake_reset();
 	return 0;
-}
-
-static struct answer *answer_add(void)
-{
-	assert_true(fake.n < MAX_ANSWERS);
-	return &fake.a[fake.n++];
-}
-
-/* CHECK CONDITION with fixed sense key/ASC. */
-static void answer_check(uint8_t key, uint8_t asc)
-{
-	struct answer *a = answer_add();
-
-	a->status = SCSI_STAT_CHECK_CONDITION;
-	a->sense[0] = 0x70;
-	a->sense[2] = key;
-	a->sense[7] = 10;
-	a->sense[12] = asc;
-	a->sense_len = 18;
 }
 
 /* READ KEYS parameter data with the n keys (generation 5). */
@@ -193,37 +103,37 @@ static void test_read_keys(void **state)
 {
 	static uint8_t data[8 + 16];
 	uint64_t keys[2] = {0x999, 0x123};
-	struct answer *a;
+	struct sg_answer *a;
 
 	(void)state;
-	a = answer_add();
+	a = sg_fake_add();
 	a->data = data;
 	a->data_len = keys_data(data, keys, 2);
 	assert_int_equal(pr_read_keys(3, 0x123, 5000), 1);
-	assert_int_equal(fake.cdb[0], 0x5e);
-	assert_int_equal(fake.dir, SG_DXFER_FROM_DEV);
-	assert_true(fake.timeout <= 5000 && fake.timeout > 4000);
+	assert_int_equal(sg_fake.cdb[0], 0x5e);
+	assert_int_equal(sg_fake.dir, SG_DXFER_FROM_DEV);
+	assert_true(sg_fake.timeout[0] <= 5000 && sg_fake.timeout[0] > 4000);
 	/* not there */
 	reset(NULL);
-	a = answer_add();
+	a = sg_fake_add();
 	a->data = data;
 	a->data_len = keys_data(data, keys, 1);
 	assert_int_equal(pr_read_keys(3, 0x123, 5000), 0);
 	/* a UNIT ATTENTION first: retried */
 	reset(NULL);
-	answer_check(SCSI_SK_UNIT_ATTENTION, 0x29);
-	a = answer_add();
+	sg_fake_add_sense(SCSI_SK_UNIT_ATTENTION, 0x29, 0);
+	a = sg_fake_add();
 	a->data = data;
 	a->data_len = keys_data(data, keys, 2);
 	assert_int_equal(pr_read_keys(3, 0x123, 5000), 1);
-	assert_int_equal(fake.calls, 2);
+	assert_int_equal(sg_fake.calls, 2);
 	/* no PR support (scsi_debug): ILLEGAL REQUEST, INVALID COMMAND OPCODE */
 	reset(NULL);
-	answer_check(SCSI_SK_ILLEGAL_REQUEST, 0x20);
+	sg_fake_add_sense(SCSI_SK_ILLEGAL_REQUEST, 0x20, 0);
 	assert_int_equal(pr_read_keys(3, 0x123, 5000), -EIO);
 	/* SG_IO refused */
 	reset(NULL);
-	answer_add()->err = ENOTTY;
+	sg_fake_add()->err = ENOTTY;
 	assert_int_equal(pr_read_keys(3, 0x123, 5000), -ENOTTY);
 }
 
@@ -232,40 +142,40 @@ static void test_register(void **state)
 	uint8_t want[PR_OUT_PARAM_LEN];
 
 	(void)state;
-	answer_add();
+	sg_fake_add();
 	assert_int_equal(pr_register(3, 0xabc, true, true, 2000), 0);
-	assert_int_equal(fake.dir, SG_DXFER_TO_DEV);
-	assert_int_equal(fake.cdb_len, 10);
-	assert_int_equal(fake.cdb[0], 0x5f);
-	assert_int_equal(fake.cdb[1], 0x06);
-	assert_int_equal(fake.out_len, PR_OUT_PARAM_LEN);
+	assert_int_equal(sg_fake.dir, SG_DXFER_TO_DEV);
+	assert_int_equal(sg_fake.cdb_len, 10);
+	assert_int_equal(sg_fake.cdb[0], 0x5f);
+	assert_int_equal(sg_fake.cdb[1], 0x06);
+	assert_int_equal(sg_fake.out_len, PR_OUT_PARAM_LEN);
 	pr_param_register(want, 0xabc, true, true);
-	assert_memory_equal(fake.out, want, sizeof(want));
-	assert_true(fake.timeout <= 2000 && fake.timeout > 1000);
+	assert_memory_equal(sg_fake.out, want, sizeof(want));
+	assert_true(sg_fake.timeout[0] <= 2000 && sg_fake.timeout[0] > 1000);
 	/* UNIT ATTENTION, then good */
 	reset(NULL);
-	answer_check(SCSI_SK_UNIT_ATTENTION, 0x2a);
-	answer_add();
+	sg_fake_add_sense(SCSI_SK_UNIT_ATTENTION, 0x2a, 0);
+	sg_fake_add();
 	assert_int_equal(pr_register(3, 0xabc, false, false, 2000), 0);
-	assert_int_equal(fake.calls, 2);
+	assert_int_equal(sg_fake.calls, 2);
 	/* RESERVATION CONFLICT: not retried */
 	reset(NULL);
-	answer_add()->status = SCSI_STAT_RESERVATION_CONFLICT;
+	sg_fake_add()->status = SCSI_STAT_RESERVATION_CONFLICT;
 	assert_int_equal(pr_register(3, 0xabc, false, false, 2000), -EIO);
-	assert_int_equal(fake.calls, 1);
+	assert_int_equal(sg_fake.calls, 1);
 	/* NOT READY, LOGICAL UNIT COMMUNICATION FAILURE (LIO without its
 	 * APTPL directory): failed */
 	reset(NULL);
-	answer_check(SCSI_SK_NOT_READY, 0x08);
+	sg_fake_add_sense(SCSI_SK_NOT_READY, 0x08, 0);
 	assert_int_equal(pr_register(3, 0xabc, true, false, 2000), -EIO);
 	/* always UNIT ATTENTION: SCSI_RETRIES retries, then failed */
 	reset(NULL);
 	for (int i = 0; i <= SCSI_RETRIES; i++)
-		answer_check(SCSI_SK_UNIT_ATTENTION, 0x29);
+		sg_fake_add_sense(SCSI_SK_UNIT_ATTENTION, 0x29, 0);
 	assert_int_equal(pr_register(3, 0xabc, false, false, 2000), -EIO);
-	assert_int_equal(fake.calls, SCSI_RETRIES + 1);
+	assert_int_equal(sg_fake.calls, SCSI_RETRIES + 1);
 	reset(NULL);
-	answer_add()->err = EIO;
+	sg_fake_add()->err = EIO;
 	assert_int_equal(pr_register(3, 0xabc, false, false, 2000), -EIO);
 }
 

@@ -16,99 +16,25 @@
 #include <time.h>
 
 #include "scsi.h"
+#include "sg_fake.h"
 
-int __wrap_ioctl(int fd, unsigned long req, ...);
-int __real_ioctl(int fd, unsigned long req, ...);
 int __wrap_nanosleep(const struct timespec *req, struct timespec *rem);
 
-enum { MAX_ANSWERS = 8 };
-
-struct answer {
-	int err; /* ioctl fails with this errno */
-	uint8_t status, host, driver;
-	uint8_t sense[18];
-	unsigned sense_len;
-	const uint8_t *data;
-	unsigned data_len;
-};
-
-static struct {
-	struct answer a[MAX_ANSWERS];
-	int n, calls, pauses;
-	unsigned timeout[MAX_ANSWERS];
-	uint8_t cdb[16];
-} fake;
-
-int __wrap_ioctl(int fd, unsigned long req, ...)
-{
-	struct sg_io_hdr *h;
-	struct answer *a;
-	va_list ap;
-	void *arg;
-
-	va_start(ap, req);
-	arg = va_arg(ap, void *);
-	va_end(ap);
-	if (req != SG_IO)
-		return __real_ioctl(fd, req, arg);
-	h = arg;
-	assert_true(fake.calls < fake.n);
-	fake.timeout[fake.calls] = h->timeout;
-	memcpy(fake.cdb, h->cmdp, h->cmd_len);
-	a = &fake.a[fake.calls++];
-	if (a->err) {
-		errno = a->err;
-		return -1;
-	}
-	h->status = a->status;
-	h->host_status = a->host;
-	h->driver_status = a->driver;
-	h->sb_len_wr = (unsigned char)a->sense_len;
-	memcpy(h->sbp, a->sense, a->sense_len);
-	h->resid = (int)h->dxfer_len;
-	if (a->data) {
-		unsigned n = a->data_len < h->dxfer_len ? a->data_len : h->dxfer_len;
-
-		memcpy(h->dxferp, a->data, n);
-		h->resid = (int)(h->dxfer_len - n);
-	} else if (!a->status && !a->host) {
-		h->resid = 0;
-	}
-	return 0;
-}
+static int pauses; /* nanosleep calls: the pauses between retries */
 
 int __wrap_nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	(void)rem;
 	assert_int_equal(req->tv_nsec, SCSI_RETRY_PAUSE_MS * 1000000L);
-	fake.pauses++;
+	pauses++;
 	return 0;
-}
-
-static struct answer *add(void)
-{
-	assert_true(fake.n < MAX_ANSWERS);
-	return memset(&fake.a[fake.n++], 0, sizeof(struct answer));
-}
-
-static void add_sense(uint8_t key, uint8_t asc, uint8_t ascq)
-{
-	struct answer *a = add();
-
-	a->status = 0x02;
-	a->driver = 0x08;
-	a->sense[0] = 0x70;
-	a->sense[2] = key;
-	a->sense[7] = 10;
-	a->sense[12] = asc;
-	a->sense[13] = ascq;
-	a->sense_len = 18;
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	memset(&fake, 0, sizeof(fake));
+	sg_fake_reset();
+	pauses = 0;
 	return 0;
 }
 
@@ -234,54 +160,54 @@ static void test_run_retries(void **state)
 
 	(void)state;
 	/* one UNIT ATTENTION: retried at once, no pause */
-	add_sense(0x6, 0x29, 0x00);
-	add();
+	sg_fake_add_sense(0x6, 0x29, 0x00);
+	sg_fake_add();
 	assert_int_equal(scsi_run(-1, tur, 6, NULL, 0, 5000, &r), 0);
-	assert_int_equal(fake.calls, 2);
-	assert_int_equal(fake.pauses, 0);
+	assert_int_equal(sg_fake.calls, 2);
+	assert_int_equal(pauses, 0);
 	assert_int_equal(r.outcome, SCSI_GOOD);
-	assert_true(fake.timeout[0] <= 5000 && fake.timeout[0] > 4000);
-	assert_true(fake.timeout[1] <= fake.timeout[0]);
+	assert_true(sg_fake.timeout[0] <= 5000 && sg_fake.timeout[0] > 4000);
+	assert_true(sg_fake.timeout[1] <= sg_fake.timeout[0]);
 	/* BUSY and NOT READY becoming ready: retried after a pause */
 	setup(NULL);
-	add()->status = 0x08;
-	add_sense(0x2, 0x04, 0x01);
-	add();
+	sg_fake_add()->status = 0x08;
+	sg_fake_add_sense(0x2, 0x04, 0x01);
+	sg_fake_add();
 	assert_int_equal(scsi_tur(-1, 5000, NULL), 0);
-	assert_int_equal(fake.calls, 3);
-	assert_int_equal(fake.pauses, 2);
+	assert_int_equal(sg_fake.calls, 3);
+	assert_int_equal(pauses, 2);
 	/* SCSI_RETRIES retries, then the last answer stands */
 	setup(NULL);
 	for (int i = 0; i <= SCSI_RETRIES; i++)
-		add_sense(0x6, 0x29, 0x00);
-	add();
+		sg_fake_add_sense(0x6, 0x29, 0x00);
+	sg_fake_add();
 	assert_int_equal(scsi_tur(-1, 5000, &r), -EIO);
-	assert_int_equal(fake.calls, SCSI_RETRIES + 1);
+	assert_int_equal(sg_fake.calls, SCSI_RETRIES + 1);
 	assert_int_equal(r.outcome, SCSI_CHECK);
 	assert_int_equal(r.sense.key, 0x6);
 	/* final answers are not retried */
 	setup(NULL);
-	add_sense(0x2, 0x04, 0x0b);
+	sg_fake_add_sense(0x2, 0x04, 0x0b);
 	assert_int_equal(scsi_tur(-1, 5000, &r), -EIO);
 	assert_true(scsi_sense_standby(&r.sense));
-	assert_int_equal(fake.calls, 1);
+	assert_int_equal(sg_fake.calls, 1);
 	setup(NULL);
-	add()->host = 0x03;
+	sg_fake_add()->host = 0x03;
 	assert_int_equal(scsi_tur(-1, 5000, NULL), -ETIMEDOUT);
 	/* ioctl errors: EINTR repeated, others returned */
 	setup(NULL);
-	add()->err = EINTR;
-	add();
+	sg_fake_add()->err = EINTR;
+	sg_fake_add();
 	assert_int_equal(scsi_tur(-1, 5000, NULL), 0);
-	assert_int_equal(fake.calls, 2);
+	assert_int_equal(sg_fake.calls, 2);
 	setup(NULL);
-	add()->err = ENOTTY;
+	sg_fake_add()->err = ENOTTY;
 	assert_int_equal(scsi_tur(-1, 5000, NULL), -ENOTTY);
 	/* bad arguments never reach the device */
 	assert_int_equal(scsi_run(-1, tur, 0, NULL, 0, 5000, NULL), -EINVAL);
 	assert_int_equal(scsi_run(-1, tur, 17, NULL, 0, 5000, NULL), -EINVAL);
 	assert_int_equal(scsi_run(-1, tur, 6, NULL, 8, 5000, NULL), -EINVAL);
-	assert_int_equal(fake.calls, 1);
+	assert_int_equal(sg_fake.calls, 1);
 }
 
 static void test_inquiry(void **state)
@@ -292,25 +218,25 @@ static void test_inquiry(void **state)
 	uint8_t buf[255];
 
 	(void)state;
-	add()->data = std;
-	fake.a[0].data_len = sizeof(std);
+	sg_fake_add()->data = std;
+	sg_fake.a[0].data_len = sizeof(std);
 	assert_int_equal(scsi_inquiry(-1, buf, 96, 1000), 36);
-	assert_int_equal(fake.cdb[0], 0x12);
-	assert_int_equal(fake.cdb[1], 0);
-	assert_int_equal(fake.cdb[4], 96);
+	assert_int_equal(sg_fake.cdb[0], 0x12);
+	assert_int_equal(sg_fake.cdb[1], 0);
+	assert_int_equal(sg_fake.cdb[4], 96);
 	assert_int_equal(scsi_inquiry_tpgs(buf, 36), 3);
 	assert_int_equal(scsi_inquiry_tpgs(buf, 5), -EINVAL);
-	add()->data = vpd80;
-	fake.a[1].data_len = sizeof(vpd80);
+	sg_fake_add()->data = vpd80;
+	sg_fake.a[1].data_len = sizeof(vpd80);
 	assert_int_equal(scsi_inquiry_vpd(-1, 0x80, buf, sizeof(buf), 1000), 8);
-	assert_memory_equal(fake.cdb, cdb_vpd, 6);
+	assert_memory_equal(sg_fake.cdb, cdb_vpd, 6);
 	/* the device answers with another page */
-	add()->data = vpd80;
-	fake.a[2].data_len = sizeof(vpd80);
+	sg_fake_add()->data = vpd80;
+	sg_fake.a[2].data_len = sizeof(vpd80);
 	assert_int_equal(scsi_inquiry_vpd(-1, 0x83, buf, sizeof(buf), 1000), -EINVAL);
 	/* or with too little */
-	add()->data = vpd80;
-	fake.a[3].data_len = 3;
+	sg_fake_add()->data = vpd80;
+	sg_fake.a[3].data_len = 3;
 	assert_int_equal(scsi_inquiry_vpd(-1, 0x80, buf, sizeof(buf), 1000), -EINVAL);
 	assert_int_equal(scsi_inquiry_vpd(-1, 0x80, buf, 70000, 1000), -EINVAL);
 }
