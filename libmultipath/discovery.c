@@ -2,8 +2,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -20,6 +18,7 @@
 #include "scsi.h"
 #include "sysfs.h"
 #include "util/log.h"
+#include "util/parallel.h"
 
 enum {
 	INQUIRY_TPGS_BYTE = 5,
@@ -578,8 +577,6 @@ struct scan_slot {
 struct scan_job {
 	const struct config *conf;
 	struct scan_slot *slots;
-	size_t n;
-	atomic_size_t next;
 	discovery_prepare_fn *prepare;
 	void *arg;
 };
@@ -618,13 +615,11 @@ static void scan_slot_run(const struct scan_job *j, struct scan_slot *s)
 	s->rc = 1;
 }
 
-static void *scan_worker(void *arg)
+static void scan_item(void *arg, size_t i)
 {
 	struct scan_job *j = arg;
 
-	for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;)
-		scan_slot_run(j, &j->slots[i]);
-	return NULL;
+	scan_slot_run(j, &j->slots[i]);
 }
 
 unsigned discovery_scan_workers(size_t ndev, unsigned max)
@@ -634,26 +629,6 @@ unsigned discovery_scan_workers(size_t ndev, unsigned max)
 	if (w > max)
 		w = max;
 	return w ? (unsigned)w : 1;
-}
-
-/* Run the job on up to workers threads, the calling one included (fewer
- * when threads cannot be made: the calling thread does the rest). */
-static void scan_run(struct scan_job *j, unsigned workers)
-{
-	pthread_t *thr = NULL;
-	unsigned started = 0;
-
-	if (workers > 1)
-		thr = calloc(workers - 1, sizeof(*thr));
-	for (unsigned i = 0; thr && i < workers - 1; i++) {
-		if (pthread_create(&thr[i], NULL, scan_worker, j))
-			break;
-		started++;
-	}
-	scan_worker(j);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(thr[i], NULL);
-	free(thr);
 }
 
 /* Whether name is taken: in out, or by an earlier slot of this scan. */
@@ -746,6 +721,7 @@ int discovery_scan_parallel(struct udev *udev, const struct config *conf, unsign
 {
 	struct udev_enumerate *en = udev_enumerate_new(udev);
 	struct scan_job j = {.conf = conf, .prepare = prepare, .arg = arg};
+	struct parallel_job pj = {.item = scan_item, .arg = &j};
 	int rc;
 
 	if (!en)
@@ -756,17 +732,15 @@ int discovery_scan_parallel(struct udev *udev, const struct config *conf, unsign
 	if (rc >= 0)
 		rc = udev_enumerate_scan_devices(en);
 	if (rc >= 0)
-		rc = scan_collect(udev, en, out, &j.slots, &j.n);
-	if (rc >= 0) {
-		atomic_init(&j.next, 0);
-		scan_run(&j, discovery_scan_workers(j.n, workers ? workers : 1));
-	}
+		rc = scan_collect(udev, en, out, &j.slots, &pj.n);
+	if (rc >= 0)
+		parallel_run(&pj, discovery_scan_workers(pj.n, workers ? workers : 1));
 	/* the slots' names belong to their udev devices: freed last */
 	if (rc < 0)
-		for (size_t i = 0; i < j.n; i++)
+		for (size_t i = 0; i < pj.n; i++)
 			udev_device_unref(j.slots[i].ud);
 	else
-		rc = scan_publish(j.slots, j.n, out);
+		rc = scan_publish(j.slots, pj.n, out);
 	free(j.slots);
 	udev_enumerate_unref(en);
 	return rc;
