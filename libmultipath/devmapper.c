@@ -428,6 +428,21 @@ bool devmapper_available(void)
 	return ok;
 }
 
+/*
+ * The create of a map and a table load run without the mutex, so those of
+ * several threads overlap: the kernel's create waits for a kernel thread to
+ * be made (the map's workqueue rescuer) and the first table load for
+ * devtmpfs to make the node, and while udev keeps the CPUs busy those waits
+ * are most of a create. libdevmapper's run of these tasks changes no
+ * process-wide state: no cookie, no node operation (a create adds its node at
+ * the resume: DM_ADD_NODE_ON_RESUME), its own ioctl buffer, on the control fd
+ * that task_new()'s dm_task_create() opened under the mutex.
+ */
+static int task_run_unlocked(struct dm_task *dmt)
+{
+	return dm_task_run(dmt) ? 0 : task_errno(dmt);
+}
+
 /* Load a multipath table into the inactive slot of map name. */
 static int map_load(const char *name, uint64_t size, const char *params, bool ro)
 {
@@ -441,7 +456,7 @@ static int map_load(const char *name, uint64_t size, const char *params, bool ro
 	    (ro && !dm_task_set_ro(dmt)))
 		rc = -ENOMEM;
 	if (rc == 0)
-		rc = task_run(dmt);
+		rc = task_run_unlocked(dmt);
 	dm_task_destroy(dmt);
 	return rc;
 }
@@ -531,10 +546,12 @@ static int map_create(const char *name, const char *uuid, uint64_t size, const c
 		return rc;
 	if (uuid && uuid[0] && !dm_task_set_uuid(dmt, uuid))
 		rc = -EINVAL;
+	if (rc == 0 && !dm_task_set_add_node(dmt, DM_ADD_NODE_ON_RESUME))
+		rc = -ENOMEM;
 	/* no cookie: the kernel sends no cookie-carrying uevent for a create
 	 * without table, udev would never complete it */
 	if (rc == 0)
-		rc = task_run(dmt);
+		rc = task_run_unlocked(dmt);
 	dm_task_destroy(dmt);
 	if (rc < 0)
 		return rc;
@@ -839,7 +856,7 @@ static int table_load(const char *name, const struct dm_target_copy *t, size_t n
 	if (rc == 0 && ro && !dm_task_set_ro(dmt))
 		rc = -ENOMEM;
 	if (rc == 0)
-		rc = task_run(dmt);
+		rc = task_run_unlocked(dmt);
 	dm_task_destroy(dmt);
 	return rc;
 }

@@ -19,7 +19,10 @@
  * remove ioctl and popped when a udev cookie is waited for), the udev cookie
  * semaphores and the udev-running check. One internal mutex serialises exactly
  * the libdevmapper calls that touch that state: dm_task_create(),
- * dm_task_run() (so one ioctl at a time), dm_task_set_cookie(),
+ * dm_task_run() (so one ioctl at a time, but for the create of a map and a
+ * table load: they carry no cookie and make no node, and the kernel's create
+ * and first load of a new map wait for kernel threads, so those of several
+ * threads overlap), dm_task_set_cookie(),
  * dm_udev_get_sync_support(), each non-blocking dm_udev_wait_immediate() poll,
  * dm_task_update_nodes() and dm_driver_version(). It is never held across a
  * udev wait (the wait polls the cookie with the mutex released between polls),

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The dispatcher's structural work: the first set-up, paths coming and
- * going, map updates, reconfigure. Runs on the dispatcher thread only, so
- * pointers to paths and maps stay valid across its own unlocks (nobody else
- * frees them); other threads see every change under vecs.lock.
+ * going, map updates, reconfigure. Runs on the dispatcher thread only (but
+ * the map updates of the set-up and a reconfigure, which run on a few
+ * threads the dispatcher waits for: see update_wwids()), so pointers to
+ * paths and maps stay valid across its own unlocks (nobody else frees them);
+ * other threads see every change under vecs.lock.
  *
  * A map update rebuilds the map of one WWID from the paths the daemon knows
  * (configure_build_maps() without IO), plans the table change under the
@@ -36,6 +38,7 @@
 #include "prioritizers/prio.h"
 #include "sysfs.h"
 #include "util/log.h"
+#include "util/parallel.h"
 #include "wwids.h"
 
 /* Remove pp from the map's path list and groups (not from the kernel). */
@@ -348,6 +351,7 @@ enum {
 	UPD_SETUP = 2,    /* the start and reconfigure (transport timeouts) */
 	UPD_NO_DELAY = 4, /* create now, whatever ghost_delay says (`add map`) */
 	UPD_NO_UDEV_WAIT = 8, /* the batch's udev cookies go to d->setup_cookies */
+	UPDATE_WORKERS = 4,   /* threads of update_wwids() with UPD_SETUP */
 };
 
 /* Build, plan, execute, publish; see the file's header. With UPD_SETUP (the
@@ -462,17 +466,66 @@ int maps_update_wwid(struct daemon *d, const char *wwid, bool force)
 	return update_wwid(d, wwid, force ? UPD_FORCE : 0);
 }
 
+/* update_wwids()'s work. */
+struct update_job {
+	struct daemon *d;
+	const struct strvec *wwids;
+	unsigned flags;
+	pthread_mutex_t cookies_lock; /* d->setup_cookies, from the workers */
+};
+
+static void update_item(void *arg, size_t i)
+{
+	struct update_job *j = arg;
+
+	if (!atomic_load(&j->d->stopping))
+		update_wwid(j->d, j->wwids->items[i], j->flags);
+}
+
+/* udev works on the batch's maps side by side: each thread waits for its own
+ * at the end, or hands them to the dispatcher's loop (UPD_NO_UDEV_WAIT) */
+static void update_defer_end(struct update_job *j)
+{
+	if (!(j->flags & UPD_NO_UDEV_WAIT)) {
+		devmapper_udev_defer_end();
+		return;
+	}
+	pthread_mutex_lock(&j->cookies_lock);
+	devmapper_udev_defer_end_nowait(&j->d->setup_cookies);
+	pthread_mutex_unlock(&j->cookies_lock);
+}
+
+static void update_thread_begin(void *arg)
+{
+	(void)arg;
+	rcu_register_thread();
+	devmapper_udev_defer_begin();
+}
+
+static void update_thread_end(void *arg)
+{
+	update_defer_end(arg);
+	rcu_unregister_thread();
+}
+
+/*
+ * The start and a reconfigure update every map: UPDATE_WORKERS threads do it,
+ * a WWID each at a time, while the dispatcher waits for them (so, as on the
+ * dispatcher, nobody else adds or frees paths and maps meanwhile; two WWIDs
+ * share no path). Their table loads overlap: at hundreds of new maps the
+ * kernel's wait for devtmpfs in each first load is most of the start.
+ */
 static void update_wwids(struct daemon *d, const struct strvec *wwids, unsigned flags)
 {
+	struct update_job j = {.d = d, .wwids = wwids, .flags = flags,
+			       .cookies_lock = PTHREAD_MUTEX_INITIALIZER};
+	struct parallel_job pj = {.n = wwids->n, .item = update_item,
+				  .thread_begin = update_thread_begin,
+				  .thread_end = update_thread_end, .arg = &j};
+
 	devmapper_udev_defer_begin();
-	for (size_t i = 0; i < wwids->n && !atomic_load(&d->stopping); i++)
-		update_wwid(d, wwids->items[i], flags);
-	/* the first set-up is done when its maps are: udev's work on their
-	 * events (hundreds of maps: many seconds) goes on meanwhile */
-	if (flags & UPD_NO_UDEV_WAIT)
-		devmapper_udev_defer_end_nowait(&d->setup_cookies);
-	else
-		devmapper_udev_defer_end();
+	parallel_run(&pj, flags & UPD_SETUP ? UPDATE_WORKERS : 1);
+	update_defer_end(&j);
 }
 
 void maps_update_wwids(struct daemon *d, const struct strvec *wwids)

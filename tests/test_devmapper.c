@@ -52,7 +52,7 @@ struct ftask {
 	char name[DEVMAPPER_NAME_SIZE], newname[DEVMAPPER_NAME_SIZE], uuid[DEVMAPPER_UUID_SIZE];
 	char msg[128], ttype[16], params[256];
 	uint64_t size;
-	bool ro, no_flush, deferred, has_sector;
+	bool ro, no_flush, deferred, has_sector, node_on_resume;
 	uint16_t cookie_flags;
 	int err;
 	struct dm_info info;
@@ -296,6 +296,7 @@ int __wrap_dm_task_set_message(struct dm_task *dmt, const char *message);
 int __wrap_dm_task_set_sector(struct dm_task *dmt, uint64_t sector);
 int __wrap_dm_task_set_ro(struct dm_task *dmt);
 int __wrap_dm_task_no_flush(struct dm_task *dmt);
+int __wrap_dm_task_set_add_node(struct dm_task *dmt, dm_add_node_t add_node);
 int __wrap_dm_task_deferred_remove(struct dm_task *dmt);
 int __wrap_dm_task_add_target(struct dm_task *dmt, uint64_t start, uint64_t size, const char *ttype,
 			      const char *params);
@@ -396,6 +397,12 @@ int __wrap_dm_task_no_flush(struct dm_task *dmt)
 	return setter_ok(__func__);
 }
 
+int __wrap_dm_task_set_add_node(struct dm_task *dmt, dm_add_node_t add_node)
+{
+	T(dmt)->node_on_resume = add_node == DM_ADD_NODE_ON_RESUME;
+	return setter_ok(__func__);
+}
+
 int __wrap_dm_task_deferred_remove(struct dm_task *dmt)
 {
 	T(dmt)->deferred = true;
@@ -419,7 +426,15 @@ int __wrap_dm_task_run(struct dm_task *dmt)
 	struct ftask *t = T(dmt);
 	struct fmap *m;
 
-	want_held(1);
+	/* a create and a table load run unlocked (those of several threads
+	 * overlap), the rest under devmapper.c's lock; unlocked, a create must
+	 * leave its node to the resume (no node operation of the library) */
+	if (t->type == DM_DEVICE_RELOAD || t->type == DM_DEVICE_CREATE)
+		want_held(0);
+	else
+		want_held(1);
+	if (t->type == DM_DEVICE_CREATE && !t->node_on_resume)
+		__atomic_add_fetch(&fk.lock_errors, 1, __ATOMIC_SEQ_CST);
 	fk.runs++;
 	if (fk.fail_times > 0 && fk.fail_type == t->type) {
 		fk.fail_times--;
@@ -767,12 +782,15 @@ static void test_create_errors(void **state)
 	fk.fail_errno = 0;
 	fk.fail_times = 1;
 	assert_int_equal(devmapper_create_map("m", NULL, 8, PARAMS, false, 0), -EIO);
-	/* no memory for the task, its uuid or the resume's no_flush */
+	/* no memory for the task, its uuid, its node mode or the resume's no_flush */
 	fk.create_null = 1;
 	assert_int_equal(devmapper_create_map("m", NULL, 8, PARAMS, false, 0), -ENOMEM);
 	fk.setter_fail = "__wrap_dm_task_set_uuid";
 	assert_int_equal(devmapper_create_map("m", "mpath-x", 8, PARAMS, false, 0), -EINVAL);
 	fk.setter_fail = "__wrap_dm_task_no_flush";
+	assert_int_equal(devmapper_create_map("m", NULL, 8, PARAMS, false, 0), -ENOMEM);
+	assert_null(map_find("m"));
+	fk.setter_fail = "__wrap_dm_task_set_add_node";
 	assert_int_equal(devmapper_create_map("m", NULL, 8, PARAMS, false, 0), -ENOMEM);
 	assert_null(map_find("m"));
 	fk.setter_fail = "__wrap_dm_task_set_ro";

@@ -4,6 +4,7 @@
 WRAP_test_devmapper := -Wl,--wrap=dm_task_create,--wrap=dm_task_destroy,--wrap=dm_task_set_name \
 	-Wl,--wrap=dm_task_set_uuid,--wrap=dm_task_set_newname,--wrap=dm_task_set_message \
 	-Wl,--wrap=dm_task_set_sector,--wrap=dm_task_set_ro,--wrap=dm_task_no_flush \
+	-Wl,--wrap=dm_task_set_add_node \
 	-Wl,--wrap=dm_task_deferred_remove,--wrap=dm_task_add_target,--wrap=dm_task_run \
 	-Wl,--wrap=dm_task_get_errno,--wrap=dm_task_get_info,--wrap=dm_task_get_uuid \
 	-Wl,--wrap=dm_task_get_names,--wrap=dm_get_next_target,--wrap=dm_task_set_cookie \
