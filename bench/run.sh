@@ -9,16 +9,17 @@
 # bench/README.md says what each figure measures.
 #
 # Environment (defaults in brackets):
-#   BENCH_PARTS      parts to run, in order [scale flaky sampler]
+#   BENCH_PARTS      parts to run, in order [flaky sampler scale]
 #   BENCH_FLAKY_FLAP_S, BENCH_FLAKY_HEAL_S  the flaky part's flapping and healthy times [120, 180]
 #   BENCH_SAMPLER_LUNS  LUNs of the sampler part, one flaky path each [64]
 #   BENCH_RUNS       runs of the scale part, each figure is the median over them [3]; runs
 #                    after the first happen only while the budget allows
 #   BENCH_TOOLS      which implementations, in the order of odd runs [ours ref]
 #   BENCH_FULL_RUNS  of those, how many also take the 60 s CPU windows and strace [1]
-#   BENCH_BUDGET_S   the guest starts no further run past this many seconds [1200]
+#   BENCH_BUDGET_S   the scale part starts no further run that would end past this many
+#                    seconds of the guest's bench (with the boot, under 25 minutes) [1380]
 #   BENCH_LUNS       scsi_debug LUNs, two paths each [256]; BENCH_SD_MB their store [8]
-#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [60, 60, 25]
+#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [60, 60, 15]
 #   BENCH_FLAP_PATHS paths flapping in the flap window [16]
 #   BENCH_READY_TIMEOUT  longest wait for a daemon's maps to be ready, s [1200]
 #   BENCH_RECONF_TIMEOUT longest wait for all paths ready after a reconfigure under strace, s;
@@ -55,11 +56,11 @@ main() {
 	mkdir -p "$RUNDIR/scripts/bench"
 	cp "$BENCH_HOME"/guest/*.sh "$RUNDIR/scripts/bench/"
 	cat >"$RUNDIR/bench.env" <<-ENV
-	BENCH_PARTS="${BENCH_PARTS:-scale flaky sampler}"
+	BENCH_PARTS="${BENCH_PARTS:-flaky sampler scale}"
 	BENCH_RUNS=${BENCH_RUNS:-3}
 	BENCH_TOOLS="${BENCH_TOOLS:-ours ref}"
 	BENCH_FULL_RUNS=${BENCH_FULL_RUNS:-1}
-	BENCH_BUDGET_S=${BENCH_BUDGET_S:-1200}
+	BENCH_BUDGET_S=${BENCH_BUDGET_S:-1380}
 	BENCH_LUNS=${BENCH_LUNS:-256}
 	BENCH_SD_MB=${BENCH_SD_MB:-8}
 	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
@@ -67,7 +68,7 @@ main() {
 	BENCH_FLAKY_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
 	BENCH_FLAKY_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
 	BENCH_SAMPLER_LUNS=${BENCH_SAMPLER_LUNS:-64}
-	BENCH_STRACE_S=${BENCH_STRACE_S:-25}
+	BENCH_STRACE_S=${BENCH_STRACE_S:-15}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}
 	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-60}

@@ -249,13 +249,7 @@ part_flaky() {
 	FL_PERIOD_MS=${BENCH_FLAKY_PERIOD_MS:-1000}
 	FL_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
 	FL_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
-	if lsmod | grep -q '^scsi_debug '; then
-		bmaps_remove_all
-		modprobe -r scsi_debug || {
-			bnote "flaky: cannot unload the scale part's scsi_debug: not measured"
-			return 1
-		}
-	fi
+	bsd_unload || return 1
 	bstep "flaky: 2 LUNs x 2 paths..."
 	BENCH_SD_MB=64 bsd_create 2 || return 1
 	read -r p_on p_off < <(bsd_host_paths 1 2 | tr '\n' ' ')
@@ -269,5 +263,4 @@ part_flaky() {
 		_fl_run "$tool" "$p_on" "$p_off" || return 1
 	done
 	bmaps_remove_all
-	modprobe -r scsi_debug || true
 }

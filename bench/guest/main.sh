@@ -3,7 +3,7 @@
 #
 # Reads $MPT_VM_RUNDIR/bench.env (written by the host: BENCH_PARTS, BENCH_RUNS, budget and
 # sizes), loads the modules, starts udev, copies Debian's multipath-tools into the guest
-# (ref_install), then runs part_NAME for each NAME of BENCH_PARTS (scale, flaky, sampler;
+# (ref_install), then runs part_NAME for each NAME of BENCH_PARTS (flaky, sampler, scale;
 # one file each). Every figure goes to $BENCH_DIR/raw.tsv as soon as it is measured, the
 # guest's facts to meta.env; the host makes the table. One progress line per step on stdout
 # (the host streams the console), with the seconds since the bench started.
@@ -39,7 +39,7 @@ trap _bench_exit EXIT
 [ -r "$MPT_VM_RUNDIR/bench.env" ] && . "$MPT_VM_RUNDIR/bench.env"
 
 BENCH_T0=$(bnow_us)
-BENCH_BUDGET_S=${BENCH_BUDGET_S:-1200}
+BENCH_BUDGET_S=${BENCH_BUDGET_S:-1380}
 : >"$BENCH_DIR/raw.tsv"
 : >"$BENCH_DIR/notes.txt"
 {
@@ -57,7 +57,7 @@ ref_install >/dev/null
 [ -x "$MPT_TOP/build/bin/multipathd" ] || fail "build/bin/multipathd missing: run make first"
 
 rc=0
-for part in ${BENCH_PARTS:-scale flaky sampler}; do
+for part in ${BENCH_PARTS:-flaky sampler scale}; do
 	bstep "=== part $part ==="
 	"part_$part" || {
 		bnote "part $part stopped early (see $BENCH_DIR)"

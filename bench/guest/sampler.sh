@@ -50,13 +50,7 @@ _sp_fail_all() {
 part_sampler() {
 	local dev pairs=() stamped ticks0 ticks1 n0 i cpu
 	local SP_LUNS=${BENCH_SAMPLER_LUNS:-64} # bench.env is read after the parts are sourced
-	if lsmod | grep -q '^scsi_debug '; then
-		bmaps_remove_all
-		modprobe -r scsi_debug || {
-			bnote "sampler: cannot unload the previous part's scsi_debug: not measured"
-			return 1
-		}
-	fi
+	bsd_unload || return 1
 	btool_use ours
 	bstep "sampler: $SP_LUNS LUNs x 2 paths..."
 	BENCH_LUNS=$SP_LUNS bsd_create "$SP_LUNS" || return 1
@@ -128,5 +122,4 @@ part_sampler() {
 	brecord sp_cpu_s ours 1 "$cpu"
 	bstep "  sampler: $i paths judged; reads/s achieved / nominal: median $med, lowest $min; $late late verdicts (worst +$maxlate s); io_err_stat thread $cpu CPU s"
 	bmaps_remove_all
-	modprobe -r scsi_debug || true
 }

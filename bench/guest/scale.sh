@@ -4,21 +4,23 @@
 # BENCH_LUNS LUNs x 2 paths (default 256 x 2 = 512) of scsi_debug, created once. Per run,
 # for each implementation (ours, then Debian's; the order alternates from run to run), first
 #   daemon   multipathd started with no map present, until every map exists and every path
-#            is active in dm and ready by its checker; RSS 10 s later;
+#            is active in dm and ready by its checker;
 # and then, for each implementation again,
 #   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`;
 #   warm     multipathd started with those maps present (as after a boot whose initramfs or
 #            `multipath` made them), until every path is active in dm and ready.
 # In the first BENCH_FULL_RUNS runs (default 1), the daemon step also takes, with the same
 # daemon:
-#   idle     CPU seconds per minute over BENCH_IDLE_S (60) with nothing happening;
+#   idle     CPU seconds per minute over BENCH_IDLE_S (60) with nothing happening, then
+#            RSS (the settled daemon's memory);
 #   flap     the same over BENCH_FLAP_S (60) while 16 paths flap (offline 300 ms of every
 #            1000 ms, lib.sh path_flap), then the wait until they are all ready again;
 #   strace   io_setup / io_destroy / io_submit calls (strace -c -f -p) during a reconfigure
 #            that switches every path to the directio checker, until all paths are ready
-#            again, and BENCH_STRACE_S (25) s of checks after it; then the same for a
+#            again, and BENCH_STRACE_S (15) s of checks after it; then the same for a
 #            reconfigure that changes nothing.
-# Runs after the first are made only while the time budget (BENCH_BUDGET_S) allows another.
+# Runs after the first are made only while the guest's time budget (BENCH_BUDGET_S, counted
+# from the bench's start, so it covers the parts run before this one) holds another.
 #
 # Figures (raw.tsv keys; the host's table has their labels):
 #   mp_create_s mp_create_cpu mp_noop_s mp_noop_cpu d_warm_s d_warm_cpu d_start_s d_start_cpu d_rss_mib d_hwm_mib d_idle_cpm d_flap_cpm
@@ -92,7 +94,7 @@ scale_daemon_warm() {
 }
 
 # scale_daemon_start RUN : start the daemon with no map present; record the time until all
-# maps are ready, then RSS. Leaves the daemon running (B_DPID); 1 if it never got ready.
+# maps are ready. Leaves the daemon running (B_DPID); 1 if it never got ready.
 scale_daemon_start() {
 	local run=$1 took cpu rss hwm
 	bmaps_remove_all
@@ -107,22 +109,20 @@ scale_daemon_start() {
 	cpu=$(awk -v t="$(bproc_ticks "$B_DPID")" -v k="$B_TCK" 'BEGIN { printf "%.2f", t / k }')
 	brecord d_start_s "$B_TOOL" "$run" "$took"
 	brecord d_start_cpu "$B_TOOL" "$run" "$cpu"
-	bstep "  $B_NAME: all ready ${took}s after the start (daemon CPU ${cpu} s); RSS in 10 s..."
-	sleep 10
+	bstep "  $B_NAME: all ready ${took}s after the start (daemon CPU ${cpu} s)"
+}
+
+# scale_idle RUN : CPU of the settled daemon while nothing happens; then its memory.
+scale_idle() {
+	local run=$1 cpm rss hwm
+	bstep "$B_NAME: daemon CPU while idle, ${BENCH_IDLE_S}s, then RSS..."
+	cpm=$(bcpu_per_min "$B_DPID" "$BENCH_IDLE_S") || return 1
+	brecord d_idle_cpm "$B_TOOL" "$run" "$cpm"
 	rss=$(bproc_kb "$B_DPID" VmRSS) || return 1
 	hwm=$(bproc_kb "$B_DPID" VmHWM) || return 1
 	brecord d_rss_mib "$B_TOOL" "$run" "$(bkb_to_mib "$rss")"
 	brecord d_hwm_mib "$B_TOOL" "$run" "$(bkb_to_mib "$hwm")"
-	bstep "  $B_NAME: VmRSS $(bkb_to_mib "$rss") MiB, VmHWM $(bkb_to_mib "$hwm") MiB"
-}
-
-# scale_idle RUN : CPU of the settled daemon while nothing happens.
-scale_idle() {
-	local run=$1 cpm
-	bstep "$B_NAME: daemon CPU while idle, ${BENCH_IDLE_S}s..."
-	cpm=$(bcpu_per_min "$B_DPID" "$BENCH_IDLE_S") || return 1
-	brecord d_idle_cpm "$B_TOOL" "$run" "$cpm"
-	bstep "  $B_NAME: idle: $cpm CPU s/min"
+	bstep "  $B_NAME: idle: $cpm CPU s/min; VmRSS $(bkb_to_mib "$rss") MiB, VmHWM $(bkb_to_mib "$hwm") MiB"
 }
 
 # scale_flap RUN : CPU while BENCH_FLAP_PATHS paths flap, then the wait until all are ready.
@@ -218,14 +218,17 @@ scale_strace() {
 	_scale_strace_window r2 "$run"
 }
 
-# scale_daemon RUN FULL : the daemon figures of one run; FULL=1 adds idle, flap and strace.
+# scale_daemon RUN FULL : the daemon figures of one run; FULL=1 adds idle (and RSS), flap
+# and strace, and their seconds to SC_windows_s.
 scale_daemon() {
-	local run=$1 full=$2 ok=0
+	local run=$1 full=$2 ok=0 t0
 	if scale_daemon_start "$run"; then
 		if [ "$full" = 1 ]; then
-			scale_idle "$run" || bnote "$B_NAME: idle CPU not measured (daemon gone?)"
+			t0=$(bnow_us)
+			scale_idle "$run" || bnote "$B_NAME: idle CPU and RSS not measured (daemon gone?)"
 			scale_flap "$run" || bnote "$B_NAME: flap figures incomplete"
 			scale_strace "$run" || true
+			SC_windows_s=$((SC_windows_s + ($(bnow_us) - t0) / 1000000))
 		fi
 	else
 		ok=1
@@ -242,7 +245,8 @@ part_scale() {
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
-	BENCH_STRACE_S=${BENCH_STRACE_S:-25}
+	BENCH_STRACE_S=${BENCH_STRACE_S:-15}
+	bsd_unload || return 1
 	bstep "scale: creating $BENCH_LUNS scsi_debug LUNs x 2 hosts ($((BENCH_LUNS * 2)) paths, ${BENCH_SD_MB:-8} MiB shared store)..."
 	t0=$(bnow_us)
 	bsd_create "$BENCH_LUNS" || {
@@ -262,6 +266,7 @@ part_scale() {
 		# shellcheck disable=SC2086 # one word per tool
 		[ $((run % 2)) = 0 ] && order=$(printf '%s\n' $order | tac | tr '\n' ' ')
 		t0=$(bnow_us)
+		SC_windows_s=0
 		local full=0
 		[ "$run" -le "${BENCH_FULL_RUNS:-1}" ] && full=1
 		# the daemons first: their figures matter most if the boot's hard limit cuts a run
@@ -275,13 +280,9 @@ part_scale() {
 		done
 		took=$((($(bnow_us) - t0) / 1000000))
 		bstep "scale: run $run done in ${took}s"
-		if [ "$full" = 1 ]; then
-			# a later short run costs this minus the 60 s windows and strace, per tool
-			est=$((took - 2 * (BENCH_IDLE_S + BENCH_FLAP_S + 2 * BENCH_STRACE_S + 10)))
-			[ "$est" -lt 30 ] && est=30
-		else
-			est=$took
-		fi
+		# a short run costs what this one did without the windows of a full one
+		est=$((took - SC_windows_s))
+		[ "$est" -lt 30 ] && est=30
 		BENCH_SCALE_RUNS=$run # for main.sh's meta.env
 	done
 	bmaps_remove_all
