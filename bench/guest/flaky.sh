@@ -95,43 +95,54 @@ _fl_dm_sampler() {
 	_mpt_bg "$FL_SAMPLER_PID"
 }
 
-# _fl_states LOG MAP DEVT T0 T_END : "SECONDS 1|0" for every recorded status of DEVT in MAP
-# (time since T0, EPOCHREALTIME; 1 = active), and the state it had at T_END (seconds since
-# T0) as the last line; nothing at all when no recorded status had DEVT.
+# _fl_states LOG MAP DEVT T0 T_END : "SECONDS 1|0 FAILS" for every recorded status of DEVT
+# in MAP (time since T0, EPOCHREALTIME; 1 = active; FAILS = the kernel's fail count of the
+# path, the field after its state), and the state it had at T_END (seconds since T0) as
+# the last line; nothing at all when no recorded status had DEVT.
 _fl_states() {
 	awk -v map="$2:" -v devt="$3" -v t0="$4" -v tend="$5" '$2 == map {
-		for (i = 3; i < NF; i++)
+		for (i = 3; i < NF - 1; i++)
 			if ($i == devt) {
-				s = $(i + 1) == "A"; seen = 1
-				printf "%.2f %d\n", $1 - t0, s
+				s = $(i + 1) == "A"; fc = $(i + 2); seen = 1
+				printf "%.2f %d %d\n", $1 - t0, s, fc
 				break
 			}
 	}
-	END { if (seen) printf "%.2f %d\n", tend, s }' "$1"
+	END { if (seen) printf "%.2f %d %d\n", tend, s, fc }' "$1"
 }
 
 # _fl_figures STATES_TSV FLAP_S : "TRANS FAILS ISOLATE_S RETURN_S" from _fl_states' lines
 # (FAILS and ISOLATE_S are "-" when it was never isolated for good, RETURN_S when it was
 # still failed at the end). Before the flapping the path was active (the run waits for it).
+# The readings are 100 ms apart, and a reinstatement followed by a failure within that
+# time shows only in the kernel's fail count: every failure and reinstatement is counted
+# from it (between two readings with k more failures: 2k transitions, one less when the
+# path went from active to failed, one more when from failed to active), and a failed
+# stretch starts at the failure number the count gives.
 _fl_figures() {
 	awk -v fe="$2" -v minlen="$FL_ISOLATED_MIN_S" '
-	BEGIN { prev = 1; nf = 0; lastup = -1 }
-	$1 < 0 { next }
+	BEGIN { prev = 1; nf = 0; lastup = -1; base = -1 }
+	base < 0 { base = $3 + 0; pfc = base }
+	$1 < 0 { pfc = $3 + 0; base = pfc; next }
 	{
-		t = $1 + 0; s = $2 + 0
-		if (s != prev) {
-			trans++
-			if (!s) fstart[++nf] = t
-			else { fend[nf] = t; lastup = t }
+		t = $1 + 0; s = $2 + 0; fc = $3 + 0; d = fc - pfc
+		trans += 2 * d + (prev && !s ? -1 : 0) + (!prev && s ? 1 : 0)
+		if (!s && (prev || d > 0)) {
+			if (!prev) fend[nf] = t
+			fstart[++nf] = t; fno[nf] = fc - base
+		} else if (s && !prev) {
+			fend[nf] = t; lastup = t
+		} else if (s && d > 0) {
+			lastup = t
 		}
-		prev = s; last_t = t
+		prev = s; pfc = fc; last_t = t
 	}
 	END {
 		if (!prev) fend[nf] = last_t
 		iso = "-"; isot = "-"
 		for (i = 1; i <= nf; i++)
 			if (fstart[i] <= fe && fend[i] >= fe && fend[i] - fstart[i] >= minlen) {
-				iso = i; isot = sprintf("%.1f", fstart[i] - fstart[1])
+				iso = fno[i]; isot = sprintf("%.1f", fstart[i] - fstart[1])
 			}
 		back = "-"
 		if (prev) back = sprintf("%.1f", lastup > fe ? lastup - fe : 0)

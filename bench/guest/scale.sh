@@ -96,7 +96,7 @@ scale_daemon_warm() {
 # scale_daemon_start RUN : start the daemon with no map present; record the time until all
 # maps are ready. Leaves the daemon running (B_DPID); 1 if it never got ready.
 scale_daemon_start() {
-	local run=$1 took cpu rss hwm
+	local run=$1 took cpu
 	bmaps_remove_all
 	bconf_write tur
 	bstep "$B_NAME: multipathd start until $BENCH_LUNS maps and $((BENCH_LUNS * 2)) paths are ready (run $run)..."
