@@ -112,10 +112,13 @@ scale_daemon_start() {
 	bstep "  $B_NAME: all ready ${took}s after the start (daemon CPU ${cpu} s)"
 }
 
-# scale_idle RUN : CPU of the settled daemon while nothing happens; then its memory.
+# scale_idle RUN : CPU of the settled daemon while nothing happens (from the moment udev
+# has finished its work on the new maps: their events reach the daemon too); then its
+# memory.
 scale_idle() {
 	local run=$1 cpm rss hwm
-	bstep "$B_NAME: daemon CPU while idle, ${BENCH_IDLE_S}s, then RSS..."
+	udevadm settle --timeout=60 || true
+	bstep "$B_NAME: daemon CPU while idle, ${BENCH_IDLE_S}s (udev settled), then RSS..."
 	cpm=$(bcpu_per_min "$B_DPID" "$BENCH_IDLE_S") || return 1
 	brecord d_idle_cpm "$B_TOOL" "$run" "$cpm"
 	rss=$(bproc_kb "$B_DPID" VmRSS) || return 1
