@@ -19,7 +19,7 @@
 #   BENCH_BUDGET_S   the scale part starts no further run that would end past this many
 #                    seconds of the guest's bench (with the boot, under 25 minutes) [1380]
 #   BENCH_LUNS       scsi_debug LUNs, two paths each [256]; BENCH_SD_MB their store [8]
-#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [60, 60, 15]
+#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [60, 60, 10]
 #   BENCH_FLAP_PATHS paths flapping in the flap window [16]
 #   BENCH_READY_TIMEOUT  longest wait for a daemon's maps to be ready, s [1200]
 #   BENCH_RECONF_TIMEOUT longest wait for all paths ready after a reconfigure under strace, s;
@@ -50,6 +50,8 @@ main() {
 	. "$TOP/tests/vm/vm.sh"
 
 	t0=$(vm_now_ms)
+	# the commit measured: read now, a commit made during the run is not in the build
+	commit=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)
 	load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "bench: host load average $load_start on $(nproc) CPUs; booting the VM (about 10 s)..."
 	vm_init bench
@@ -68,7 +70,7 @@ main() {
 	BENCH_FLAKY_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
 	BENCH_FLAKY_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
 	BENCH_SAMPLER_LUNS=${BENCH_SAMPLER_LUNS:-64}
-	BENCH_STRACE_S=${BENCH_STRACE_S:-15}
+	BENCH_STRACE_S=${BENCH_STRACE_S:-10}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}
 	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-60}
@@ -83,7 +85,7 @@ main() {
 		echo "load_start=$load_start"
 		echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "host_s=$(vm_secs $(($(vm_now_ms) - t0)))"
-		echo "ours_commit=$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+		echo "ours_commit=$commit"
 	} >"$RUNDIR/host.env"
 	if [ "$VM_RC" != 0 ]; then
 		echo "bench: the VM did not finish cleanly (qemu exit $VM_RC); console: $RUNDIR/console-1.log"

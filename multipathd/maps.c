@@ -483,7 +483,8 @@ static void update_item(void *arg, size_t i)
 }
 
 /* udev works on the batch's maps side by side: each thread waits for its own
- * at the end, or hands them to the dispatcher's loop (UPD_NO_UDEV_WAIT) */
+ * at the end, or hands them to the dispatcher's loop (UPD_NO_UDEV_WAIT: the
+ * first set-up is done when its maps are, udev's work on them goes on) */
 static void update_defer_end(struct update_job *j)
 {
 	if (!(j->flags & UPD_NO_UDEV_WAIT)) {
@@ -512,8 +513,10 @@ static void update_thread_end(void *arg)
  * The start and a reconfigure update every map: UPDATE_WORKERS threads do it,
  * a WWID each at a time, while the dispatcher waits for them (so, as on the
  * dispatcher, nobody else adds or frees paths and maps meanwhile; two WWIDs
- * share no path). Their table loads overlap: at hundreds of new maps the
- * kernel's wait for devtmpfs in each first load is most of the start.
+ * share no path). Their dm creates and table loads overlap (devmapper.c runs
+ * them without its mutex): at hundreds of new maps, the kernel's waits in
+ * them (a kthread for each map's workqueue, devtmpfs for its node) were most
+ * of the start.
  */
 static void update_wwids(struct daemon *d, const struct strvec *wwids, unsigned flags)
 {

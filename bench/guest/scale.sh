@@ -17,7 +17,7 @@
 #            1000 ms, lib.sh path_flap), then the wait until they are all ready again;
 #   strace   io_setup / io_destroy / io_submit calls (strace -c -f -p) during a reconfigure
 #            that switches every path to the directio checker, until all paths are ready
-#            again, and BENCH_STRACE_S (15) s of checks after it; then the same for a
+#            again, and BENCH_STRACE_S (10) s of checks after it; then the same for a
 #            reconfigure that changes nothing.
 # Runs after the first are made only while the guest's time budget (BENCH_BUDGET_S, counted
 # from the bench's start, so it covers the parts run before this one) holds another.
@@ -248,7 +248,7 @@ part_scale() {
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
-	BENCH_STRACE_S=${BENCH_STRACE_S:-15}
+	BENCH_STRACE_S=${BENCH_STRACE_S:-10}
 	bsd_unload || return 1
 	bstep "scale: creating $BENCH_LUNS scsi_debug LUNs x 2 hosts ($((BENCH_LUNS * 2)) paths, ${BENCH_SD_MB:-8} MiB shared store)..."
 	t0=$(bnow_us)
