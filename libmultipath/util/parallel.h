@@ -4,7 +4,7 @@
  * every i < n, on up to `workers` threads, the calling one included; each
  * thread takes the next item not yet taken. Used where each item mostly
  * waits for the kernel (a disk's sysfs reads and SG_IO in the scan, a new
- * map's first table load): the waits overlap.
+ * map's create and first table load): the waits overlap.
  */
 #ifndef MPT_UTIL_PARALLEL_H
 #define MPT_UTIL_PARALLEL_H
