@@ -28,7 +28,8 @@
 
 enum slot_state { SLOT_FREE = 0, SLOT_IDLE, SLOT_INFLIGHT, SLOT_DONE };
 
-enum { REAP_BATCH = 64 };
+/* io_events per io_getevents(); iocbs per io_submit() */
+enum { REAP_BATCH = 256, SUBMIT_BATCH = 64 };
 
 struct aio_group;
 
@@ -405,33 +406,94 @@ int aio_group_submit(struct aio_slot *s, int fd, size_t len, off_t offset)
 
 int aio_group_submit_flags(struct aio_slot *s, int fd, size_t len, off_t offset, int rw_flags)
 {
-	struct aio_group_set *set = s->group->set;
-	struct iocb *iocbp = &s->iocb;
-	int rc;
+	int rc = aio_group_submit_many(&s, 1, fd, len, &offset, rw_flags);
 
-	if (!len || len > s->buflen || fd < 0 || offset < 0)
-		return -EINVAL;
-	pthread_mutex_lock(&set->lock);
-	if (s->state == SLOT_INFLIGHT) {
-		pthread_mutex_unlock(&set->lock);
-		return -EBUSY;
+	return rc == 1 ? 0 : rc;
+}
+
+/* Mark up to SUBMIT_BATCH slots from slots[0] that share its group in
+ * flight and prepare their iocbs. Returns how many; 0 with *err set when
+ * slots[0] cannot take a read. */
+static size_t submit_prep_locked(struct aio_slot *const *slots, size_t n, int fd, size_t len,
+				 const off_t *offs, int rw_flags, struct iocb **iocbs, int *err)
+{
+	struct aio_group *g = slots[0]->group;
+	size_t k = 0;
+
+	for (; k < n && k < SUBMIT_BATCH && slots[k]->group == g; k++) {
+		struct aio_slot *s = slots[k];
+
+		if (len > s->buflen || offs[k] < 0) {
+			*err = -EINVAL;
+			break;
+		}
+		if (s->state == SLOT_INFLIGHT) {
+			*err = -EBUSY;
+			break;
+		}
+		io_prep_pread(&s->iocb, fd, s->buf, len, offs[k]);
+		s->iocb.aio_rw_flags = rw_flags;
+		io_set_eventfd(&s->iocb, g->set->efd);
+		s->iocb.data = s;
+		s->state = SLOT_INFLIGHT;
+		g->inflight++;
+		iocbs[k] = &s->iocb;
 	}
-	io_prep_pread(iocbp, fd, s->buf, len, offset);
-	iocbp->aio_rw_flags = rw_flags;
-	io_set_eventfd(iocbp, set->efd);
-	iocbp->data = s;
-	s->state = SLOT_INFLIGHT;
-	s->group->inflight++;
-	pthread_mutex_unlock(&set->lock);
+	return k;
+}
 
-	rc = io_submit(s->group->ctx, 1, &iocbp);
-	if (rc == 1)
+int aio_group_submit_many(struct aio_slot *const *slots, size_t n, int fd, size_t len,
+			  const off_t *offs, int rw_flags)
+{
+	struct iocb *iocbs[SUBMIT_BATCH];
+	size_t done = 0;
+	int err = 0;
+
+	if (!n || !len || fd < 0)
+		return -EINVAL;
+	while (done < n && !err) {
+		struct aio_group *g = slots[done]->group;
+		struct aio_group_set *set = g->set;
+		size_t k;
+		long got;
+
+		pthread_mutex_lock(&set->lock);
+		k = submit_prep_locked(slots + done, n - done, fd, len, offs + done, rw_flags, iocbs,
+				       &err);
+		pthread_mutex_unlock(&set->lock);
+		if (!k)
+			break;
+		got = io_submit(g->ctx, (long)k, iocbs);
+		if (got < (long)k) {
+			/* the kernel stopped at iocbs[got] (or took none): the
+			 * rest are idle again */
+			pthread_mutex_lock(&set->lock);
+			for (size_t i = got > 0 ? (size_t)got : 0; i < k; i++) {
+				slots[done + i]->state = SLOT_IDLE;
+				g->inflight--;
+			}
+			pthread_mutex_unlock(&set->lock);
+			err = got < 0 ? (int)got : -EAGAIN;
+		}
+		if (got > 0)
+			done += (size_t)got;
+	}
+	return done ? (int)done : err;
+}
+
+/* The slot's result if it has been reaped; see aio_group_poll(). */
+static int take_locked(struct aio_slot *s, long *res)
+{
+	switch (s->state) {
+	case SLOT_DONE:
+		*res = s->res;
+		s->state = SLOT_IDLE;
+		return 1;
+	case SLOT_INFLIGHT:
 		return 0;
-	pthread_mutex_lock(&set->lock);
-	s->state = SLOT_IDLE;
-	s->group->inflight--;
-	pthread_mutex_unlock(&set->lock);
-	return rc < 0 ? rc : -EAGAIN;
+	default:
+		return -ENODATA;
+	}
 }
 
 int aio_group_poll(struct aio_slot *s, const struct timespec *deadline, long *res)
@@ -443,19 +505,18 @@ int aio_group_poll(struct aio_slot *s, const struct timespec *deadline, long *re
 	reap_locked(set);
 	if (deadline)
 		wait_locked(set, deadline, slot_settled, s);
-	switch (s->state) {
-	case SLOT_DONE:
-		*res = s->res;
-		s->state = SLOT_IDLE;
-		rc = 1;
-		break;
-	case SLOT_INFLIGHT:
-		rc = 0;
-		break;
-	default:
-		rc = -ENODATA;
-		break;
-	}
+	rc = take_locked(s, res);
+	pthread_mutex_unlock(&set->lock);
+	return rc;
+}
+
+int aio_group_take(struct aio_slot *s, long *res)
+{
+	struct aio_group_set *set = s->group->set;
+	int rc;
+
+	pthread_mutex_lock(&set->lock);
+	rc = take_locked(s, res);
 	pthread_mutex_unlock(&set->lock);
 	return rc;
 }

@@ -119,6 +119,16 @@ int aio_group_submit_flags(struct aio_slot *slot, int fd, size_t len, off_t offs
 			   int rw_flags);
 
 /*
+ * Submit n reads at once: slots[i] reads len bytes at offs[i] from fd into
+ * its buffer, with rw_flags; one io_submit() per run of slots in the same
+ * group. Returns how many were submitted (slots[0] to slots[k-1]; the
+ * others stay idle), or, when not even slots[0] was, -EBUSY, -EINVAL or
+ * its io_submit error.
+ */
+int aio_group_submit_many(struct aio_slot *const *slots, size_t n, int fd, size_t len,
+			  const off_t *offs, int rw_flags);
+
+/*
  * Collect the result of the slot's read. Reaps the set, then, while the
  * read is in flight and deadline (absolute, CLOCK_MONOTONIC) is not NULL
  * and not reached, waits. Returns 1 with *res set (bytes read, or -errno
@@ -126,6 +136,14 @@ int aio_group_submit_flags(struct aio_slot *slot, int fd, size_t len, off_t offs
  * -ENODATA when no read was submitted since the last result.
  */
 int aio_group_poll(struct aio_slot *slot, const struct timespec *deadline, long *res);
+
+/*
+ * aio_group_poll() without reaping and without waiting: the result if some
+ * call into the set (aio_group_wait() with a NULL deadline, say) has
+ * reaped it already. No system call: for a user with many slots, after
+ * one aio_group_wait().
+ */
+int aio_group_take(struct aio_slot *slot, long *res);
 
 /*
  * Ask the kernel to cancel the slot's read. Returns 0 when it is cancelled
@@ -140,8 +158,8 @@ int aio_group_cancel(struct aio_slot *slot);
  * Wait until at least one read of the set completes (and is dispatched to
  * its slot) or deadline passes (NULL: only reap what is ready). Returns the
  * number of completions reaped by any thread meanwhile (0 on timeout).
- * For users with many slots (io_err_stat): wait, then poll each slot with
- * a NULL deadline.
+ * For users with many slots (io_err_stat): wait (or only reap), then
+ * aio_group_take() each slot.
  */
 int aio_group_wait(struct aio_group_set *set, const struct timespec *deadline);
 

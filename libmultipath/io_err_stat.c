@@ -292,35 +292,25 @@ static void efd_drain(struct io_err_stat *ies)
 }
 
 /*
- * Sleep until next (zero: until woken). While paths are sampled, reap
- * completions with aio_group_wait() (they are counted at the next tick);
- * a stop or new work is then noticed within one tick.
+ * Sleep until next (zero: until woken) or until new work or a stop. The
+ * reads that complete meanwhile are reaped at the next tick, all at once
+ * (one aio_group_wait() without a deadline): waking at every completion
+ * cost the thread most of its CPU with thousands of reads a second.
  */
-static void thread_sleep(struct io_err_stat *ies, bool sampling, const struct timespec *next)
+static void thread_sleep(struct io_err_stat *ies, const struct timespec *next)
 {
 	struct pollfd pfd = {.fd = ies->efd, .events = POLLIN};
-	struct timespec now = ts_now(), left;
+	struct timespec left;
+	int rc;
 
-	if (sampling) {
-		while (ts_cmp(&now, next) < 0) {
-			aio_group_wait(ies->set, next);
-			if (interrupted(ies))
-				return;
-			now = ts_now();
-		}
-		return;
-	}
 	if (ts_is_zero(next)) {
-		if (ppoll(&pfd, 1, NULL, NULL) < 0 && errno != EINTR)
-			mp_log(4, "io_err_stat: ppoll: %m");
-	} else if (ts_cmp(&now, next) < 0) {
-		long long ns = ts_diff_ns(next, &now);
-
-		left.tv_sec = (time_t)(ns / 1000000000LL);
-		left.tv_nsec = (long)(ns % 1000000000LL);
-		if (ppoll(&pfd, 1, &left, NULL) < 0 && errno != EINTR)
-			mp_log(4, "io_err_stat: ppoll: %m");
+		rc = ppoll(&pfd, 1, NULL, NULL);
+	} else {
+		left = ts_left(next);
+		rc = ts_is_zero(&left) ? 0 : ppoll(&pfd, 1, &left, NULL);
 	}
+	if (rc < 0 && errno != EINTR)
+		mp_log(4, "io_err_stat: ppoll: %m");
 	efd_drain(ies);
 	interrupted(ies);
 }
@@ -344,15 +334,14 @@ static void *thread_main(void *arg)
 {
 	struct io_err_stat *ies = arg;
 	struct timespec now, next;
-	int sampling;
 
 	pthread_setname_np(pthread_self(), "io_err_stat");
 	leave_realtime();
 	mp_log(3, "io_err_stat: sampling thread started");
 	while (!stopping(ies)) {
 		now = ts_now();
-		sampling = io_err_stat_tick(ies, &now, &next);
-		thread_sleep(ies, sampling > 0, &next);
+		io_err_stat_tick(ies, &now, &next);
+		thread_sleep(ies, &next);
 	}
 	mp_log(3, "io_err_stat: sampling thread stopped");
 	return NULL;
@@ -482,7 +471,7 @@ static void sampler_count(struct ies_sampler *smp, long res)
 	}
 }
 
-/* Count what completed, then what timed out. */
+/* Count what completed (reaped at the start of the tick), then what timed out. */
 static void sampler_collect(struct ies_sampler *smp, const struct timespec *now)
 {
 	long long timeout_ns = (long long)smp->timeout_ms * 1000000LL;
@@ -493,7 +482,7 @@ static void sampler_collect(struct ies_sampler *smp, const struct timespec *now)
 
 		if (sl->state == SLOT_IDLE)
 			continue;
-		if (aio_group_poll(sl->aio, NULL, &res) == 1) {
+		if (aio_group_take(sl->aio, &res) == 1) {
 			if (sl->state == SLOT_INFLIGHT && res == -EAGAIN)
 				smp->unsampled++; /* the device queue was full: not a read */
 			else if (sl->state == SLOT_INFLIGHT)
@@ -507,43 +496,56 @@ static void sampler_collect(struct ies_sampler *smp, const struct timespec *now)
 		smp->errors++;
 		smp->timeouts++;
 		sl->state = SLOT_STUCK;
-		if (aio_group_cancel(sl->aio) == 0 && aio_group_poll(sl->aio, NULL, &res) == 1)
+		if (aio_group_cancel(sl->aio) == 0 && aio_group_take(sl->aio, &res) == 1)
 			sl->state = SLOT_IDLE;
 	}
 }
 
+/* Read every idle slot, with one io_submit() for all (see aio_group.h). */
 static void sampler_submit(struct io_err_stat *ies, struct ies_sampler *smp,
 			   const struct timespec *now)
 {
-	for (unsigned i = 0; i < IES_SLOTS; i++) {
-		struct ies_slot *sl = &smp->slots[i];
-		off_t off;
-		int rc;
+	struct aio_slot *aio[IES_SLOTS];
+	struct ies_slot *sl[IES_SLOTS];
+	off_t offs[IES_SLOTS];
+	size_t n = 0, i = 0;
 
-		if (sl->state != SLOT_IDLE)
+	for (unsigned k = 0; k < IES_SLOTS; k++) {
+		struct ies_slot *s = &smp->slots[k];
+
+		if (s->state != SLOT_IDLE)
 			continue;
-		if (!sl->aio && aio_group_slot_get(ies->set, smp->bs, &sl->aio) < 0) {
-			sl->aio = NULL;
+		if (!s->aio && aio_group_slot_get(ies->set, smp->bs, &s->aio) < 0) {
+			s->aio = NULL;
 			smp->unsampled++;
 			continue;
 		}
-		off = (off_t)(rng_next(&smp->rng) % smp->nblocks * smp->bs);
+		sl[n] = s;
+		aio[n] = s->aio;
+		offs[n++] = (off_t)(rng_next(&smp->rng) % smp->nblocks * smp->bs);
+	}
+	while (i < n) {
 		/* never sleep in io_submit() for a full device queue: that
 		 * would hold up every other sampled path (a device without
 		 * RWF_NOWAIT support is read without it) */
-		rc = aio_group_submit_flags(sl->aio, smp->fd, smp->bs, off, smp->rw_flags);
+		int rc = aio_group_submit_many(aio + i, n - i, smp->fd, smp->bs, offs + i,
+					       smp->rw_flags);
+
 		if (rc == -EOPNOTSUPP && smp->rw_flags) {
 			mp_log(3, "%s: io_err_stat: no RWF_NOWAIT reads, reading without", smp->name);
 			smp->rw_flags = 0;
-			rc = aio_group_submit_flags(sl->aio, smp->fd, smp->bs, off, 0);
-		}
-		if (rc < 0) {
-			smp->unsampled++;
-			mp_log(4, "%s: io_err_stat: submit: %s", smp->name, aio_group_errmsg(rc));
 			continue;
 		}
-		sl->state = SLOT_INFLIGHT;
-		sl->since = *now;
+		if (rc < 0) { /* this slot's read is refused; the next ones are tried */
+			smp->unsampled++;
+			mp_log(4, "%s: io_err_stat: submit: %s", smp->name, aio_group_errmsg(rc));
+			i++;
+			continue;
+		}
+		for (; rc > 0; rc--, i++) {
+			sl[i]->state = SLOT_INFLIGHT;
+			sl[i]->since = *now;
+		}
 	}
 }
 
@@ -710,6 +712,8 @@ int io_err_stat_tick(struct io_err_stat *ies, const struct timespec *now, struct
 	pthread_mutex_unlock(&ies->lock);
 
 	/* only this thread changes ies->active: safe to walk it unlocked */
+	if (ies->active.n)
+		aio_group_wait(ies->set, NULL); /* reap: the samplers take their results */
 	for (size_t i = 0; i < ies->active.n; i++)
 		sampler_step(ies, ies->active.items[i], now);
 

@@ -45,8 +45,9 @@
  *   One sampling thread per io_err_stat, started on first need (the first
  *   flaky path) and stopped by io_err_stat_free() (a stop flag and an
  *   eventfd; never cancelled). It runs io_err_stat_tick() at each deadline
- *   and between ticks reaps completions with aio_group_wait() bounded by
- *   the next tick, so no path can stall another.
+ *   and sleeps in between; a tick reaps every completion at once, counts,
+ *   and submits each path's reads with one io_submit(). Nothing in it
+ *   waits for a device, so no path can stall another.
  *   The module has one mutex. Every function may be called from any thread,
  *   also with the daemon's vectors lock held (order: vectors lock, then the
  *   io_err_stat lock; never the reverse). No function blocks on IO: the

@@ -779,6 +779,54 @@ static void test_wait_and_cancel(void **state)
 	aio_group_set_free(set);
 }
 
+/* Batch submission: one io_submit() per group; a busy slot ends the batch;
+ * aio_group_take() sees only what was reaped. */
+static void test_submit_many(void **state)
+{
+	enum { N = AIO_GROUP_SLOTS + 4, FIRST = AIO_GROUP_SLOTS - 4 };
+	struct aio_slot **s = calloc(N, sizeof(*s));
+	off_t offs[8];
+	struct aio_group_set *set;
+	long res = 0;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(aio_group_set_new(&set), 0);
+	for (int i = 0; i < N; i++)
+		assert_int_equal(aio_group_slot_get(set, 512, &s[i]), 0);
+	for (int i = 0; i < 8; i++)
+		offs[i] = 512L * i;
+	/* slots FIRST..FIRST+3 in the first group, the next 4 in the second */
+	assert_int_equal(aio_group_submit_many(&s[FIRST], 8, FAKE_FD_BASE, 512, offs, 0), 8);
+	assert_int_equal(fk.submit_calls, 2);
+	assert_int_equal(fk.npending, 8);
+	assert_ptr_equal(fk.pending[7]->data, s[FIRST + 7]);
+	assert_int_equal(fk.pending[7]->u.c.offset, 512L * 7);
+	assert_true(fk.pending_ctx[3] != fk.pending_ctx[4]);
+	/* a slot in flight: the batch stops before it */
+	assert_int_equal(aio_group_submit_many(&s[FIRST - 2], 4, FAKE_FD_BASE, 512, offs, 0), 2);
+	assert_int_equal(aio_group_submit_many(&s[FIRST], 1, FAKE_FD_BASE, 512, offs, 0), -EBUSY);
+	/* the kernel refuses the batch: every slot stays idle and reusable */
+	fk.submit_rc = -EAGAIN;
+	assert_int_equal(aio_group_submit_many(&s[0], 4, FAKE_FD_BASE, 512, offs, 0), -EAGAIN);
+	fk.submit_rc = 0;
+	assert_int_equal(aio_group_take(s[0], &res), -ENODATA);
+	assert_int_equal(aio_group_submit_many(&s[0], 4, FAKE_FD_BASE, 512, offs, 0), 4);
+	/* completed but not reaped: take does not see it; after a reap it does */
+	fk_complete(fk.pending[0], 512);
+	assert_int_equal(aio_group_take(s[FIRST], &res), 0);
+	assert_int_equal(aio_group_wait(set, NULL), 1);
+	assert_int_equal(aio_group_take(s[FIRST], &res), 1);
+	assert_int_equal(res, 512);
+	assert_int_equal(aio_group_take(s[FIRST], &res), -ENODATA);
+	fk_complete_all(512);
+	assert_int_equal(aio_group_wait(set, NULL), 13);
+	for (int i = 0; i < N; i++)
+		aio_group_slot_put(s[i]);
+	aio_group_set_free(set);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -797,6 +845,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_waiters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reaper_wakes_sleeper, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wait_and_cancel, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_submit_many, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
