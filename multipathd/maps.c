@@ -1143,8 +1143,6 @@ void maps_sync_status(struct daemon *d, const struct strvec *names)
 			     pp->dmstate == PSTATE_ACTIVE))
 				pp->next_check = now;
 		}
-		if (mpp)
-			mpp->next_status = now + 1;
 		pthread_mutex_unlock(&d->vecs.lock);
 		free(status);
 		if (wwid[0]) /* a table we are about to publish, or a foreign one */

@@ -5,7 +5,8 @@
 #   - a new LUN added to scsi_debug gets a map;
 #   - a changed multipath.conf plus SIGHUP reloads only the map it affects;
 #   - `multipathd reconfigure` with an unchanged file reloads nothing;
-#   - path states survive the reconfigure.
+#   - path states survive the reconfigure;
+#   - idle, the daemon does not read the maps' status at every tick.
 . "$(dirname "$0")/../lib.sh"
 
 MPATHD=${MPATHD:-$MPT_TOP/build/bin/multipathd}
@@ -74,5 +75,18 @@ wait_for "[ \$(grep -c 'reconfigure: done' \"$LOGDIR/multipathd.log\") -gt $DONE
 assert_eq "$(grep -c ': reload' "$LOGDIR/multipathd.log" || true)" "$BEFORE" "reloads"
 "$MPATHD" show paths >"$LOGDIR/paths-after"
 assert_not_contains "$(cat "$LOGDIR/paths-after")" "undef"
+
+step "Idle, the daemon reads each map's status at most once per max_polling_interval"
+# (8 s here: 4 x polling_interval). The dm events tell it the rest; a read of every map at
+# every tick cost the idle daemon most of its CPU at hundreds of maps.
+sleep 3
+strace -f -e trace=ioctl -o "$LOGDIR/idle-ioctls" -p "$MPATHD_PID" 2>/dev/null &
+SPID=$!
+sleep 6
+kill -INT "$SPID"
+wait "$SPID" || true
+STATUS_READS=$(grep -c DM_TABLE_STATUS "$LOGDIR/idle-ioctls" || true)
+log "status reads in 6 s: $STATUS_READS"
+[ "$STATUS_READS" -le 3 ] || fail "$STATUS_READS map status reads in 6 s idle (3 maps)"
 mpathd_stop
 log "PASS"
