@@ -24,7 +24,7 @@
 #   BENCH_READY_TIMEOUT  longest wait for a daemon's maps to be ready, s [1200]
 #   BENCH_RECONF_TIMEOUT longest wait for all paths ready after a reconfigure under strace, s;
 #                        past it the figure is "-" with a note, and the second reconfigure
-#                        is skipped [60]
+#                        is skipped [30]
 #   MPT_VM_MEM [2048], MPT_VM_CPUS [2], MPT_VM_TIMEOUT (hard limit of the boot) [4200],
 #   MPT_VM_OUT (where run directories go) [bench/out]
 # Exit status: 0 when the guest ran every part and a table was made.
@@ -73,7 +73,7 @@ main() {
 	BENCH_STRACE_S=${BENCH_STRACE_S:-10}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}
-	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-60}
+	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-30}
 	MPT_VM_REF_VERSION=$MPT_VM_REF_VERSION
 	ENV
 	# The job path is relative to scripts/guest/ (see tests/vm/guest/init.sh).

@@ -175,13 +175,13 @@ _scale_strace_window() {
 	# A reconfigure may run after the command returned, and at this scale it takes minutes
 	# under TCG: wait until every path is ready again, then BENCH_STRACE_S of checks.
 	sleep 3
-	if bwait_all_ready "${BENCH_RECONF_TIMEOUT:-60}"; then
+	if bwait_all_ready "${BENCH_RECONF_TIMEOUT:-30}"; then
 		took=$(bsecs_since "$t0")
 		brecord "reconf_s_$tag" "$B_TOOL" "$run" "$took"
 		bstep "  $B_NAME: all paths ready ${took}s after the reconfigure; ${BENCH_STRACE_S}s of checks..."
 	else
 		# Debian's daemon took 640 s at 192 paths under strace: the budget goes first
-		bnote "$B_NAME: paths not all ready ${BENCH_RECONF_TIMEOUT:-60} s after the reconfigure ($tag): figure left out (BENCH_RECONF_TIMEOUT)"
+		bnote "$B_NAME: paths not all ready ${BENCH_RECONF_TIMEOUT:-30} s after the reconfigure ($tag): figure left out (BENCH_RECONF_TIMEOUT)"
 		SC_capped=1
 	fi
 	# after a capped wait the window has had its checks already
