@@ -19,12 +19,12 @@
 #   BENCH_BUDGET_S   the scale part starts no further run that would end past this many
 #                    seconds of the guest's bench (with the boot, under 25 minutes) [1380]
 #   BENCH_LUNS       scsi_debug LUNs, two paths each [256]; BENCH_SD_MB their store [8]
-#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [60, 60, 10]
+#   BENCH_IDLE_S, BENCH_FLAP_S, BENCH_STRACE_S   window lengths [40, 60, 10]
 #   BENCH_FLAP_PATHS paths flapping in the flap window [16]
 #   BENCH_READY_TIMEOUT  longest wait for a daemon's maps to be ready, s [1200]
 #   BENCH_RECONF_TIMEOUT longest wait for all paths ready after a reconfigure under strace, s;
 #                        past it the figure is "-" with a note, and the second reconfigure
-#                        is skipped [30]
+#                        is skipped [20]
 #   MPT_VM_MEM [2048], MPT_VM_CPUS [2], MPT_VM_TIMEOUT (hard limit of the boot) [4200],
 #   MPT_VM_OUT (where run directories go) [bench/out]
 # Exit status: 0 when the guest ran every part and a table was made.
@@ -65,7 +65,7 @@ main() {
 	BENCH_BUDGET_S=${BENCH_BUDGET_S:-1380}
 	BENCH_LUNS=${BENCH_LUNS:-256}
 	BENCH_SD_MB=${BENCH_SD_MB:-8}
-	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
+	BENCH_IDLE_S=${BENCH_IDLE_S:-40}
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
 	BENCH_FLAKY_FLAP_S=${BENCH_FLAKY_FLAP_S:-120}
 	BENCH_FLAKY_HEAL_S=${BENCH_FLAKY_HEAL_S:-180}
@@ -73,7 +73,7 @@ main() {
 	BENCH_STRACE_S=${BENCH_STRACE_S:-10}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
 	BENCH_READY_TIMEOUT=${BENCH_READY_TIMEOUT:-1200}
-	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-30}
+	BENCH_RECONF_TIMEOUT=${BENCH_RECONF_TIMEOUT:-20}
 	MPT_VM_REF_VERSION=$MPT_VM_REF_VERSION
 	ENV
 	# The job path is relative to scripts/guest/ (see tests/vm/guest/init.sh).

@@ -9,10 +9,12 @@
 #   cli      `multipath` creating every map (wall time), then a second, no-op `multipath`;
 #   warm     multipathd started with those maps present (as after a boot whose initramfs or
 #            `multipath` made them), until every path is active in dm and ready.
-# In the first BENCH_FULL_RUNS runs (default 1), the daemon step also takes, with the same
-# daemon:
-#   idle     CPU seconds per minute over BENCH_IDLE_S (60) with nothing happening, then
-#            RSS (the settled daemon's memory);
+# In the first BENCH_FULL_RUNS runs (default 1), the warm step also takes, with the same
+# daemon (once udev has settled: after a start with no map, each side's udev needed 40-60 s
+# for the new maps' events, a wait the warm start mostly spares):
+#   idle     CPU seconds per minute over BENCH_IDLE_S (40: two max_polling_intervals, so
+#            each path is checked the same number of times whatever the window's phase)
+#            with nothing happening, then RSS (the settled daemon's memory);
 #   flap     the same over BENCH_FLAP_S (60) while 16 paths flap (offline 300 ms of every
 #            1000 ms, lib.sh path_flap), then the wait until they are all ready again;
 #   strace   io_setup / io_destroy / io_submit calls (strace -c -f -p) during a reconfigure
@@ -40,9 +42,11 @@ _scale_timed() {
 	awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { printf "%.3f %.3f\n", w, u + s }'
 }
 
-# scale_cli RUN : `multipath` creates every map, then runs again with nothing to do.
+# scale_cli RUN FULL : `multipath` creates every map, then runs again with nothing to do;
+# then the warm start (scale_daemon_warm RUN FULL). The maps are left for the next step to
+# remove (each step starts from none).
 scale_cli() {
-	local run=$1 rc=0 n bad
+	local run=$1 full=$2 rc=0 n bad
 	bmaps_remove_all
 	bconf_write tur
 	bad=$(bsd_all_running)
@@ -67,15 +71,15 @@ scale_cli() {
 	if [ "$n" = "$BENCH_LUNS" ] && [ "$(bmaps_count)" = "$BENCH_LUNS" ]; then
 		brecord mp_noop_s "$B_TOOL" "$run" "$took"
 		brecord mp_noop_cpu "$B_TOOL" "$run" "$cpu"
-		scale_daemon_warm "$run"
+		scale_daemon_warm "$run" "$full"
 	fi
-	bmaps_remove_all
 }
 
-# scale_daemon_warm RUN : start the daemon with every map present; record the time until
-# every path is ready, and its CPU; stop it (the maps stay).
+# scale_daemon_warm RUN FULL : start the daemon with every map present; record the time
+# until every path is ready, and its CPU; FULL=1 adds the idle (and RSS), flap and strace
+# windows, and their seconds to SC_windows_s; stop it (the maps stay).
 scale_daemon_warm() {
-	local run=$1 took cpu held
+	local run=$1 full=$2 took cpu held t0
 	# the paths the maps hold (multipath leaves out a path it finds unusable)
 	held=$(dmsetup table --target multipath | grep -oE ' [0-9]+:[0-9]+ ' | wc -l)
 	[ "$held" = $((BENCH_LUNS * 2)) ] || bnote "$B_NAME: the maps hold $held paths, not $((BENCH_LUNS * 2)): the start with maps present waits for those"
@@ -87,6 +91,13 @@ scale_daemon_warm() {
 		brecord d_warm_s "$B_TOOL" "$run" "$took"
 		brecord d_warm_cpu "$B_TOOL" "$run" "$cpu"
 		bstep "  $B_NAME: all ready ${took}s after the start (daemon CPU ${cpu} s)"
+		if [ "$full" = 1 ]; then
+			t0=$(bnow_us)
+			scale_idle "$run" || bnote "$B_NAME: idle CPU and RSS not measured (daemon gone?)"
+			scale_flap "$run" || bnote "$B_NAME: flap figures incomplete"
+			scale_strace "$run" || true
+			SC_windows_s=$((SC_windows_s + ($(bnow_us) - t0) / 1000000))
+		fi
 	else
 		bnote "$B_NAME multipathd with maps present (run $run): not all paths ready after ${BENCH_READY_TIMEOUT:-1200} s; see multipathd-$B_TOOL-$run-warm.log"
 	fi
@@ -175,13 +186,13 @@ _scale_strace_window() {
 	# A reconfigure may run after the command returned, and at this scale it takes minutes
 	# under TCG: wait until every path is ready again, then BENCH_STRACE_S of checks.
 	sleep 3
-	if bwait_all_ready "${BENCH_RECONF_TIMEOUT:-30}"; then
+	if bwait_all_ready "${BENCH_RECONF_TIMEOUT:-20}"; then
 		took=$(bsecs_since "$t0")
 		brecord "reconf_s_$tag" "$B_TOOL" "$run" "$took"
 		bstep "  $B_NAME: all paths ready ${took}s after the reconfigure; ${BENCH_STRACE_S}s of checks..."
 	else
 		# Debian's daemon took 640 s at 192 paths under strace: the budget goes first
-		bnote "$B_NAME: paths not all ready ${BENCH_RECONF_TIMEOUT:-30} s after the reconfigure ($tag): figure left out (BENCH_RECONF_TIMEOUT)"
+		bnote "$B_NAME: paths not all ready ${BENCH_RECONF_TIMEOUT:-20} s after the reconfigure ($tag): figure left out (BENCH_RECONF_TIMEOUT)"
 		SC_capped=1
 	fi
 	# after a capped wait the window has had its checks already
@@ -221,23 +232,12 @@ scale_strace() {
 	_scale_strace_window r2 "$run"
 }
 
-# scale_daemon RUN FULL : the daemon figures of one run; FULL=1 adds idle (and RSS), flap
-# and strace, and their seconds to SC_windows_s.
+# scale_daemon RUN : the cold start of one run; the daemon is stopped, the maps it made are
+# left for the next step to remove.
 scale_daemon() {
-	local run=$1 full=$2 ok=0 t0
-	if scale_daemon_start "$run"; then
-		if [ "$full" = 1 ]; then
-			t0=$(bnow_us)
-			scale_idle "$run" || bnote "$B_NAME: idle CPU and RSS not measured (daemon gone?)"
-			scale_flap "$run" || bnote "$B_NAME: flap figures incomplete"
-			scale_strace "$run" || true
-			SC_windows_s=$((SC_windows_s + ($(bnow_us) - t0) / 1000000))
-		fi
-	else
-		ok=1
-	fi
+	local ok=0
+	scale_daemon_start "$1" || ok=1
 	bdaemon_stop
-	bmaps_remove_all
 	return "$ok"
 }
 
@@ -246,7 +246,7 @@ part_scale() {
 	local run tool t0 took est=0 order
 	BENCH_LUNS=${BENCH_LUNS:-256}
 	BENCH_FLAP_PATHS=${BENCH_FLAP_PATHS:-16}
-	BENCH_IDLE_S=${BENCH_IDLE_S:-60}
+	BENCH_IDLE_S=${BENCH_IDLE_S:-40}
 	BENCH_FLAP_S=${BENCH_FLAP_S:-60}
 	BENCH_STRACE_S=${BENCH_STRACE_S:-10}
 	bsd_unload || return 1
@@ -272,14 +272,13 @@ part_scale() {
 		SC_windows_s=0
 		local full=0
 		[ "$run" -le "${BENCH_FULL_RUNS:-1}" ] && full=1
-		# the daemons first: their figures matter most if the boot's hard limit cuts a run
 		for tool in $order; do
 			btool_use "$tool"
-			scale_daemon "$run" "$full" || true
+			scale_daemon "$run" || true
 		done
 		for tool in $order; do
 			btool_use "$tool"
-			scale_cli "$run"
+			scale_cli "$run" "$full"
 		done
 		took=$((($(bnow_us) - t0) / 1000000))
 		bstep "scale: run $run done in ${took}s"
@@ -288,5 +287,4 @@ part_scale() {
 		[ "$est" -lt 30 ] && est=30
 		BENCH_SCALE_RUNS=$run # for main.sh's meta.env
 	done
-	bmaps_remove_all
 }
