@@ -127,6 +127,13 @@ void maps_dm_path_event(struct daemon *d, const char *devt, bool failed)
 		/* check it now: the kernel saw an error the checker may not have */
 		if (!pp->admin_failed)
 			pp->next_check = 0;
+		/* and read the map's status at the next tick: the events of one
+		 * batch come in reverse order, so the last one seen here (a
+		 * PATH_REINSTATED) may not be the kernel's last word (the
+		 * PATH_FAILED after it), and the dm events thread may have read
+		 * the status before this event arrived */
+		if (pp->mpp)
+			pp->mpp->next_status = 0;
 	}
 	pthread_mutex_unlock(&d->vecs.lock);
 	if (fail) {
