@@ -60,14 +60,27 @@ vm_init() {
 	trap 'vm_cleanup; exit 130' INT TERM
 }
 
-vm_cleanup() {
+# vm_cleanup_qemu : stop this shell's VM, if one runs.
+vm_cleanup_qemu() {
 	if [ -n "${VM_QEMU_PID:-}" ] && kill -0 "$VM_QEMU_PID" 2>/dev/null; then
 		# VM_QEMU_PID is timeout(1), which passes the signal on to qemu.
 		kill -TERM "$VM_QEMU_PID" 2>/dev/null
 		wait "$VM_QEMU_PID" 2>/dev/null
 	fi
 	VM_QEMU_PID=""
+}
+
+vm_cleanup() {
+	vm_cleanup_qemu
 	[ -n "${VM_TMP:-}" ] && rm -rf "$VM_TMP"
+}
+
+# _vm_print : stdin to stdout in one write (up to the pipe's atomic size), so that the
+# reports of VMs running side by side do not interleave line by line.
+_vm_print() {
+	local block
+	block=$(cat)
+	printf '%s\n' "$block"
 }
 
 # vm_boot N MODE JOB... (see the header)
@@ -86,7 +99,7 @@ vm_boot() {
 	[ "$timeout" -ge 300 ] || timeout=300
 	timeout=${MPT_VM_TIMEOUT:-$timeout}
 	local console=$RUNDIR/console-$boot.log
-	cat >"$RUNDIR/job.env" <<JOB
+	cat >"$RUNDIR/job-$boot.env" <<JOB
 MPT_TOP=$MPT_TOP
 MPT_VM_JOB="$*"
 MPT_VM_BOOT=$boot
@@ -101,7 +114,7 @@ ${MPATHD:+MPATHD=$MPATHD}
 ${MPATHD_ARGS+MPATHD_ARGS="$MPATHD_ARGS"}
 JOB
 	local append="console=ttyS0 loglevel=${MPT_VM_LOGLEVEL:-1} panic=-1 edd=off mitigations=off"
-	append="$append mpt.out=$RUNDIR mpt.init=$RUNDIR/scripts/guest/init.sh"
+	append="$append mpt.out=$RUNDIR mpt.init=$RUNDIR/scripts/guest/init.sh mpt.job=job-$boot.env"
 	append="$append mpt.modules=$MPT_VM_MODULES mpt.rootcache=${MPT_VM_ROOTCACHE:-mmap}"
 	append="$append ${MPT_VM_APPEND:-}"
 	local fifo=$VM_TMP/console-$boot
@@ -160,11 +173,13 @@ _vm_follow() {
 			;;
 		"MPT-RESULT "*)
 			read -r _ status name took <<<"$marker"
-			echo "$status $name (${took}s)"
-			if [ "$status" = FAIL ] && [ -r "$RUNDIR/$name/report.txt" ]; then
-				sed 's/^/    /' "$RUNDIR/$name/report.txt"
-				echo "    --- all logs: $RUNDIR/$name/"
-			fi
+			{
+				echo "$status $name (${took}s)"
+				if [ "$status" = FAIL ] && [ -r "$RUNDIR/$name/report.txt" ]; then
+					sed 's/^/    /' "$RUNDIR/$name/report.txt"
+					echo "    --- all logs: $RUNDIR/$name/"
+				fi
+			} | _vm_print
 			;;
 		"MPT-BOOT-FAILED"*)
 			echo "vm: ${marker#MPT-}"

@@ -4,7 +4,8 @@
 # Started by guest/initramfs-init through switch_root, from the run directory's snapshot of
 # the scripts ($RUNDIR/scripts/guest/init.sh, RUNDIR being the read-write share mounted at
 # the same path as on the host). It completes the system (tmpfs on /tmp and /run, devpts,
-# /dev/fd), reads $RUNDIR/job.env written by the host, runs the job named there
+# /dev/fd), reads the job file written by the host ($RUNDIR/job-BOOT.env, named by the
+# kernel parameter mpt.job), runs the job named there
 # (MPT_VM_JOB: a script in guest/ plus arguments) and powers the VM off. As PID 1 it must
 # never exit, so it does not stop on errors.
 
@@ -38,13 +39,21 @@ power_off() {
 	sleep 10
 }
 
-if [ ! -r "$RUNDIR/job.env" ]; then
-	echo "MPT-BOOT-FAILED no job.env in $RUNDIR"
+# the job file of this boot (several VMs may share the run directory)
+JOBFILE=job.env
+read -r -a CMDLINE </proc/cmdline
+for arg in "${CMDLINE[@]}"; do
+	case $arg in
+	mpt.job=*) JOBFILE=${arg#mpt.job=} ;;
+	esac
+done
+if [ ! -r "$RUNDIR/$JOBFILE" ]; then
+	echo "MPT-BOOT-FAILED no $JOBFILE in $RUNDIR"
 	power_off
 fi
 set -a
-# shellcheck disable=SC1091
-. "$RUNDIR/job.env"
+# shellcheck disable=SC1090 # the host's job file
+. "$RUNDIR/$JOBFILE"
 set +a
 export MPT_VM_RUNDIR=$RUNDIR
 
