@@ -3,7 +3,8 @@
 #
 # SCENARIO is a name from scenarios/ ("01-dmsetup-map", "01-dmsetup-map.sh", a path to it, or
 # a unique prefix such as "01"); all of scenarios/*.sh when none is given. They are shared out
-# among MPT_VM_JOBS VMs booted side by side (default 2 when the host has 2 CPUs or more),
+# among MPT_VM_JOBS VMs booted side by side (default 2 when the host has 2 CPUs or more; then
+# with one vCPU each, unless MPT_VM_CPUS says otherwise),
 # longest first to the VM with the least work, by the durations in durations.txt (60 s for a
 # scenario it does not list). Each VM runs its share in one boot, one after the other, each
 # with fresh scsi_debug disks; the guest removes maps and unloads scsi_debug between them. If
@@ -161,6 +162,10 @@ run_lane() {
 T0=$(vm_now_ms)
 vm_init run
 jobs=${MPT_VM_JOBS:-$(($(nproc) >= 2 ? 2 : 1))}
+# one vCPU each unless told: two 2-vCPU guests on two host CPUs ran every scenario 2.4 times
+# slower (a vCPU holding a guest lock is preempted by the other VM's), two 1-vCPU guests at
+# the speed of one 2-vCPU guest
+[ "$jobs" -gt 1 ] && export MPT_VM_CPUS=${MPT_VM_CPUS:-1}
 # shellcheck disable=SC2086 # one argument per scenario
 mapfile -t LANES < <(lanes "$jobs" $SCENARIOS)
 pids=()
