@@ -20,8 +20,8 @@
 #
 # Environment: MPT_VM_TIMEOUT (hard limit per boot, s; default 120 plus each scenario's
 # limit and 30, at least 300), MPT_VM_SCENARIO_TIMEOUT
-# (default 150), MPT_VM_VERBOSE=1 (stream the console), MPT_VM_ISOLATE=1, MPT_VM_JOBS, MPT_VM_CPUS (2),
-# MPT_VM_MEM (2048), MPT_VM_OUT (tests/vm/out), MPT_VM_CACHE, MPATHD, MPATHD_ARGS.
+# (default 150), MPT_VM_VERBOSE=1 (stream the console), MPT_VM_ISOLATE=1, MPT_VM_JOBS, MPT_VM_CPUS
+# (2; 1 with VMs side by side), MPT_VM_MEM (2048), MPT_VM_OUT (tests/vm/out), MPT_VM_CACHE, MPATHD, MPATHD_ARGS.
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -70,11 +70,12 @@ SCENARIOS=${SCENARIOS% }
 # first to the VM with the least estimated time so far (durations.txt, "NAME SECONDS" lines,
 # measured in a CI run).
 lanes() {
-	local n=$1 name
+	local n=$1 name durations=$HERE/durations.txt
 	shift
+	[ -r "$durations" ] || durations=/dev/null
 	for name in "$@"; do
 		echo "$(awk -v n="$name" '$1 == n { print $2; f = 1 } END { if (!f) print 60 }' \
-			"$HERE/durations.txt" 2>/dev/null || echo 60) $name"
+			"$durations") $name"
 	done | sort -rn | awk -v n="$n" '{
 		best = 1
 		for (i = 2; i <= n; i++) if (t[i] < t[best]) best = i
