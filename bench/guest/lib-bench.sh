@@ -215,9 +215,7 @@ _bmaps_remove_udev_stopped() {
 			/run/udev/links/*/b"$major":* 2>/dev/null
 	fi
 	find /dev/disk -type l -xtype l -delete 2>/dev/null || true
-	/lib/systemd/systemd-udevd --daemon >>"$LOGDIR/udevd.log" 2>&1 ||
-		fail "systemd-udevd did not start again"
-	wait_for 'udevadm control --ping' 10 || fail "systemd-udevd does not answer"
+	udevd_start
 }
 
 # bpaths_ready_count : paths the running daemon shows active in dm and ready by its checker

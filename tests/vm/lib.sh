@@ -17,7 +17,7 @@
 #   MPATHD_ARGS  extra daemon arguments (default -v3)
 #
 # Functions (details above each one):
-#   setup      vm_start_udev, vm_load_modules
+#   setup      vm_start_udev, udevd_start, vm_load_modules
 #   paths      sd_create, sd_remove, sd_paths, dev_devt, dev_sectors, path_offline,
 #              path_online, path_state, path_flap, path_delete, path_rescan
 #   iscsi      iscsi_setup, iscsi_path_hang, iscsi_path_resume, iscsi_session_state,
@@ -172,16 +172,21 @@ run() {
 # Guest setup (the runner does both once per boot; calling them again is cheap)
 # ------------------------------------------------------------------------------------------
 
+# udevd_start : start systemd-udevd (nothing replayed) and wait until it answers.
+udevd_start() {
+	mkdir -p /run/udev
+	/lib/systemd/systemd-udevd --daemon >>"$LOGDIR/udevd.log" 2>&1 ||
+		fail "systemd-udevd did not start"
+	wait_for 'udevadm control --ping' 10 || fail "systemd-udevd does not answer"
+}
+
 # vm_start_udev : start systemd-udevd unless it runs already, replay the "add" events of
 # the devices that exist already (coldplug) and wait for udev to finish. udev provides
 # ID_SERIAL/ID_WWN, /dev/disk/by-id and the /dev/mapper nodes. Only the storage-related
 # subsystems are replayed (2 s faster under TCG); MPT_VM_TRIGGER_ALL=1 replays everything.
 vm_start_udev() {
 	if ! udevadm control --ping >/dev/null 2>&1; then
-		mkdir -p /run/udev
-		/lib/systemd/systemd-udevd --daemon >>"$LOGDIR/udevd.log" 2>&1 ||
-			fail "systemd-udevd did not start"
-		wait_for 'udevadm control --ping' 10 || fail "systemd-udevd does not answer"
+		udevd_start
 		if [ "${MPT_VM_TRIGGER_ALL:-0}" = 1 ]; then
 			udevadm trigger --type=subsystems --action=add
 			udevadm trigger --type=devices --action=add

@@ -40,15 +40,15 @@ power_off() {
 }
 
 # the job file of this boot (several VMs may share the run directory)
-JOBFILE=job.env
+JOBFILE=""
 read -r -a CMDLINE </proc/cmdline
 for arg in "${CMDLINE[@]}"; do
 	case $arg in
 	mpt.job=*) JOBFILE=${arg#mpt.job=} ;;
 	esac
 done
-if [ ! -r "$RUNDIR/$JOBFILE" ]; then
-	echo "MPT-BOOT-FAILED no $JOBFILE in $RUNDIR"
+if [ -z "$JOBFILE" ] || [ ! -r "$RUNDIR/$JOBFILE" ]; then
+	echo "MPT-BOOT-FAILED no job file (kernel parameter mpt.job: '$JOBFILE') in $RUNDIR"
 	power_off
 fi
 set -a
